@@ -1,0 +1,57 @@
+/**
+ * Maps simulation days to calendar months and NHS financial years (April–March).
+ * Day 0 is the first day of the results period; warm-up days are negative.
+ */
+export class Calendar {
+  /** Month of year (0 = January) for each simulated day, warm-up included. */
+  readonly monthOfYear: Uint8Array;
+  /** Index into `months` for each results-period day. */
+  readonly monthIndex: Int32Array;
+  /** Results-period months as `YYYY-MM`. */
+  readonly months: string[] = [];
+  /** Index into `financialYears` for each results-period month. */
+  readonly financialYearOfMonth: number[] = [];
+  /** Financial years touched by the results period, labelled like `2025/26`. */
+  readonly financialYears: string[] = [];
+
+  constructor(
+    readonly startDate: string,
+    readonly warmUpDays: number,
+    readonly days: number,
+  ) {
+    const start = Date.parse(`${startDate}T00:00:00Z`);
+    const total = warmUpDays + days;
+    this.monthOfYear = new Uint8Array(total);
+    this.monthIndex = new Int32Array(days);
+    for (let i = 0; i < total; i++) {
+      const date = new Date(start + (i - warmUpDays) * 86_400_000);
+      this.monthOfYear[i] = date.getUTCMonth();
+      if (i < warmUpDays) continue;
+      const label = date.toISOString().slice(0, 7);
+      if (this.months[this.months.length - 1] !== label) {
+        this.months.push(label);
+        const fy = financialYearLabel(date);
+        if (this.financialYears[this.financialYears.length - 1] !== fy) this.financialYears.push(fy);
+        this.financialYearOfMonth.push(this.financialYears.length - 1);
+      }
+      this.monthIndex[i - warmUpDays] = this.months.length - 1;
+    }
+  }
+
+  /** Days since the start of the results period for an ISO date (may be negative). */
+  dayOf(isoDate: string): number {
+    return dayOffset(this.startDate, isoDate);
+  }
+}
+
+export function dayOffset(fromIsoDate: string, toIsoDate: string): number {
+  return Math.round(
+    (Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / 86_400_000,
+  );
+}
+
+/** NHS financial year of a date: April 2025 to March 2026 is `2025/26`. */
+export function financialYearLabel(date: Date): string {
+  const year = date.getUTCFullYear() - (date.getUTCMonth() < 3 ? 1 : 0);
+  return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+}

@@ -1,0 +1,62 @@
+import type { Pathway } from "./pathway.js";
+
+/** Events counted per day. */
+export const COUNT_METRICS = [
+  "arrivals",
+  "crisis_team_supported",
+  "crisis_house_admissions",
+  "crisis_house_turned_away",
+  "crisis_house_step_downs",
+  "admissions",
+  "local_admissions",
+  "oap_admissions",
+  "waited",
+  "waiting_days",
+  "discharges",
+  "readmissions_30d",
+  "repatriations",
+] as const;
+export type CountMetric = (typeof COUNT_METRICS)[number];
+
+/** Where each measured series lives in a replication's recorder. */
+export interface MetricLayout {
+  /** Level: beds or places occupied, per service. */
+  occupied: number[];
+  /** Level: beds or places open, per service (-1 for unlimited out-of-area services). */
+  capacity: number[];
+  /** Level: people in a delayed discharge, by discharge route name. */
+  delayed: Map<string, number>;
+  /** Level: people waiting for a local acute bed. */
+  waiting: number;
+  levelCount: number;
+  /** Count metric index by name, then people entering each service. */
+  counts: Record<CountMetric, number>;
+  entries: number[];
+  countCount: number;
+}
+
+export function metricLayout(pathway: Pathway): MetricLayout {
+  let level = 0;
+  const occupied = pathway.services.map(() => level++);
+  const capacity = pathway.services.map((s) => (Number.isFinite(s.capacity) ? level++ : -1));
+  const delayed = new Map<string, number>();
+  for (const name of routeNames(pathway)) delayed.set(name, level++);
+  const waiting = level++;
+  let count = 0;
+  const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, count++])) as Record<
+    CountMetric,
+    number
+  >;
+  const entries = pathway.services.map(() => count++);
+  return { occupied, capacity, delayed, waiting, levelCount: level, counts, entries, countCount: count };
+}
+
+/** Every discharge route name used by any cohort or dated routing change, in first-seen order. */
+export function routeNames(pathway: Pathway): string[] {
+  const names = new Set<string>();
+  for (const cohort of pathway.cohorts) for (const r of cohort.routing.dischargeRoutes) names.add(r.name);
+  for (const change of pathway.changes) {
+    if (change.kind === "routing") for (const r of change.routing.dischargeRoutes ?? []) names.add(r.name);
+  }
+  return [...names];
+}

@@ -1,0 +1,165 @@
+import type { Pathway } from "./pathway.js";
+import type { ReplicationOutput } from "./simulation.js";
+
+/** Per financial year, per service: what the money model needs. */
+export interface ServiceYear {
+  openBedDays: number;
+  occupiedBedDays: number;
+  entries: number;
+}
+
+/** One replication boiled down: KPIs for the results period, monthly and yearly series. */
+export interface ReplicationOutcome {
+  kpis: Record<string, number>;
+  /** Series name → one value per results month. */
+  monthly: Record<string, number[]>;
+  /** Per financial year: KPIs that make sense by year, and service use for costing. */
+  byFinancialYear: { kpis: Record<string, number>; services: Record<string, ServiceYear> }[];
+  /** Acute local occupancy (fraction) for every simulated day, warm-up included. */
+  dailyOccupancy: number[];
+  events: number;
+}
+
+const DAYS_PER_YEAR = 365.25;
+
+export function summariseReplication(pathway: Pathway, out: ReplicationOutput): ReplicationOutcome {
+  const { layout, calendar, recorder } = out;
+  const warm = calendar.warmUpDays;
+  const days = calendar.days;
+  const total = warm + days;
+  const wards = indicesOf(pathway, (s) => s.kind === "ward");
+  const acuteOutOfArea = pathway.services.findIndex((s) => s.id === pathway.acuteOutOfArea);
+  const otherOutOfArea = indicesOf(pathway, (s) => s.kind === "out_of_area" && s.id !== pathway.acuteOutOfArea);
+  const crisisHouses = indicesOf(pathway, (s) => s.kind === "crisis_house");
+
+  const level = (metric: number) => recorder.levelDays[metric];
+  const sumLevels = (metrics: number[], day: number) => metrics.reduce((a, m) => a + level(m)[day], 0);
+  const occupiedOf = (services: number[]) => services.map((i) => layout.occupied[i]);
+  const capacityOf = (services: number[]) => services.map((i) => layout.capacity[i]).filter((m) => m >= 0);
+  const wardOccupied = occupiedOf(wards);
+  const wardOpen = capacityOf(wards);
+  const delayedMetrics = [...layout.delayed.values()];
+
+  const dailyOccupancy: number[] = new Array(total);
+  for (let d = 0; d < total; d++) {
+    const open = sumLevels(wardOpen, d);
+    dailyOccupancy[d] = open > 0 ? sumLevels(wardOccupied, d) / open : 0;
+  }
+
+  /**
+   * KPIs over results days [from, to). Counts and bed-days are multiplied by `perYear`:
+   * annualised for the whole period, plain totals (1) for a financial-year row.
+   */
+  const kpisOver = (from: number, to: number, perYear: number): Record<string, number> => {
+    let occupied = 0;
+    let open = 0;
+    let peak = 0;
+    let above85 = 0;
+    let above95 = 0;
+    let above100 = 0;
+    const count = (name: keyof typeof layout.counts) => sumRange(recorder.counts[layout.counts[name]], warm + from, warm + to);
+    const levelSum = (metrics: number[]) => metrics.reduce((a, m) => a + sumRange(level(m), warm + from, warm + to), 0);
+    for (let d = warm + from; d < warm + to; d++) {
+      occupied += sumLevels(wardOccupied, d);
+      open += sumLevels(wardOpen, d);
+      const occ = dailyOccupancy[d];
+      peak = Math.max(peak, occ);
+      if (occ > 0.85) above85++;
+      if (occ > 0.95) above95++;
+      if (occ > 1) above100++;
+    }
+    const admissions = count("admissions");
+    const waited = count("waited");
+    const oapBedDays = levelSum([layout.occupied[acuteOutOfArea]]);
+    const k: Record<string, number> = {
+      arrivals: count("arrivals") * perYear,
+      crisis_team_supported: count("crisis_team_supported") * perYear,
+      admissions: admissions * perYear,
+      local_admissions: count("local_admissions") * perYear,
+      oap_admissions: count("oap_admissions") * perYear,
+      oap_share: admissions > 0 ? count("oap_admissions") / admissions : 0,
+      oap_bed_days: oapBedDays * perYear,
+      mean_oap_occupied: oapBedDays / (to - from),
+      mean_local_occupancy: open > 0 ? occupied / open : 0,
+      peak_local_occupancy: peak,
+      mean_local_occupied: occupied / (to - from),
+      mean_open_beds: open / (to - from),
+      days_above_85pct: above85 * perYear,
+      days_above_95pct: above95 * perYear,
+      days_above_100pct: above100 * perYear,
+      waited_for_bed: waited * perYear,
+      mean_wait_days: waited > 0 ? count("waiting_days") / waited : 0,
+      mean_waiting: levelSum([layout.waiting]) / (to - from),
+      delayed_discharge_bed_days: levelSum(delayedMetrics) * perYear,
+      crisis_house_admissions: count("crisis_house_admissions") * perYear,
+      crisis_house_step_downs: count("crisis_house_step_downs") * perYear,
+      crisis_house_turned_away: count("crisis_house_turned_away") * perYear,
+      mean_crisis_house_occupied: levelSum(occupiedOf(crisisHouses)) / (to - from),
+      readmissions_30d: count("readmissions_30d") * perYear,
+      repatriations: count("repatriations") * perYear,
+      rehab_oap_bed_days: levelSum(occupiedOf(otherOutOfArea)) * perYear,
+    };
+    for (const [route, metric] of layout.delayed) {
+      k[`delayed_discharge_bed_days.${route}`] = levelSum([metric]) * perYear;
+    }
+    return k;
+  };
+
+  // Months and financial years as day ranges of the results period.
+  const monthStarts: number[] = [];
+  for (let d = 0; d < days; d++) if (d === 0 || calendar.monthIndex[d] !== calendar.monthIndex[d - 1]) monthStarts.push(d);
+  monthStarts.push(days);
+  const monthly: Record<string, number[]> = {
+    local_occupancy: [],
+    open_beds: [],
+    local_occupied: [],
+    oap_occupied: [],
+    delayed_discharges: [],
+    waiting: [],
+  };
+  for (let m = 0; m + 1 < monthStarts.length; m++) {
+    const from = warm + monthStarts[m];
+    const to = warm + monthStarts[m + 1];
+    const span = to - from;
+    let occ = 0;
+    let open = 0;
+    for (let d = from; d < to; d++) {
+      occ += sumLevels(wardOccupied, d);
+      open += sumLevels(wardOpen, d);
+    }
+    const levelMean = (metrics: number[]) => metrics.reduce((a, x) => a + sumRange(level(x), from, to), 0) / span;
+    monthly.local_occupancy.push(open > 0 ? occ / open : 0);
+    monthly.open_beds.push(open / span);
+    monthly.local_occupied.push(occ / span);
+    monthly.oap_occupied.push(levelMean([layout.occupied[acuteOutOfArea]]));
+    monthly.delayed_discharges.push(levelMean(delayedMetrics));
+    monthly.waiting.push(levelMean([layout.waiting]));
+  }
+
+  const byFinancialYear = calendar.financialYears.map((_, fy) => {
+    const months = calendar.financialYearOfMonth.map((f, m) => (f === fy ? m : -1)).filter((m) => m >= 0);
+    const from = monthStarts[months[0]];
+    const to = monthStarts[months[months.length - 1] + 1];
+    const services: Record<string, ServiceYear> = {};
+    pathway.services.forEach((s, i) => {
+      services[s.id] = {
+        openBedDays: layout.capacity[i] >= 0 ? sumRange(level(layout.capacity[i]), warm + from, warm + to) : 0,
+        occupiedBedDays: sumRange(level(layout.occupied[i]), warm + from, warm + to),
+        entries: sumRange(recorder.counts[layout.entries[i]], warm + from, warm + to),
+      };
+    });
+    return { kpis: kpisOver(from, to, 1), services };
+  });
+
+  return { kpis: kpisOver(0, days, DAYS_PER_YEAR / days), monthly, byFinancialYear, dailyOccupancy, events: out.events };
+}
+
+function indicesOf(pathway: Pathway, test: (s: Pathway["services"][number]) => boolean): number[] {
+  return pathway.services.map((s, i) => (test(s) ? i : -1)).filter((i) => i >= 0);
+}
+
+function sumRange(values: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += values[i];
+  return sum;
+}

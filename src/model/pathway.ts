@@ -1,0 +1,98 @@
+import type { DistributionSpec } from "../engine/distributions.js";
+
+/**
+ * The acute mental-health pathway as the simulation sees it: plain, validated data with
+ * times in days since the start of the results period (negative during the warm-up).
+ * The scenario layer builds this from YAML; nothing here knows about files.
+ */
+export interface Pathway {
+  cohorts: Cohort[];
+  services: Service[];
+  /** Service used when no local acute bed can be found in time. */
+  acuteOutOfArea: string;
+  maxWaitForLocalBedDays: number;
+  /** Repatriate only if at least this many days of the (local-equivalent) stay remain. */
+  repatriateIfRemainingDaysAtLeast: number;
+  /** Days after leaving inpatient care within which a return counts as a readmission. */
+  readmissionWindowDays: number;
+  changes: DatedChange[];
+  horizon: Horizon;
+}
+
+export interface Horizon {
+  /** Days of warm-up before the results period (simulation starts at -warmUpDays). */
+  warmUpDays: number;
+  /** Length of the results period in days. */
+  days: number;
+  /** ISO date of day 0 (the start of the results period). */
+  startDate: string;
+}
+
+/** The choices a cohort's people face. Cohorts may override the pathway-wide defaults. */
+export interface Routing {
+  /** Share of people in crisis supported at home by the crisis team (never need a bed). */
+  crisisTeamSupportAtHome: number;
+  /** Share of the rest offered a crisis-house bed instead of admission. */
+  crisisHouseInsteadOfAdmission: number;
+  /** Clinical length of an acute ward stay. */
+  wardStay: DistributionSpec;
+  dischargeRoutes: DischargeRoute[];
+}
+
+export interface Cohort {
+  id: string;
+  name: string;
+  arrivalsPerYear: number;
+  /** Twelve multipliers, January first, averaging 1. */
+  seasonality: number[];
+  /** Yearly compound growth of arrivals, as a fraction (0.01 = 1% a year). */
+  growthPerYear: number;
+  routing: Routing;
+}
+
+export type WhenFull = "stay_in_bed" | "go_home" | "out_of_area";
+
+export interface DischargeRoute {
+  name: string;
+  share: number;
+  /** Service the person moves to; undefined for home. */
+  to?: string;
+  whenFull: WhenFull;
+  /** With whenFull = out_of_area: the out-of-area service used. */
+  outOfArea?: string;
+  readmissionWithin30Days: number;
+  /** Delays outside the modelled services (care package, housing). */
+  delay?: { share: number; length: DistributionSpec; reason: string };
+}
+
+export type ServiceKind = "ward" | "rehab_ward" | "crisis_house" | "community" | "out_of_area";
+
+export interface ServiceCost {
+  perBedPerYear: number;
+  perOccupiedBedDay: number;
+  perEpisode: number;
+}
+
+export interface Service {
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  /** Beds or places at the start of the warm-up (Infinity for out of area). */
+  capacity: number;
+  /** Cohort ids it accepts (all when the model does not say). */
+  accepts: string[];
+  /** Length of stay for people placed here directly (crisis house, community, rehab ward). */
+  stay?: DistributionSpec;
+  /** Out-of-area stays are this many times the local stay. */
+  stayMultiplier: number;
+  /** Out of area: local services people are brought back to when a bed frees. */
+  repatriateTo: string[];
+  cost: ServiceCost;
+}
+
+export type DatedChange =
+  | { day: number; kind: "capacity"; service: string; set?: number; add?: number }
+  | { day: number; kind: "scale_arrivals"; cohort?: string; factor: number }
+  | { day: number; kind: "scale_length_of_stay"; cohort?: string; factor: number }
+  | { day: number; kind: "scale_delays"; factor: number }
+  | { day: number; kind: "routing"; cohort?: string; routing: Partial<Routing> };

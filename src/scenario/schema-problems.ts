@@ -1,0 +1,146 @@
+import type { z } from "zod";
+import type { Problem } from "./input-error.js";
+import { closest } from "./suggest.js";
+import type { DataPath } from "./yaml-source.js";
+
+/** Where a problem at a data path should be reported. */
+export type Locator = (path: DataPath, message: string, key?: boolean) => Problem;
+
+/** Turns zod's issues into plain-English problems, each located in the user's file. */
+export function schemaProblems(
+  schema: z.ZodType,
+  data: unknown,
+  issues: z.core.$ZodIssue[],
+  locate: Locator,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of flatten(issues)) {
+    const path = issue.path as (string | number)[];
+    const where = describePath(path);
+    switch (issue.code) {
+      case "unrecognized_keys": {
+        const known = keysAt(schema, path);
+        for (const key of issue.keys) {
+          const guess = closest(key, known);
+          const hint = guess
+            ? `did you mean "${guess}"?`
+            : `the keys allowed here are: ${known.join(", ")}`;
+          problems.push(locate([...path, key], `unknown key "${key}"${where ? ` in ${where}` : ""}; ${hint}`, true));
+        }
+        break;
+      }
+      case "invalid_type": {
+        const value = valueAt(data, path);
+        const message =
+          value === undefined
+            ? `${where || "this"} is missing; add it`
+            : `${where}: ${issue.message.startsWith("Invalid input") ? `expected ${article(issue.expected)}, got ${shown(value)}` : `${issue.message} (got ${shown(value)})`}`;
+        problems.push(locate(path, message));
+        break;
+      }
+      default:
+        problems.push(locate(path, where ? `${where}: ${issue.message}` : issue.message));
+    }
+  }
+  return problems;
+}
+
+/** Union failures hide the useful issue inside; keep the branch that went furthest. */
+function flatten(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+    const best = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
+    if (issue.errors.every((e) => e.length === 1 && e[0].code === "invalid_type")) return [issue];
+    return flatten(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
+}
+
+/** "services[2].beds" reads better to a person as: services → acute_ward → beds. */
+function describePath(path: (string | number)[]): string {
+  return path.map((p) => (typeof p === "number" ? `item ${p + 1}` : p)).join(" → ");
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return `the text "${value}"`;
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "nothing";
+  if (typeof value === "object") return "a block of keys";
+  return String(value);
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = {
+    number: "a number",
+    string: "text",
+    array: "a list (lines starting with -)",
+    object: "a block of `key: value` lines",
+    boolean: "true or false",
+  };
+  return words[expected] ?? expected;
+}
+
+/** The keys a strict object accepts at `path`, by walking the schema. */
+export function keysAt(schema: z.ZodType, path: DataPath): string[] {
+  let candidates: unknown[] = [schema];
+  for (const segment of path) {
+    candidates = candidates.flatMap((c) => children(unwrap(c), segment));
+  }
+  const keys = new Set<string>();
+  for (const c of candidates.map(unwrap)) for (const u of unionOptions(c)) for (const k of Object.keys(shapeOf(u))) keys.add(k);
+  return [...keys];
+}
+
+interface Def {
+  type: string;
+  innerType?: unknown;
+  in?: unknown;
+  element?: unknown;
+  options?: unknown[];
+  shape?: Record<string, unknown>;
+  valueType?: unknown;
+  getter?: () => unknown;
+}
+
+function def(schema: unknown): Def {
+  return (schema as { _zod: { def: Def } })._zod.def;
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema;
+  for (;;) {
+    const d = def(s);
+    if (d.type === "optional" || d.type === "default" || d.type === "nullable") s = d.innerType;
+    else if (d.type === "pipe") s = d.in;
+    else if (d.type === "lazy" && d.getter) s = d.getter();
+    else return s;
+  }
+}
+
+function unionOptions(schema: unknown): unknown[] {
+  const d = def(schema);
+  return d.type === "union" ? (d.options ?? []).map(unwrap) : [schema];
+}
+
+function shapeOf(schema: unknown): Record<string, unknown> {
+  const d = def(schema);
+  return d.type === "object" ? (d.shape ?? {}) : {};
+}
+
+function children(schema: unknown, segment: string | number): unknown[] {
+  return unionOptions(schema).flatMap((s) => {
+    const d = def(s);
+    if (d.type === "array" && typeof segment === "number") return [d.element];
+    if (d.type === "record") return [d.valueType];
+    const child = shapeOf(s)[String(segment)];
+    return child ? [child] : [];
+  });
+}

@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { type DistributionSpec, distributionProblems } from "../engine/distributions.js";
+import { days, factor, growth, id, isoDate, money, share, wholeNumber } from "./values.js";
+
+/**
+ * The YAML formats, as zod schemas. Keys are snake_case plain English; every object is strict
+ * so a misspelt key is an error (with a suggestion) rather than silently ignored.
+ */
+
+const positive = (what: string) =>
+  z.number({ error: `expected ${what} as a number` }).positive(`${what} must be more than 0`);
+
+const distributionFields = {
+  distribution: z.enum(
+    ["exponential", "lognormal", "gamma", "weibull", "erlang", "triangular", "uniform", "fixed", "empirical", "mixture"],
+    {
+      error:
+        "unknown distribution; use one of exponential, lognormal, gamma, weibull, erlang, triangular, uniform, fixed, empirical, mixture",
+    },
+  ),
+  mean: positive("the mean"),
+  sd: positive("the standard deviation"),
+  shape: positive("the shape"),
+  scale: positive("the scale"),
+  k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
+  min: z.number(),
+  mode: z.number(),
+  max: z.number(),
+  value: z.number(),
+  values: z.array(z.number()).min(1, "list at least one value"),
+};
+
+/** A length-of-stay distribution in days. Parameters are checked by the engine's rules. */
+export const distribution: z.ZodType<DistributionSpec> = z.lazy(() =>
+  z
+    .strictObject({
+      distribution: distributionFields.distribution,
+      mean: distributionFields.mean.optional(),
+      sd: distributionFields.sd.optional(),
+      shape: distributionFields.shape.optional(),
+      scale: distributionFields.scale.optional(),
+      k: distributionFields.k.optional(),
+      min: distributionFields.min.optional(),
+      mode: distributionFields.mode.optional(),
+      max: distributionFields.max.optional(),
+      value: distributionFields.value.optional(),
+      values: distributionFields.values.optional(),
+      components: z.array(z.strictObject({ weight: share, of: distribution })).min(1).optional(),
+    })
+    .superRefine((spec, ctx) => {
+      for (const problem of distributionProblems(spec as DistributionSpec)) {
+        ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+      }
+    }),
+) as unknown as z.ZodType<DistributionSpec>;
+
+const whenFull = z.enum(["stay_in_bed", "go_home", "out_of_area"], {
+  error: "when_full must be stay_in_bed (a delayed discharge), go_home or out_of_area",
+});
+
+export const dischargeRoute = z.strictObject({
+  route: id,
+  share,
+  to: id.optional(),
+  when_full: whenFull.default("stay_in_bed"),
+  out_of_area: id.optional(),
+  readmission_within_30_days: share.default(0),
+  delay: z
+    .strictObject({
+      share,
+      length: distribution,
+      reason: z.string().default("awaiting care package or housing"),
+    })
+    .optional(),
+});
+
+const dischargeRoutes = z.array(dischargeRoute).min(1, "list at least one discharge route");
+
+/** Routing choices a cohort or a dated change may override. */
+const routingOverrides = {
+  crisis_team_support_at_home: share.optional(),
+  crisis_house_instead_of_admission: share.optional(),
+  length_of_stay: distribution.optional(),
+  discharge_routes: dischargeRoutes.optional(),
+};
+
+export const cohort = z.strictObject({
+  id,
+  name: z.string().optional(),
+  arrivals_per_year: z
+    .number({ error: "expected arrivals_per_year as a number of people a year" })
+    .min(0, "arrivals_per_year cannot be negative")
+    .max(1_000_000, "more than a million arrivals a year is not plausible; check the units"),
+  seasonality: z
+    .array(positive("a monthly multiplier"))
+    .length(12, "seasonality needs 12 monthly multipliers, January first")
+    .optional(),
+  growth_per_year: growth.default(0),
+  ...routingOverrides,
+});
+
+export const serviceKinds = ["ward", "rehab_ward", "crisis_house", "community", "out_of_area"] as const;
+
+export const service = z.strictObject({
+  id,
+  name: z.string().optional(),
+  kind: z.enum(serviceKinds, {
+    error: `unknown kind; use one of ${serviceKinds.join(", ")}`,
+  }),
+  beds: wholeNumber("beds", 100_000).optional(),
+  places: wholeNumber("places", 100_000).optional(),
+  accepts: z.array(id).optional(),
+  length_of_stay: distribution.optional(),
+  stay_multiplier: positive("the stay multiplier").max(10, "a stay multiplier above 10 is not plausible").default(1),
+  repatriate_to: z.array(id).default([]),
+  cost: z
+    .strictObject({
+      per_bed_per_year: money("the cost per bed per year").optional(),
+      per_place_per_year: money("the cost per place per year").optional(),
+      per_occupied_bed_day: money("the cost per occupied bed-day").optional(),
+      per_day: money("the cost per day").optional(),
+      per_episode: money("the cost per episode").optional(),
+    })
+    .default({}),
+});
+
+export const model = z.strictObject({
+  name: z.string({ error: "give the model a name" }),
+  description: z.string().optional(),
+  pathway: z.strictObject({
+    length_of_stay: distribution,
+    discharge_routes: dischargeRoutes,
+    crisis_team_support_at_home: share.default(0),
+    crisis_house_instead_of_admission: share.default(0),
+    out_of_area: id,
+    max_wait_for_local_bed_days: days("the maximum wait for a local bed", 365).default(0),
+    repatriate_if_remaining_days_at_least: days("the minimum remaining stay for repatriation").default(7),
+    readmission_window_days: days("the readmission window", 365).default(30),
+  }),
+  cohorts: z.array(cohort).min(1, "list at least one cohort"),
+  services: z.array(service).min(1, "list at least one service"),
+});
+
+const capacityChange = {
+  service: id.optional(),
+  open_beds: wholeNumber("beds", 100_000).optional(),
+  close_beds: wholeNumber("beds", 100_000).optional(),
+  set_beds: wholeNumber("beds", 100_000).optional(),
+  add_places: wholeNumber("places", 100_000).optional(),
+  remove_places: wholeNumber("places", 100_000).optional(),
+  set_places: wholeNumber("places", 100_000).optional(),
+};
+
+export const reinvestment = z.strictObject({
+  share,
+  of_savings_from: z.array(id).optional(),
+  into: z
+    .array(z.strictObject({ service: id, share }))
+    .min(1, "name at least one service to reinvest in"),
+});
+
+export const change = z.strictObject({
+  date: isoDate.optional(),
+  description: z.string().optional(),
+  cohort: id.optional(),
+  ...capacityChange,
+  scale_arrivals: factor.optional(),
+  scale_length_of_stay: factor.optional(),
+  scale_delays: factor.optional(),
+  ...routingOverrides,
+  reinvest: reinvestment.optional(),
+});
+
+export const run = z.strictObject({
+  start: isoDate,
+  years: z
+    .number({ error: "expected years as a number" })
+    .positive("years must be more than 0")
+    .max(50, "more than 50 years is not a useful horizon for capacity planning"),
+  warm_up_days: days("the warm-up", 3650).default(365),
+  replications: z
+    .number({ error: "expected a whole number of replications" })
+    .int("replications must be a whole number")
+    .min(2, "at least 2 replications are needed for an interval")
+    .max(100_000, "more than 100,000 replications is not needed; use --precision instead"),
+  seed: z
+    .number({ error: "expected the seed as a whole number" })
+    .int("the seed must be a whole number")
+    .min(0, "the seed cannot be negative")
+    .max(2 ** 32 - 1, "the seed must be below 4294967296"),
+});
+
+/** One scenario file; `run` may be partial when another scenario is extended. */
+export const scenarioFile = z.strictObject({
+  name: id.optional(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  extends: z.string().optional(),
+  model: z.string().optional(),
+  run: run.partial().optional(),
+  set: z.record(z.string(), z.unknown()).optional(),
+  changes: z.array(change).optional(),
+});
+
+export type ModelInput = z.output<typeof model>;
+export type CohortInput = z.output<typeof cohort>;
+export type ServiceInput = z.output<typeof service>;
+export type ChangeInput = z.output<typeof change>;
+export type RunInput = z.output<typeof run>;
+export type ScenarioFileInput = z.output<typeof scenarioFile>;

@@ -1,0 +1,148 @@
+import { type Reinvestment, reinvest } from "../finance/reinvestment.js";
+import { dayOffset } from "../model/calendar.js";
+import type { DatedChange, DischargeRoute, Pathway, Routing, Service } from "../model/pathway.js";
+import type { LoadedScenario } from "./load.js";
+import type { ChangeInput, ModelInput, ServiceInput } from "./schema.js";
+
+type RouteInput = ModelInput["pathway"]["discharge_routes"][number];
+
+export interface ResolvedReinvestment extends Reinvestment {
+  date: string;
+  share: number;
+}
+
+/** Turns validated YAML into the simulation's pathway, resolving reinvestment into capacity. */
+export function buildPathway(loaded: LoadedScenario): { pathway: Pathway; reinvestments: ResolvedReinvestment[] } {
+  const { model, run } = loaded;
+  const warmUpDays = Math.round(run.warm_up_days);
+  const days = dayOffset(run.start, addYears(run.start, run.years));
+  const defaults: Routing = {
+    crisisTeamSupportAtHome: model.pathway.crisis_team_support_at_home,
+    crisisHouseInsteadOfAdmission: model.pathway.crisis_house_instead_of_admission,
+    wardStay: model.pathway.length_of_stay,
+    dischargeRoutes: model.pathway.discharge_routes.map(toRoute),
+  };
+  const cohortIds = model.cohorts.map((c) => c.id);
+  const services: Service[] = model.services.map((s) => toService(s, cohortIds));
+  const changes: DatedChange[] = [];
+  const reinvestments: ResolvedReinvestment[] = [];
+  const ordered = loaded.changes
+    .map((c) => c.change)
+    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
+  for (const change of ordered) {
+    const day = change.date ? dayOffset(run.start, change.date) : -warmUpDays;
+    const converted = toChange(change, day);
+    if (converted) changes.push(converted);
+    if (change.reinvest) {
+      const r = resolveReinvestment(change, day, changes, services);
+      reinvestments.push({ ...r, date: change.date ?? run.start, share: change.reinvest.share });
+      for (const b of r.bought) if (b.capacity > 0) changes.push({ day, kind: "capacity", service: b.service, add: b.capacity });
+    }
+  }
+  const pathway: Pathway = {
+    cohorts: model.cohorts.map((c) => ({
+      id: c.id,
+      name: c.name ?? c.id,
+      arrivalsPerYear: c.arrivals_per_year,
+      seasonality: c.seasonality ?? new Array(12).fill(1),
+      growthPerYear: c.growth_per_year,
+      routing: {
+        crisisTeamSupportAtHome: c.crisis_team_support_at_home ?? defaults.crisisTeamSupportAtHome,
+        crisisHouseInsteadOfAdmission: c.crisis_house_instead_of_admission ?? defaults.crisisHouseInsteadOfAdmission,
+        wardStay: c.length_of_stay ?? defaults.wardStay,
+        dischargeRoutes: c.discharge_routes?.map(toRoute) ?? defaults.dischargeRoutes,
+      },
+    })),
+    services,
+    acuteOutOfArea: model.pathway.out_of_area,
+    maxWaitForLocalBedDays: model.pathway.max_wait_for_local_bed_days,
+    repatriateIfRemainingDaysAtLeast: model.pathway.repatriate_if_remaining_days_at_least,
+    readmissionWindowDays: model.pathway.readmission_window_days,
+    changes,
+    horizon: { warmUpDays, days, startDate: run.start },
+  };
+  return { pathway, reinvestments };
+}
+
+function toRoute(r: RouteInput): DischargeRoute {
+  return {
+    name: r.route,
+    share: r.share,
+    to: r.to,
+    whenFull: r.when_full,
+    outOfArea: r.out_of_area,
+    readmissionWithin30Days: r.readmission_within_30_days,
+    delay: r.delay,
+  };
+}
+
+function toService(s: ServiceInput, cohortIds: string[]): Service {
+  return {
+    id: s.id,
+    name: s.name ?? s.id,
+    kind: s.kind,
+    capacity: s.kind === "out_of_area" ? Number.POSITIVE_INFINITY : (s.beds ?? s.places ?? 0),
+    accepts: s.accepts ?? cohortIds,
+    stay: s.length_of_stay,
+    stayMultiplier: s.stay_multiplier,
+    repatriateTo: s.repatriate_to,
+    cost: {
+      perBedPerYear: s.cost.per_bed_per_year ?? s.cost.per_place_per_year ?? 0,
+      perOccupiedBedDay: s.cost.per_occupied_bed_day ?? s.cost.per_day ?? 0,
+      perEpisode: s.cost.per_episode ?? 0,
+    },
+  };
+}
+
+function toChange(c: ChangeInput, day: number): DatedChange | undefined {
+  if (c.service !== undefined) {
+    const set = c.set_beds ?? c.set_places;
+    const add = (c.open_beds ?? 0) + (c.add_places ?? 0) - (c.close_beds ?? 0) - (c.remove_places ?? 0);
+    return set !== undefined ? { day, kind: "capacity", service: c.service, set } : { day, kind: "capacity", service: c.service, add };
+  }
+  if (c.scale_arrivals !== undefined) return { day, kind: "scale_arrivals", cohort: c.cohort, factor: c.scale_arrivals };
+  if (c.scale_length_of_stay !== undefined) return { day, kind: "scale_length_of_stay", cohort: c.cohort, factor: c.scale_length_of_stay };
+  if (c.scale_delays !== undefined) return { day, kind: "scale_delays", factor: c.scale_delays };
+  const routing: Partial<Routing> = {};
+  if (c.crisis_team_support_at_home !== undefined) routing.crisisTeamSupportAtHome = c.crisis_team_support_at_home;
+  if (c.crisis_house_instead_of_admission !== undefined) routing.crisisHouseInsteadOfAdmission = c.crisis_house_instead_of_admission;
+  if (c.length_of_stay !== undefined) routing.wardStay = c.length_of_stay;
+  if (c.discharge_routes !== undefined) routing.dischargeRoutes = c.discharge_routes.map(toRoute);
+  return Object.keys(routing).length > 0 ? { day, kind: "routing", cohort: c.cohort, routing } : undefined;
+}
+
+/**
+ * Money released a year = beds closed (net, on or before the reinvestment date) × their
+ * cost per bed per year, over the services named (all beds by default).
+ */
+function resolveReinvestment(change: ChangeInput, day: number, earlier: DatedChange[], services: Service[]): Reinvestment {
+  const r = change.reinvest as NonNullable<ChangeInput["reinvest"]>;
+  const from = new Set(r.of_savings_from ?? services.filter((s) => s.kind !== "out_of_area").map((s) => s.id));
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const capacity = new Map(services.map((s) => [s.id, s.capacity]));
+  for (const c of earlier) {
+    if (c.kind !== "capacity" || c.day > day) continue;
+    capacity.set(c.service, Math.max(0, c.set ?? (capacity.get(c.service) ?? 0) + (c.add ?? 0)));
+  }
+  let released = 0;
+  for (const id of from) {
+    const s = byId.get(id);
+    if (!s) continue;
+    const closed = s.capacity - (capacity.get(id) ?? s.capacity);
+    released += Math.max(0, closed) * s.cost.perBedPerYear;
+  }
+  return reinvest(
+    released,
+    r.share,
+    r.into.map((t) => ({ service: t.service, share: t.share, unitCostPerYear: byId.get(t.service)?.cost.perBedPerYear ?? 0 })),
+  );
+}
+
+/** The same day of the month, `years` later (fractional years count in days). */
+function addYears(iso: string, years: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  const whole = Math.floor(years);
+  date.setUTCFullYear(date.getUTCFullYear() + whole);
+  date.setUTCDate(date.getUTCDate() + Math.round((years - whole) * 365.25));
+  return date.toISOString().slice(0, 10);
+}
