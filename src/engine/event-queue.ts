@@ -88,7 +88,8 @@ export class EventQueue {
       const right = child + 1;
       if (
         right < n &&
-        (times[right] < times[child] || (times[right] === times[child] && ties[right] < ties[child]))
+        (times[right] < times[child] ||
+          (times[right] === times[child] && ties[right] < ties[child]))
       ) {
         child = right;
       }

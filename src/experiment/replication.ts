@@ -1,3 +1,4 @@
+import { withCosts } from "../finance/costs.js";
 import { type ReplicationOutcome, summariseReplication } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
 import { simulate } from "../model/simulation.js";
@@ -8,5 +9,6 @@ import { simulate } from "../model/simulation.js";
  * depend on which thread runs it or in what order.
  */
 export function runReplication(pathway: Pathway, seed: number, index: number): ReplicationOutcome {
-  return summariseReplication(pathway, simulate(pathway, seed, index));
+  const outcome = summariseReplication(pathway, simulate(pathway, seed, index));
+  return withCosts(pathway, outcome, pathway.horizon.days);
 }

@@ -19,13 +19,22 @@ export interface Reinvestment {
   unspentPerYear: number;
 }
 
-export function reinvest(releasedPerYear: number, share: number, targets: ReinvestmentTarget[]): Reinvestment {
+export function reinvest(
+  releasedPerYear: number,
+  share: number,
+  targets: ReinvestmentTarget[],
+): Reinvestment {
   const reinvestedPerYear = releasedPerYear * share;
   const bought = targets.map((t) => {
     const budget = reinvestedPerYear * t.share;
     // A tiny epsilon stops 3 × £100k = £299,999.99999 from buying only 2 places.
     const capacity = t.unitCostPerYear > 0 ? Math.floor(budget / t.unitCostPerYear + 1e-9) : 0;
-    return { service: t.service, capacity, unitCostPerYear: t.unitCostPerYear, costPerYear: capacity * t.unitCostPerYear };
+    return {
+      service: t.service,
+      capacity,
+      unitCostPerYear: t.unitCostPerYear,
+      costPerYear: capacity * t.unitCostPerYear,
+    };
   });
   const spent = bought.reduce((a, b) => a + b.costPerYear, 0);
   return { releasedPerYear, reinvestedPerYear, bought, unspentPerYear: reinvestedPerYear - spent };

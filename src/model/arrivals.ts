@@ -56,7 +56,10 @@ export class ArrivalProcess {
 
   /** Rate per day at time t (days since the start of results; growth counts from there). */
   rate(t: number): number {
-    const day = Math.min(Math.floor(t) + this.calendar.warmUpDays, this.calendar.monthOfYear.length - 1);
+    const day = Math.min(
+      Math.floor(t) + this.calendar.warmUpDays,
+      this.calendar.monthOfYear.length - 1,
+    );
     const season = this.seasonality[this.calendar.monthOfYear[Math.max(0, day)]];
     return (
       (this.cohort.arrivalsPerYear / DAYS_PER_YEAR) *

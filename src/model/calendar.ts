@@ -31,7 +31,8 @@ export class Calendar {
       if (this.months[this.months.length - 1] !== label) {
         this.months.push(label);
         const fy = financialYearLabel(date);
-        if (this.financialYears[this.financialYears.length - 1] !== fy) this.financialYears.push(fy);
+        if (this.financialYears[this.financialYears.length - 1] !== fy)
+          this.financialYears.push(fy);
         this.financialYearOfMonth.push(this.financialYears.length - 1);
       }
       this.monthIndex[i - warmUpDays] = this.months.length - 1;

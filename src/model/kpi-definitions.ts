@@ -13,33 +13,188 @@ export interface KpiDefinition {
 }
 
 export const KPI_DEFINITIONS: Record<string, KpiDefinition> = {
-  arrivals: { unit: "people a year", label: "People in crisis referred", format: "count", description: "People in mental-health crisis referred for an acute bed (first episodes; readmissions are counted separately)." },
-  crisis_team_supported: { unit: "people a year", label: "Supported at home by crisis team", format: "count", description: "People the crisis team supported at home, who never needed a bed." },
-  admissions: { unit: "admissions a year", label: "Acute admissions", headline: true, format: "count", description: "Admissions to an acute bed, local or out of area (local_admissions + oap_admissions), readmissions included." },
-  local_admissions: { unit: "admissions a year", label: "Local admissions", format: "count", description: "Admissions to a local acute ward." },
-  oap_admissions: { unit: "admissions a year", label: "Out-of-area admissions", headline: true, format: "count", description: "Admissions to an out-of-area acute bed because no suitable local bed was free within the maximum wait." },
-  oap_share: { unit: "fraction of admissions", label: "Share admitted out of area", format: "fraction", description: "Out-of-area admissions as a share of all acute admissions." },
-  oap_bed_days: { unit: "bed-days a year", label: "Out-of-area bed-days", headline: true, format: "days", description: "Days spent in out-of-area acute beds." },
-  mean_oap_occupied: { unit: "people", label: "People out of area on an average day", headline: true, format: "count", description: "Average number of people in out-of-area acute beds." },
-  mean_local_occupancy: { unit: "fraction of open beds", label: "Local acute bed occupancy", headline: true, format: "fraction", description: "Occupied local acute bed-days divided by open bed-days. Can exceed 100% briefly when beds close while still occupied." },
-  peak_local_occupancy: { unit: "fraction of open beds", label: "Peak daily occupancy", format: "fraction", description: "Highest daily average occupancy of local acute beds in the results period." },
-  mean_local_occupied: { unit: "beds", label: "Local acute beds occupied", format: "count", description: "Average number of local acute beds occupied." },
-  mean_open_beds: { unit: "beds", label: "Local acute beds open", format: "count", description: "Average number of local acute beds open (follows dated changes)." },
-  days_above_85pct: { unit: "days a year", label: "Days above 85% occupancy", format: "days", description: "Days whose average local acute occupancy was above 85%, the Royal College of Psychiatrists' recommended maximum." },
-  days_above_95pct: { unit: "days a year", label: "Days above 95% occupancy", format: "days", description: "Days whose average local acute occupancy was above 95%." },
-  days_above_100pct: { unit: "days a year", label: "Days above 100% occupancy", format: "days", description: "Days whose average local acute occupancy was above 100% (only possible while closing beds are still occupied)." },
-  waited_for_bed: { unit: "people a year", label: "People who waited for a bed", format: "count", description: "People who waited for a local bed (and got one, or went out of area when the maximum wait ran out)." },
-  mean_wait_days: { unit: "days", label: "Average wait, for those who waited", format: "days", description: "Average time spent waiting for a local acute bed among people who waited." },
-  mean_waiting: { unit: "people", label: "People waiting on an average day", format: "count", description: "Average number of people waiting for a local acute bed." },
-  delayed_discharge_bed_days: { unit: "bed-days a year", label: "Delayed-discharge bed-days", headline: true, format: "days", description: "Days people spent in an acute bed after they were ready to leave: waiting for a care package or housing, or for a place in the next service." },
-  crisis_house_admissions: { unit: "people a year", label: "Crisis-house admissions instead of hospital", headline: true, format: "count", description: "People who went to a crisis house instead of being admitted." },
-  crisis_house_step_downs: { unit: "people a year", label: "Crisis-house step-downs", format: "count", description: "People who moved from a ward to a crisis house to finish their recovery." },
-  crisis_house_turned_away: { unit: "people a year", label: "Crisis house full (admitted instead)", format: "count", description: "People offered a crisis house who were admitted because every crisis-house bed was full." },
-  mean_crisis_house_occupied: { unit: "beds", label: "Crisis-house beds occupied", format: "count", description: "Average number of crisis-house beds occupied." },
-  readmissions_30d: { unit: "readmissions a year", label: "Readmissions within 30 days", headline: true, format: "count", description: "People readmitted to an acute bed within 30 days of leaving one." },
-  repatriations: { unit: "people a year", label: "Repatriations", format: "count", description: "People brought back from an out-of-area bed to a local bed." },
-  rehab_oap_bed_days: { unit: "bed-days a year", label: "Out-of-area rehabilitation bed-days", format: "days", description: "Days in out-of-area rehabilitation placements (or any out-of-area service other than the acute one)." },
-  total_cost: { unit: "£ a year", label: "Total cost", headline: true, format: "money", description: "All modelled costs: staffed beds and places, occupied bed-days, out-of-area days and episodes." },
+  arrivals: {
+    unit: "people a year",
+    label: "People in crisis referred",
+    format: "count",
+    description:
+      "People in mental-health crisis referred for an acute bed (first episodes; readmissions are counted separately).",
+  },
+  crisis_team_supported: {
+    unit: "people a year",
+    label: "Supported at home by crisis team",
+    format: "count",
+    description: "People the crisis team supported at home, who never needed a bed.",
+  },
+  admissions: {
+    unit: "admissions a year",
+    label: "Acute admissions",
+    headline: true,
+    format: "count",
+    description:
+      "Admissions to an acute bed, local or out of area (local_admissions + oap_admissions), readmissions included.",
+  },
+  local_admissions: {
+    unit: "admissions a year",
+    label: "Local admissions",
+    format: "count",
+    description: "Admissions to a local acute ward.",
+  },
+  oap_admissions: {
+    unit: "admissions a year",
+    label: "Out-of-area admissions",
+    headline: true,
+    format: "count",
+    description:
+      "Admissions to an out-of-area acute bed because no suitable local bed was free within the maximum wait.",
+  },
+  oap_share: {
+    unit: "fraction of admissions",
+    label: "Share admitted out of area",
+    format: "fraction",
+    description: "Out-of-area admissions as a share of all acute admissions.",
+  },
+  oap_bed_days: {
+    unit: "bed-days a year",
+    label: "Out-of-area bed-days",
+    headline: true,
+    format: "days",
+    description: "Days spent in out-of-area acute beds.",
+  },
+  mean_oap_occupied: {
+    unit: "people",
+    label: "People out of area on an average day",
+    headline: true,
+    format: "count",
+    description: "Average number of people in out-of-area acute beds.",
+  },
+  mean_local_occupancy: {
+    unit: "fraction of open beds",
+    label: "Local acute bed occupancy",
+    headline: true,
+    format: "fraction",
+    description:
+      "Occupied local acute bed-days divided by open bed-days. Can exceed 100% briefly when beds close while still occupied.",
+  },
+  peak_local_occupancy: {
+    unit: "fraction of open beds",
+    label: "Peak daily occupancy",
+    format: "fraction",
+    description: "Highest daily average occupancy of local acute beds in the results period.",
+  },
+  mean_local_occupied: {
+    unit: "beds",
+    label: "Local acute beds occupied",
+    format: "count",
+    description: "Average number of local acute beds occupied.",
+  },
+  mean_open_beds: {
+    unit: "beds",
+    label: "Local acute beds open",
+    format: "count",
+    description: "Average number of local acute beds open (follows dated changes).",
+  },
+  days_above_85pct: {
+    unit: "days a year",
+    label: "Days above 85% occupancy",
+    format: "days",
+    description:
+      "Days whose average local acute occupancy was above 85%, the Royal College of Psychiatrists' recommended maximum.",
+  },
+  days_above_95pct: {
+    unit: "days a year",
+    label: "Days above 95% occupancy",
+    format: "days",
+    description: "Days whose average local acute occupancy was above 95%.",
+  },
+  days_above_100pct: {
+    unit: "days a year",
+    label: "Days above 100% occupancy",
+    format: "days",
+    description:
+      "Days whose average local acute occupancy was above 100% (only possible while closing beds are still occupied).",
+  },
+  waited_for_bed: {
+    unit: "people a year",
+    label: "People who waited for a bed",
+    format: "count",
+    description:
+      "People who waited for a local bed (and got one, or went out of area when the maximum wait ran out).",
+  },
+  mean_wait_days: {
+    unit: "days",
+    label: "Average wait, for those who waited",
+    format: "days",
+    description: "Average time spent waiting for a local acute bed among people who waited.",
+  },
+  mean_waiting: {
+    unit: "people",
+    label: "People waiting on an average day",
+    format: "count",
+    description: "Average number of people waiting for a local acute bed.",
+  },
+  delayed_discharge_bed_days: {
+    unit: "bed-days a year",
+    label: "Delayed-discharge bed-days",
+    headline: true,
+    format: "days",
+    description:
+      "Days people spent in an acute bed after they were ready to leave: waiting for a care package or housing, or for a place in the next service.",
+  },
+  crisis_house_admissions: {
+    unit: "people a year",
+    label: "Crisis-house admissions instead of hospital",
+    headline: true,
+    format: "count",
+    description: "People who went to a crisis house instead of being admitted.",
+  },
+  crisis_house_step_downs: {
+    unit: "people a year",
+    label: "Crisis-house step-downs",
+    format: "count",
+    description: "People who moved from a ward to a crisis house to finish their recovery.",
+  },
+  crisis_house_turned_away: {
+    unit: "people a year",
+    label: "Crisis house full (admitted instead)",
+    format: "count",
+    description:
+      "People offered a crisis house who were admitted because every crisis-house bed was full.",
+  },
+  mean_crisis_house_occupied: {
+    unit: "beds",
+    label: "Crisis-house beds occupied",
+    format: "count",
+    description: "Average number of crisis-house beds occupied.",
+  },
+  readmissions_30d: {
+    unit: "readmissions a year",
+    label: "Readmissions within 30 days",
+    headline: true,
+    format: "count",
+    description: "People readmitted to an acute bed within 30 days of leaving one.",
+  },
+  repatriations: {
+    unit: "people a year",
+    label: "Repatriations",
+    format: "count",
+    description: "People brought back from an out-of-area bed to a local bed.",
+  },
+  rehab_oap_bed_days: {
+    unit: "bed-days a year",
+    label: "Out-of-area rehabilitation bed-days",
+    format: "days",
+    description:
+      "Days in out-of-area rehabilitation placements (or any out-of-area service other than the acute one).",
+  },
+  total_cost: {
+    unit: "£ a year",
+    label: "Total cost",
+    headline: true,
+    format: "money",
+    description:
+      "All modelled costs: staffed beds and places, occupied bed-days, out-of-area days and episodes.",
+  },
 };
 
 /** Definitions for KPIs whose names are made from route or service ids. */
@@ -48,10 +203,20 @@ export function kpiDefinition(name: string): KpiDefinition {
   if (known) return known;
   const [base, detail] = name.split(".");
   if (base === "delayed_discharge_bed_days") {
-    return { unit: "bed-days a year", label: `Delayed-discharge bed-days: ${detail.replaceAll("_", " ")}`, format: "days", description: `Delayed-discharge bed-days of people whose discharge route is ${detail}.` };
+    return {
+      unit: "bed-days a year",
+      label: `Delayed-discharge bed-days: ${detail.replaceAll("_", " ")}`,
+      format: "days",
+      description: `Delayed-discharge bed-days of people whose discharge route is ${detail}.`,
+    };
   }
   if (base === "cost") {
-    return { unit: "£ a year", label: `Cost: ${detail.replaceAll("_", " ")}`, format: "money", description: `Yearly cost of ${detail}.` };
+    return {
+      unit: "£ a year",
+      label: `Cost: ${detail.replaceAll("_", " ")}`,
+      format: "money",
+      description: `Yearly cost of ${detail}.`,
+    };
   }
   return { unit: "", label: name, format: "count", description: name };
 }

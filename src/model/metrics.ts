@@ -48,15 +48,26 @@ export function metricLayout(pathway: Pathway): MetricLayout {
     number
   >;
   const entries = pathway.services.map(() => count++);
-  return { occupied, capacity, delayed, waiting, levelCount: level, counts, entries, countCount: count };
+  return {
+    occupied,
+    capacity,
+    delayed,
+    waiting,
+    levelCount: level,
+    counts,
+    entries,
+    countCount: count,
+  };
 }
 
 /** Every discharge route name used by any cohort or dated routing change, in first-seen order. */
 export function routeNames(pathway: Pathway): string[] {
   const names = new Set<string>();
-  for (const cohort of pathway.cohorts) for (const r of cohort.routing.dischargeRoutes) names.add(r.name);
+  for (const cohort of pathway.cohorts)
+    for (const r of cohort.routing.dischargeRoutes) names.add(r.name);
   for (const change of pathway.changes) {
-    if (change.kind === "routing") for (const r of change.routing.dischargeRoutes ?? []) names.add(r.name);
+    if (change.kind === "routing")
+      for (const r of change.routing.dischargeRoutes ?? []) names.add(r.name);
   }
   return [...names];
 }

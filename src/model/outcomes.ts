@@ -29,13 +29,18 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
   const total = warm + days;
   const wards = indicesOf(pathway, (s) => s.kind === "ward");
   const acuteOutOfArea = pathway.services.findIndex((s) => s.id === pathway.acuteOutOfArea);
-  const otherOutOfArea = indicesOf(pathway, (s) => s.kind === "out_of_area" && s.id !== pathway.acuteOutOfArea);
+  const otherOutOfArea = indicesOf(
+    pathway,
+    (s) => s.kind === "out_of_area" && s.id !== pathway.acuteOutOfArea,
+  );
   const crisisHouses = indicesOf(pathway, (s) => s.kind === "crisis_house");
 
   const level = (metric: number) => recorder.levelDays[metric];
-  const sumLevels = (metrics: number[], day: number) => metrics.reduce((a, m) => a + level(m)[day], 0);
+  const sumLevels = (metrics: number[], day: number) =>
+    metrics.reduce((a, m) => a + level(m)[day], 0);
   const occupiedOf = (services: number[]) => services.map((i) => layout.occupied[i]);
-  const capacityOf = (services: number[]) => services.map((i) => layout.capacity[i]).filter((m) => m >= 0);
+  const capacityOf = (services: number[]) =>
+    services.map((i) => layout.capacity[i]).filter((m) => m >= 0);
   const wardOccupied = occupiedOf(wards);
   const wardOpen = capacityOf(wards);
   const delayedMetrics = [...layout.delayed.values()];
@@ -57,8 +62,10 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     let above85 = 0;
     let above95 = 0;
     let above100 = 0;
-    const count = (name: keyof typeof layout.counts) => sumRange(recorder.counts[layout.counts[name]], warm + from, warm + to);
-    const levelSum = (metrics: number[]) => metrics.reduce((a, m) => a + sumRange(level(m), warm + from, warm + to), 0);
+    const count = (name: keyof typeof layout.counts) =>
+      sumRange(recorder.counts[layout.counts[name]], warm + from, warm + to);
+    const levelSum = (metrics: number[]) =>
+      metrics.reduce((a, m) => a + sumRange(level(m), warm + from, warm + to), 0);
     for (let d = warm + from; d < warm + to; d++) {
       occupied += sumLevels(wardOccupied, d);
       open += sumLevels(wardOpen, d);
@@ -107,7 +114,8 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
 
   // Months and financial years as day ranges of the results period.
   const monthStarts: number[] = [];
-  for (let d = 0; d < days; d++) if (d === 0 || calendar.monthIndex[d] !== calendar.monthIndex[d - 1]) monthStarts.push(d);
+  for (let d = 0; d < days; d++)
+    if (d === 0 || calendar.monthIndex[d] !== calendar.monthIndex[d - 1]) monthStarts.push(d);
   monthStarts.push(days);
   const monthly: Record<string, number[]> = {
     local_occupancy: [],
@@ -127,7 +135,8 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       occ += sumLevels(wardOccupied, d);
       open += sumLevels(wardOpen, d);
     }
-    const levelMean = (metrics: number[]) => metrics.reduce((a, x) => a + sumRange(level(x), from, to), 0) / span;
+    const levelMean = (metrics: number[]) =>
+      metrics.reduce((a, x) => a + sumRange(level(x), from, to), 0) / span;
     monthly.local_occupancy.push(open > 0 ? occ / open : 0);
     monthly.open_beds.push(open / span);
     monthly.local_occupied.push(occ / span);
@@ -137,13 +146,16 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
   }
 
   const byFinancialYear = calendar.financialYears.map((_, fy) => {
-    const months = calendar.financialYearOfMonth.map((f, m) => (f === fy ? m : -1)).filter((m) => m >= 0);
+    const months = calendar.financialYearOfMonth
+      .map((f, m) => (f === fy ? m : -1))
+      .filter((m) => m >= 0);
     const from = monthStarts[months[0]];
     const to = monthStarts[months[months.length - 1] + 1];
     const services: Record<string, ServiceYear> = {};
     pathway.services.forEach((s, i) => {
       services[s.id] = {
-        openBedDays: layout.capacity[i] >= 0 ? sumRange(level(layout.capacity[i]), warm + from, warm + to) : 0,
+        openBedDays:
+          layout.capacity[i] >= 0 ? sumRange(level(layout.capacity[i]), warm + from, warm + to) : 0,
         occupiedBedDays: sumRange(level(layout.occupied[i]), warm + from, warm + to),
         entries: sumRange(recorder.counts[layout.entries[i]], warm + from, warm + to),
       };
@@ -151,7 +163,13 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     return { kpis: kpisOver(from, to, 1), services };
   });
 
-  return { kpis: kpisOver(0, days, DAYS_PER_YEAR / days), monthly, byFinancialYear, dailyOccupancy, events: out.events };
+  return {
+    kpis: kpisOver(0, days, DAYS_PER_YEAR / days),
+    monthly,
+    byFinancialYear,
+    dailyOccupancy,
+    events: out.events,
+  };
 }
 
 function indicesOf(pathway: Pathway, test: (s: Pathway["services"][number]) => boolean): number[] {

@@ -3,9 +3,9 @@ import { EventQueue } from "../engine/event-queue.js";
 import { createPersonalStream, createStream, type Rng } from "../engine/random.js";
 import { ArrivalProcess } from "./arrivals.js";
 import { Calendar } from "./calendar.js";
+import { type CountMetric, type MetricLayout, metricLayout } from "./metrics.js";
 import type { DischargeRoute, Pathway, Routing, Service } from "./pathway.js";
 import { Recorder } from "./recorder.js";
-import { type CountMetric, type MetricLayout, metricLayout } from "./metrics.js";
 
 /**
  * Event kinds, and the documented order of events at the same instant (lower rank first):
@@ -23,7 +23,7 @@ const END = 6;
 const RANK_OF_KIND = [0, 1, 1, 2, 2, 3, 4];
 
 /** Where a person is in their episode. */
-const enum State {
+enum State {
   Home = 0,
   WaitingForBed = 1,
   /** In a bed or place, stay not yet over. */
@@ -162,7 +162,12 @@ class Simulation {
         wardStay: makeDistribution(cohort.routing.wardStay),
         routeShares: cumulativeShares(cohort.routing.dischargeRoutes),
         stayFactor: 1,
-        arrivals: new ArrivalProcess(cohort, this.calendar, stream("cohort", cohort.id, "arrivals"), scaleSteps),
+        arrivals: new ArrivalProcess(
+          cohort,
+          this.calendar,
+          stream("cohort", cohort.id, "arrivals"),
+          scaleSteps,
+        ),
         stayRng: stream("cohort", cohort.id, "stay"),
         routingRng: stream("cohort", cohort.id, "routing"),
         readmissionRng: stream("cohort", cohort.id, "readmission"),
@@ -178,10 +183,12 @@ class Simulation {
   run(): ReplicationOutput {
     const start = -this.pathway.horizon.warmUpDays;
     this.services.forEach((s, i) => {
-      if (Number.isFinite(s.capacity)) this.recorder.set(this.layout.capacity[i], s.capacity, start);
+      if (Number.isFinite(s.capacity))
+        this.recorder.set(this.layout.capacity[i], s.capacity, start);
     });
     this.pathway.changes.forEach((change, i) => {
-      if (change.kind !== "scale_arrivals") this.queue.schedule(Math.max(start, change.day), CHANGE, i);
+      if (change.kind !== "scale_arrivals")
+        this.queue.schedule(Math.max(start, change.day), CHANGE, i);
     });
     this.cohorts.forEach((c, i) => {
       const first = c.arrivals.next(start, this.end);
@@ -214,7 +221,12 @@ class Simulation {
           break;
         case END:
           this.recorder.finish(t);
-          return { layout: this.layout, calendar: this.calendar, recorder: this.recorder, events: this.events };
+          return {
+            layout: this.layout,
+            calendar: this.calendar,
+            recorder: this.recorder,
+            events: this.events,
+          };
       }
     }
     throw new Error("the event list emptied before the end of the run");
@@ -284,7 +296,8 @@ class Simulation {
     person.readmitAt = Number.NaN;
     // A readmission ends whatever step-down or community place the person still holds.
     if (person.state === State.InStay && person.at >= 0) this.leave(person, t);
-    else if (person.state === State.WaitingForPlace || person.state === State.DelayedExternally) return;
+    else if (person.state === State.WaitingForPlace || person.state === State.DelayedExternally)
+      return;
     const cohort = this.cohorts[person.cohort];
     person.wardStay = cohort.wardStay.sample(person.rng);
     person.routeDraw = person.rng();
@@ -339,7 +352,10 @@ class Simulation {
     this.count("oap_admissions", t);
     person.inpatient = true;
     const service = this.acuteOutOfArea;
-    const stay = person.wardStay * this.cohorts[person.cohort].stayFactor * this.services[service].spec.stayMultiplier;
+    const stay =
+      person.wardStay *
+      this.cohorts[person.cohort].stayFactor *
+      this.services[service].spec.stayMultiplier;
     this.place(person, service, stay, t);
   }
 
@@ -449,7 +465,8 @@ class Simulation {
   /** Leaves the acute bed for a place in `destination`. */
   private moveOn(person: Person, route: DischargeRoute, destination: number, t: number): void {
     this.leaveInpatientCare(person, route, t);
-    if (this.services[destination].spec.kind === "crisis_house") this.count("crisis_house_step_downs", t);
+    if (this.services[destination].spec.kind === "crisis_house")
+      this.count("crisis_house_step_downs", t);
     this.place(person, destination, this.services[destination].stay?.sample(person.rng) ?? 0, t);
   }
 
@@ -514,7 +531,10 @@ class Simulation {
       for (const person of outOfArea.placed) {
         if (person.state !== State.InStay || !s.accepts.has(person.cohort)) continue;
         const remaining = (person.endsAt - t) / outOfArea.spec.stayMultiplier;
-        if (remaining >= this.pathway.repatriateIfRemainingDaysAtLeast && remaining > bestRemaining) {
+        if (
+          remaining >= this.pathway.repatriateIfRemainingDaysAtLeast &&
+          remaining > bestRemaining
+        ) {
           best = person;
           bestRemaining = remaining;
           from = o;

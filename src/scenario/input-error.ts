@@ -25,7 +25,9 @@ export class InputError extends Error {
 
 export function formatProblem(problem: Problem): string {
   if (!problem.file) return problem.message;
-  const where = [displayPath(problem.file), problem.line, problem.column].filter((x) => x !== undefined).join(":");
+  const where = [displayPath(problem.file), problem.line, problem.column]
+    .filter((x) => x !== undefined)
+    .join(":");
   return `${where}: ${problem.message}`;
 }
 

@@ -2,9 +2,16 @@ import path from "node:path";
 import { parse as parseYamlValue } from "yaml";
 import type { z } from "zod";
 import { InputError, type Problem } from "./input-error.js";
-import { type ChangeInput, type ModelInput, model as modelSchema, type RunInput, run as runSchema, scenarioFile } from "./schema.js";
-import { type Locator, schemaProblems } from "./schema-problems.js";
 import { modelProblems } from "./model-checks.js";
+import {
+  type ChangeInput,
+  type ModelInput,
+  model as modelSchema,
+  type RunInput,
+  run as runSchema,
+  scenarioFile,
+} from "./schema.js";
+import { type Locator, schemaProblems } from "./schema-problems.js";
 import { type DataPath, YamlSource } from "./yaml-source.js";
 
 /** A change with the place it was written, for error messages. */
@@ -44,21 +51,37 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   // The model is named by the nearest file that names one, relative to that file.
   const modelLayer = [...layers].reverse().find((l) => l.data.model !== undefined);
   if (!modelLayer) {
-    throw new InputError([top.source.problem([], 'no model is named; add a line like "model: ../models/example-icb.yaml"')]);
+    throw new InputError([
+      top.source.problem(
+        [],
+        'no model is named; add a line like "model: ../models/example-icb.yaml"',
+      ),
+    ]);
   }
-  const modelFile = path.resolve(path.dirname(modelLayer.source.file), modelLayer.data.model as string);
+  const modelFile = path.resolve(
+    path.dirname(modelLayer.source.file),
+    modelLayer.data.model as string,
+  );
   const modelSource = YamlSource.load(modelFile, modelLayer.source.problem(["model"], ""));
 
   // Overrides: scenario `set:` blocks in order, then the command line.
   const overrides: { path: string[]; value: unknown; origin: Problem }[] = [];
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer.data.set ?? {})) {
-      overrides.push({ path: key.split("."), value, origin: layer.source.problem(["set", key], "", true) });
+      overrides.push({
+        path: key.split("."),
+        value,
+        origin: layer.source.problem(["set", key], "", true),
+      });
     }
   }
   for (const assignment of options.set ?? []) {
     const eq = assignment.indexOf("=");
-    if (eq <= 0) throw InputError.at(undefined, `--set ${assignment}: write it as path=value, e.g. --set run.replications=50`);
+    if (eq <= 0)
+      throw InputError.at(
+        undefined,
+        `--set ${assignment}: write it as path=value, e.g. --set run.replications=50`,
+      );
     overrides.push({
       path: assignment.slice(0, eq).trim().split("."),
       value: parseYamlValue(assignment.slice(eq + 1)),
@@ -102,7 +125,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   };
   const parsedModel = modelSchema.safeParse(modelData);
   if (!parsedModel.success) {
-    throw new InputError(schemaProblems(modelSchema, modelData, parsedModel.error.issues, locateInModel));
+    throw new InputError(
+      schemaProblems(modelSchema, modelData, parsedModel.error.issues, locateInModel),
+    );
   }
   const model = parsedModel.data;
 
@@ -119,7 +144,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const changes: LocatedChange[] = layers.flatMap((layer) =>
     (layer.data.changes ?? []).map((change, i) => ({
       change,
-      locate: (p: DataPath, message: string, key?: boolean) => layer.source.problem(["changes", i, ...p], message, key),
+      locate: (p: DataPath, message: string, key?: boolean) =>
+        layer.source.problem(["changes", i, ...p], message, key),
     })),
   );
 
@@ -128,7 +154,13 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 
   return {
     name: top.data.name ?? path.basename(top.source.file).replace(/\.ya?ml$/i, ""),
-    title: top.data.title ?? layers.map((l) => l.data.title).filter(Boolean).pop() ?? model.name,
+    title:
+      top.data.title ??
+      layers
+        .map((l) => l.data.title)
+        .filter(Boolean)
+        .pop() ??
+      model.name,
     description: top.data.description,
     file: top.source.file,
     modelFile,
@@ -144,17 +176,27 @@ function loadChain(file: string, seen: string[], referredFrom?: Problem): Scenar
   const source = YamlSource.load(file, referredFrom);
   const parsed = scenarioFile.safeParse(source.data);
   if (!parsed.success) {
-    throw new InputError(schemaProblems(scenarioFile, source.data, parsed.error.issues, (p, m, k) => source.problem(p, m, k)));
+    throw new InputError(
+      schemaProblems(scenarioFile, source.data, parsed.error.issues, (p, m, k) =>
+        source.problem(p, m, k),
+      ),
+    );
   }
   const layer = { source, data: parsed.data };
   if (!parsed.data.extends) return [layer];
   const parent = path.resolve(path.dirname(file), parsed.data.extends);
   if ([...seen, file].includes(parent)) {
     throw new InputError([
-      source.problem(["extends"], `scenarios extend each other in a loop (${[...seen, file, parent].map((f) => path.basename(f)).join(" → ")}); remove one of the extends lines`),
+      source.problem(
+        ["extends"],
+        `scenarios extend each other in a loop (${[...seen, file, parent].map((f) => path.basename(f)).join(" → ")}); remove one of the extends lines`,
+      ),
     ]);
   }
-  if (seen.length > 20) throw new InputError([source.problem(["extends"], "more than 20 scenarios extend one another; flatten the chain")]);
+  if (seen.length > 20)
+    throw new InputError([
+      source.problem(["extends"], "more than 20 scenarios extend one another; flatten the chain"),
+    ]);
   return [...loadChain(parent, [...seen, file], source.problem(["extends"], "")), layer];
 }
 
@@ -162,7 +204,11 @@ function loadChain(file: string, seen: string[], referredFrom?: Problem): Scenar
  * Sets a value at a dotted path in the model data. List items are found by their `id` (or
  * `route` for discharge routes) or by number. Returns the data path set, or what is wrong.
  */
-function setPath(data: Record<string, unknown>, segments: string[], value: unknown): DataPath | string {
+function setPath(
+  data: Record<string, unknown>,
+  segments: string[],
+  value: unknown,
+): DataPath | string {
   const resolved: (string | number)[] = [];
   let node: unknown = data;
   for (let i = 0; i < segments.length; i++) {
@@ -170,11 +216,20 @@ function setPath(data: Record<string, unknown>, segments: string[], value: unkno
     const last = i === segments.length - 1;
     if (Array.isArray(node)) {
       const index = node.findIndex(
-        (item) => item && typeof item === "object" && ((item as { id?: string }).id === segment || (item as { route?: string }).route === segment),
+        (item) =>
+          item &&
+          typeof item === "object" &&
+          ((item as { id?: string }).id === segment ||
+            (item as { route?: string }).route === segment),
       );
       const at = index >= 0 ? index : /^\d+$/.test(segment) ? Number(segment) : -1;
       if (at < 0 || at >= node.length) {
-        const ids = node.map((item) => (item as { id?: string; route?: string })?.id ?? (item as { route?: string })?.route).filter(Boolean);
+        const ids = node
+          .map(
+            (item) =>
+              (item as { id?: string; route?: string })?.id ?? (item as { route?: string })?.route,
+          )
+          .filter(Boolean);
         return `there is no "${segment}" in ${resolved.join(".") || "the model"}; choose one of ${ids.join(", ")}`;
       }
       resolved.push(at);
@@ -185,7 +240,8 @@ function setPath(data: Record<string, unknown>, segments: string[], value: unkno
       resolved.push(segment);
       if (last) record[segment] = value;
       else {
-        if (!(segment in record)) return `there is no "${segment}" in ${resolved.slice(0, -1).join(".") || "the model"}`;
+        if (!(segment in record))
+          return `there is no "${segment}" in ${resolved.slice(0, -1).join(".") || "the model"}`;
         node = record[segment];
       }
     } else {

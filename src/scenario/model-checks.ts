@@ -26,7 +26,8 @@ export function modelProblems(
   locate: Locator,
 ): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: (string | number)[], message: string, key = false) => problems.push(locate(path, message, key));
+  const add = (path: (string | number)[], message: string, key = false) =>
+    problems.push(locate(path, message, key));
   const cohortIds = model.cohorts.map((c) => c.id);
   const services = new Map(model.services.map((s) => [s.id, s]));
 
@@ -34,26 +35,76 @@ export function modelProblems(
     const guess = closest(id, known);
     return `there is no ${what} "${id}"; ${guess ? `did you mean "${guess}"?` : `choose one of ${known.join(", ")}`}`;
   };
-  const checkService = (path: (string | number)[], id: string, kinds: Set<string> | undefined, role: string, report: Add = add) => {
+  const checkService = (
+    path: (string | number)[],
+    id: string,
+    kinds: Set<string> | undefined,
+    role: string,
+    report: Add = add,
+  ) => {
     const s = services.get(id);
     if (!s) report(path, unknown("service", id, [...services.keys()]));
-    else if (kinds && !kinds.has(s.kind)) report(path, `"${id}" is a ${s.kind} service, but ${role} must be a ${[...kinds].join(" or ")} service`);
+    else if (kinds && !kinds.has(s.kind))
+      report(
+        path,
+        `"${id}" is a ${s.kind} service, but ${role} must be a ${[...kinds].join(" or ")} service`,
+      );
     return s;
   };
 
-  duplicates(model.cohorts.map((c) => c.id), (i, id) => add(["cohorts", i, "id"], `the cohort id "${id}" is used twice; ids must be unique`));
-  duplicates(model.services.map((s) => s.id), (i, id) => add(["services", i, "id"], `the service id "${id}" is used twice; ids must be unique`));
+  duplicates(
+    model.cohorts.map((c) => c.id),
+    (i, id) => add(["cohorts", i, "id"], `the cohort id "${id}" is used twice; ids must be unique`),
+  );
+  duplicates(
+    model.services.map((s) => s.id),
+    (i, id) =>
+      add(["services", i, "id"], `the service id "${id}" is used twice; ids must be unique`),
+  );
 
-  checkService(["pathway", "out_of_area"], model.pathway.out_of_area, new Set(["out_of_area"]), "pathway → out_of_area");
+  checkService(
+    ["pathway", "out_of_area"],
+    model.pathway.out_of_area,
+    new Set(["out_of_area"]),
+    "pathway → out_of_area",
+  );
 
   const checkRoutes = (path: (string | number)[], routes: Route[], report: Add = add) => {
-    sharesAddUp(routes.map((r) => r.share), () => report(path, `the discharge route shares add up to ${percent(routes.reduce((a, r) => a + r.share, 0))}, but they must add up to 100%; adjust them`));
-    duplicates(routes.map((r) => r.route), (i, name) => report([...path, i, "route"], `the route "${name}" is listed twice`));
+    sharesAddUp(
+      routes.map((r) => r.share),
+      () =>
+        report(
+          path,
+          `the discharge route shares add up to ${percent(routes.reduce((a, r) => a + r.share, 0))}, but they must add up to 100%; adjust them`,
+        ),
+    );
+    duplicates(
+      routes.map((r) => r.route),
+      (i, name) => report([...path, i, "route"], `the route "${name}" is listed twice`),
+    );
     routes.forEach((r, i) => {
-      if (r.to !== undefined) checkService([...path, i, "to"], r.to, DESTINATION_KINDS, "a discharge destination", report);
+      if (r.to !== undefined)
+        checkService(
+          [...path, i, "to"],
+          r.to,
+          DESTINATION_KINDS,
+          "a discharge destination",
+          report,
+        );
       if (r.when_full === "out_of_area") {
-        if (!r.out_of_area) report([...path, i], `route "${r.route}" sends people out of area when full; name the out-of-area service with "out_of_area: <service id>"`);
-        else checkService([...path, i, "out_of_area"], r.out_of_area, new Set(["out_of_area"]), "out_of_area", report);
+        if (!r.out_of_area)
+          report(
+            [...path, i],
+            `route "${r.route}" sends people out of area when full; name the out-of-area service with "out_of_area: <service id>"`,
+          );
+        else
+          checkService(
+            [...path, i, "out_of_area"],
+            r.out_of_area,
+            new Set(["out_of_area"]),
+            "out_of_area",
+            report,
+          );
       }
     });
   };
@@ -61,17 +112,37 @@ export function modelProblems(
 
   model.cohorts.forEach((c, i) => {
     if (c.discharge_routes) checkRoutes(["cohorts", i, "discharge_routes"], c.discharge_routes);
-    const wards = model.services.filter((s) => s.kind === "ward" && (s.accepts ?? cohortIds).includes(c.id));
-    if (wards.length === 0) add(["cohorts", i, "id"], `no ward accepts the cohort "${c.id}", so everyone in it would go out of area; add "${c.id}" to a ward's accepts list`);
-    const offered = c.crisis_house_instead_of_admission ?? model.pathway.crisis_house_instead_of_admission;
-    const houses = model.services.filter((s) => s.kind === "crisis_house" && (s.accepts ?? cohortIds).includes(c.id));
-    if (offered > 0 && houses.length === 0) add(["cohorts", i, "id"], `the cohort "${c.id}" is offered crisis houses but no crisis house accepts it; add one or set crisis_house_instead_of_admission to 0%`);
+    const wards = model.services.filter(
+      (s) => s.kind === "ward" && (s.accepts ?? cohortIds).includes(c.id),
+    );
+    if (wards.length === 0)
+      add(
+        ["cohorts", i, "id"],
+        `no ward accepts the cohort "${c.id}", so everyone in it would go out of area; add "${c.id}" to a ward's accepts list`,
+      );
+    const offered =
+      c.crisis_house_instead_of_admission ?? model.pathway.crisis_house_instead_of_admission;
+    const houses = model.services.filter(
+      (s) => s.kind === "crisis_house" && (s.accepts ?? cohortIds).includes(c.id),
+    );
+    if (offered > 0 && houses.length === 0)
+      add(
+        ["cohorts", i, "id"],
+        `the cohort "${c.id}" is offered crisis houses but no crisis house accepts it; add one or set crisis_house_instead_of_admission to 0%`,
+      );
   });
 
-  model.services.forEach((s, i) => serviceProblems(s, i, cohortIds, add, checkService));
+  model.services.forEach((s, i) => {
+    serviceProblems(s, i, cohortIds, add, checkService);
+  });
 
   if (run.warm_up_days > run.years * 365) {
-    problems.push(locate([], `the warm-up (${run.warm_up_days} days) is longer than the run (${run.years} years); shorten the warm-up or run for longer`));
+    problems.push(
+      locate(
+        [],
+        `the warm-up (${run.warm_up_days} days) is longer than the run (${run.years} years); shorten the warm-up or run for longer`,
+      ),
+    );
   }
   problems.push(...changeProblems(model, run, changes, services, cohortIds, unknown, checkRoutes));
   return problems;
@@ -82,23 +153,62 @@ function serviceProblems(
   i: number,
   cohortIds: string[],
   add: Add,
-  checkService: (path: (string | number)[], id: string, kinds: Set<string> | undefined, role: string) => unknown,
+  checkService: (
+    path: (string | number)[],
+    id: string,
+    kinds: Set<string> | undefined,
+    role: string,
+  ) => unknown,
 ): void {
   const at = (...p: (string | number)[]) => ["services", i, ...p];
   if (BED_KINDS.has(s.kind)) {
-    if (s.beds === undefined) add(at("id"), `"${s.id}" is a ${s.kind}; say how many beds it has with "beds: <number>"`);
-    if (s.places !== undefined) add(at("places"), `a ${s.kind} has beds, not places; write "beds:"`, true);
-    if (s.cost.per_place_per_year !== undefined) add(at("cost", "per_place_per_year"), `a ${s.kind} is costed per bed; write "per_bed_per_year:"`, true);
+    if (s.beds === undefined)
+      add(at("id"), `"${s.id}" is a ${s.kind}; say how many beds it has with "beds: <number>"`);
+    if (s.places !== undefined)
+      add(at("places"), `a ${s.kind} has beds, not places; write "beds:"`, true);
+    if (s.cost.per_place_per_year !== undefined)
+      add(
+        at("cost", "per_place_per_year"),
+        `a ${s.kind} is costed per bed; write "per_bed_per_year:"`,
+        true,
+      );
   }
   if (s.kind === "community") {
-    if (s.places === undefined) add(at("id"), `"${s.id}" is a community service; say how many people it can take at once with "places: <number>"`);
-    if (s.beds !== undefined) add(at("beds"), `a community service has places, not beds; write "places:"`, true);
-    if (s.cost.per_bed_per_year !== undefined) add(at("cost", "per_bed_per_year"), `a community service is costed per place; write "per_place_per_year:"`, true);
+    if (s.places === undefined)
+      add(
+        at("id"),
+        `"${s.id}" is a community service; say how many people it can take at once with "places: <number>"`,
+      );
+    if (s.beds !== undefined)
+      add(at("beds"), `a community service has places, not beds; write "places:"`, true);
+    if (s.cost.per_bed_per_year !== undefined)
+      add(
+        at("cost", "per_bed_per_year"),
+        `a community service is costed per place; write "per_place_per_year:"`,
+        true,
+      );
   }
   if (s.kind === "out_of_area") {
-    if (s.beds !== undefined || s.places !== undefined) add(at(s.beds !== undefined ? "beds" : "places"), "out-of-area beds are unlimited (they are bought when needed); remove this line", true);
-    if (s.cost.per_bed_per_year !== undefined) add(at("cost", "per_bed_per_year"), 'out-of-area beds are paid by the day; write "per_day:"', true);
-    s.repatriate_to.forEach((target, j) => checkService(at("repatriate_to", j), target, new Set(["ward", "rehab_ward"]), "repatriate_to"));
+    if (s.beds !== undefined || s.places !== undefined)
+      add(
+        at(s.beds !== undefined ? "beds" : "places"),
+        "out-of-area beds are unlimited (they are bought when needed); remove this line",
+        true,
+      );
+    if (s.cost.per_bed_per_year !== undefined)
+      add(
+        at("cost", "per_bed_per_year"),
+        'out-of-area beds are paid by the day; write "per_day:"',
+        true,
+      );
+    s.repatriate_to.forEach((target, j) => {
+      checkService(
+        at("repatriate_to", j),
+        target,
+        new Set(["ward", "rehab_ward"]),
+        "repatriate_to",
+      );
+    });
   } else if (s.repatriate_to.length > 0) {
     add(at("repatriate_to"), "only out-of-area services repatriate people; remove this line", true);
   }
@@ -108,11 +218,17 @@ function serviceProblems(
   (s.accepts ?? []).forEach((c, j) => {
     if (!cohortIds.includes(c)) {
       const guess = closest(c, cohortIds);
-      add(at("accepts", j), `there is no cohort "${c}"; ${guess ? `did you mean "${guess}"?` : `choose from ${cohortIds.join(", ")}`}`);
+      add(
+        at("accepts", j),
+        `there is no cohort "${c}"; ${guess ? `did you mean "${guess}"?` : `choose from ${cohortIds.join(", ")}`}`,
+      );
     }
   });
   if (s.accepts && s.accepts.length === 0 && s.kind !== "out_of_area") {
-    add(at("accepts"), `"${s.id}" accepts no cohort, so no one can use it; list the cohorts it takes or remove the accepts line`);
+    add(
+      at("accepts"),
+      `"${s.id}" accepts no cohort, so no one can use it; list the cohorts it takes or remove the accepts line`,
+    );
   }
 }
 
@@ -128,23 +244,37 @@ function changeProblems(
   const problems: Problem[] = [];
   const endDay = Math.round(run.years * 365.25);
   const capacity = new Map(model.services.map((s) => [s.id, s.beds ?? s.places ?? 0]));
-  const ordered = [...changes].sort((a, b) => (a.change.date ?? "").localeCompare(b.change.date ?? ""));
+  const ordered = [...changes].sort((a, b) =>
+    (a.change.date ?? "").localeCompare(b.change.date ?? ""),
+  );
   for (const { change, locate } of ordered) {
-    const add = (path: (string | number)[], message: string, key = false) => problems.push(locate(path, message, key));
+    const add = (path: (string | number)[], message: string, key = false) =>
+      problems.push(locate(path, message, key));
     const actions = actionsOf(change);
     if (actions.length === 0) {
-      add([], "this change does nothing; give one of open_beds, close_beds, set_beds, add_places, remove_places, set_places, scale_arrivals, scale_length_of_stay, scale_delays, discharge_routes, crisis_team_support_at_home, crisis_house_instead_of_admission, length_of_stay or reinvest");
+      add(
+        [],
+        "this change does nothing; give one of open_beds, close_beds, set_beds, add_places, remove_places, set_places, scale_arrivals, scale_length_of_stay, scale_delays, discharge_routes, crisis_team_support_at_home, crisis_house_instead_of_admission, length_of_stay or reinvest",
+      );
       continue;
     }
     const kinds = new Set(actions.map(actionKind));
     if (kinds.size > 1) {
-      add([actions[1]], `one change can do one thing; move "${actions[1]}" to its own change (a new item starting with "- date:")`, true);
+      add(
+        [actions[1]],
+        `one change can do one thing; move "${actions[1]}" to its own change (a new item starting with "- date:")`,
+        true,
+      );
       continue;
     }
     if (change.date && dayOffset(run.start, change.date) >= endDay) {
-      add(["date"], `${change.date} is after the run ends (the run covers ${run.years} years from ${run.start}); move the date or lengthen the run`);
+      add(
+        ["date"],
+        `${change.date} is after the run ends (the run covers ${run.years} years from ${run.start}); move the date or lengthen the run`,
+      );
     }
-    if (change.cohort !== undefined && !cohortIds.includes(change.cohort)) add(["cohort"], unknown("cohort", change.cohort, cohortIds));
+    if (change.cohort !== undefined && !cohortIds.includes(change.cohort))
+      add(["cohort"], unknown("cohort", change.cohort, cohortIds));
     const kind = [...kinds][0];
     if (kind === "capacity") {
       if (!change.service) {
@@ -157,25 +287,59 @@ function changeProblems(
         continue;
       }
       const perBed = actions[0].endsWith("beds");
-      if (s.kind === "out_of_area") add(["service"], "out-of-area beds are unlimited; change local beds instead");
-      else if (perBed !== BED_KINDS.has(s.kind)) add([actions[0]], `"${s.id}" has ${perBed ? "places, not beds; use add_places, remove_places or set_places" : "beds, not places; use open_beds, close_beds or set_beds"}`, true);
+      if (s.kind === "out_of_area")
+        add(["service"], "out-of-area beds are unlimited; change local beds instead");
+      else if (perBed !== BED_KINDS.has(s.kind))
+        add(
+          [actions[0]],
+          `"${s.id}" has ${perBed ? "places, not beds; use add_places, remove_places or set_places" : "beds, not places; use open_beds, close_beds or set_beds"}`,
+          true,
+        );
       const before = capacity.get(s.id) ?? 0;
       const after =
-        change.set_beds ?? change.set_places ?? before + (change.open_beds ?? 0) + (change.add_places ?? 0) - (change.close_beds ?? 0) - (change.remove_places ?? 0);
-      if (after < 0) add([actions[0]], `this would leave "${s.id}" with ${after} ${perBed ? "beds" : "places"} (it has ${before} by then); it cannot go below 0`);
+        change.set_beds ??
+        change.set_places ??
+        before +
+          (change.open_beds ?? 0) +
+          (change.add_places ?? 0) -
+          (change.close_beds ?? 0) -
+          (change.remove_places ?? 0);
+      if (after < 0)
+        add(
+          [actions[0]],
+          `this would leave "${s.id}" with ${after} ${perBed ? "beds" : "places"} (it has ${before} by then); it cannot go below 0`,
+        );
       capacity.set(s.id, Math.max(0, after));
     } else if (kind === "reinvest" && change.reinvest) {
       const r = change.reinvest;
-      sharesAddUp(r.into.map((t) => t.share), () => add(["reinvest", "into"], `the shares in reinvest → into add up to ${percent(r.into.reduce((a, t) => a + t.share, 0))}; they must add up to 100%`));
+      sharesAddUp(
+        r.into.map((t) => t.share),
+        () =>
+          add(
+            ["reinvest", "into"],
+            `the shares in reinvest → into add up to ${percent(r.into.reduce((a, t) => a + t.share, 0))}; they must add up to 100%`,
+          ),
+      );
       r.into.forEach((t, j) => {
         const s = services.get(t.service);
-        if (!s) add(["reinvest", "into", j, "service"], unknown("service", t.service, [...services.keys()]));
-        else if (s.kind === "out_of_area" || !(s.cost.per_bed_per_year ?? s.cost.per_place_per_year)) {
-          add(["reinvest", "into", j, "service"], `"${s.id}" has no cost per bed or place per year, so bedsim cannot tell what the money buys; add one under its cost`);
+        if (!s)
+          add(
+            ["reinvest", "into", j, "service"],
+            unknown("service", t.service, [...services.keys()]),
+          );
+        else if (
+          s.kind === "out_of_area" ||
+          !(s.cost.per_bed_per_year ?? s.cost.per_place_per_year)
+        ) {
+          add(
+            ["reinvest", "into", j, "service"],
+            `"${s.id}" has no cost per bed or place per year, so bedsim cannot tell what the money buys; add one under its cost`,
+          );
         }
       });
       (r.of_savings_from ?? []).forEach((id, j) => {
-        if (!services.has(id)) add(["reinvest", "of_savings_from", j], unknown("service", id, [...services.keys()]));
+        if (!services.has(id))
+          add(["reinvest", "of_savings_from", j], unknown("service", id, [...services.keys()]));
       });
     } else if (kind === "routing" && change.discharge_routes) {
       checkRoutes(["discharge_routes"], change.discharge_routes, add);
@@ -184,12 +348,31 @@ function changeProblems(
   return problems;
 }
 
-const CAPACITY_ACTIONS = ["open_beds", "close_beds", "set_beds", "add_places", "remove_places", "set_places"] as const;
-const ROUTING_ACTIONS = ["crisis_team_support_at_home", "crisis_house_instead_of_admission", "length_of_stay", "discharge_routes"] as const;
-const OTHER_ACTIONS = ["scale_arrivals", "scale_length_of_stay", "scale_delays", "reinvest"] as const;
+const CAPACITY_ACTIONS = [
+  "open_beds",
+  "close_beds",
+  "set_beds",
+  "add_places",
+  "remove_places",
+  "set_places",
+] as const;
+const ROUTING_ACTIONS = [
+  "crisis_team_support_at_home",
+  "crisis_house_instead_of_admission",
+  "length_of_stay",
+  "discharge_routes",
+] as const;
+const OTHER_ACTIONS = [
+  "scale_arrivals",
+  "scale_length_of_stay",
+  "scale_delays",
+  "reinvest",
+] as const;
 
 export function actionsOf(change: ChangeInput): string[] {
-  return [...CAPACITY_ACTIONS, ...ROUTING_ACTIONS, ...OTHER_ACTIONS].filter((k) => change[k] !== undefined);
+  return [...CAPACITY_ACTIONS, ...ROUTING_ACTIONS, ...OTHER_ACTIONS].filter(
+    (k) => change[k] !== undefined,
+  );
 }
 
 function actionKind(action: string): string {

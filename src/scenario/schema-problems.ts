@@ -25,7 +25,13 @@ export function schemaProblems(
           const hint = guess
             ? `did you mean "${guess}"?`
             : `the keys allowed here are: ${known.join(", ")}`;
-          problems.push(locate([...path, key], `unknown key "${key}"${where ? ` in ${where}` : ""}; ${hint}`, true));
+          problems.push(
+            locate(
+              [...path, key],
+              `unknown key "${key}"${where ? ` in ${where}` : ""}; ${hint}`,
+              true,
+            ),
+          );
         }
         break;
       }
@@ -95,7 +101,8 @@ export function keysAt(schema: z.ZodType, path: DataPath): string[] {
     candidates = candidates.flatMap((c) => children(unwrap(c), segment));
   }
   const keys = new Set<string>();
-  for (const c of candidates.map(unwrap)) for (const u of unionOptions(c)) for (const k of Object.keys(shapeOf(u))) keys.add(k);
+  for (const c of candidates.map(unwrap))
+    for (const u of unionOptions(c)) for (const k of Object.keys(shapeOf(u))) keys.add(k);
   return [...keys];
 }
 

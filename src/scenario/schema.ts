@@ -12,7 +12,18 @@ const positive = (what: string) =>
 
 const distributionFields = {
   distribution: z.enum(
-    ["exponential", "lognormal", "gamma", "weibull", "erlang", "triangular", "uniform", "fixed", "empirical", "mixture"],
+    [
+      "exponential",
+      "lognormal",
+      "gamma",
+      "weibull",
+      "erlang",
+      "triangular",
+      "uniform",
+      "fixed",
+      "empirical",
+      "mixture",
+    ],
     {
       error:
         "unknown distribution; use one of exponential, lognormal, gamma, weibull, erlang, triangular, uniform, fixed, empirical, mixture",
@@ -45,7 +56,10 @@ export const distribution: z.ZodType<DistributionSpec> = z.lazy(() =>
       max: distributionFields.max.optional(),
       value: distributionFields.value.optional(),
       values: distributionFields.values.optional(),
-      components: z.array(z.strictObject({ weight: share, of: distribution })).min(1).optional(),
+      components: z
+        .array(z.strictObject({ weight: share, of: distribution }))
+        .min(1)
+        .optional(),
     })
     .superRefine((spec, ctx) => {
       for (const problem of distributionProblems(spec as DistributionSpec)) {
@@ -99,7 +113,13 @@ export const cohort = z.strictObject({
   ...routingOverrides,
 });
 
-export const serviceKinds = ["ward", "rehab_ward", "crisis_house", "community", "out_of_area"] as const;
+export const serviceKinds = [
+  "ward",
+  "rehab_ward",
+  "crisis_house",
+  "community",
+  "out_of_area",
+] as const;
 
 export const service = z.strictObject({
   id,
@@ -111,7 +131,9 @@ export const service = z.strictObject({
   places: wholeNumber("places", 100_000).optional(),
   accepts: z.array(id).optional(),
   length_of_stay: distribution.optional(),
-  stay_multiplier: positive("the stay multiplier").max(10, "a stay multiplier above 10 is not plausible").default(1),
+  stay_multiplier: positive("the stay multiplier")
+    .max(10, "a stay multiplier above 10 is not plausible")
+    .default(1),
   repatriate_to: z.array(id).default([]),
   cost: z
     .strictObject({
@@ -134,7 +156,9 @@ export const model = z.strictObject({
     crisis_house_instead_of_admission: share.default(0),
     out_of_area: id,
     max_wait_for_local_bed_days: days("the maximum wait for a local bed", 365).default(0),
-    repatriate_if_remaining_days_at_least: days("the minimum remaining stay for repatriation").default(7),
+    repatriate_if_remaining_days_at_least: days(
+      "the minimum remaining stay for repatriation",
+    ).default(7),
     readmission_window_days: days("the readmission window", 365).default(30),
   }),
   cohorts: z.array(cohort).min(1, "list at least one cohort"),

@@ -12,7 +12,10 @@ export interface ResolvedReinvestment extends Reinvestment {
 }
 
 /** Turns validated YAML into the simulation's pathway, resolving reinvestment into capacity. */
-export function buildPathway(loaded: LoadedScenario): { pathway: Pathway; reinvestments: ResolvedReinvestment[] } {
+export function buildPathway(loaded: LoadedScenario): {
+  pathway: Pathway;
+  reinvestments: ResolvedReinvestment[];
+} {
   const { model, run } = loaded;
   const warmUpDays = Math.round(run.warm_up_days);
   const days = dayOffset(run.start, addYears(run.start, run.years));
@@ -36,7 +39,9 @@ export function buildPathway(loaded: LoadedScenario): { pathway: Pathway; reinve
     if (change.reinvest) {
       const r = resolveReinvestment(change, day, changes, services);
       reinvestments.push({ ...r, date: change.date ?? run.start, share: change.reinvest.share });
-      for (const b of r.bought) if (b.capacity > 0) changes.push({ day, kind: "capacity", service: b.service, add: b.capacity });
+      for (const b of r.bought)
+        if (b.capacity > 0)
+          changes.push({ day, kind: "capacity", service: b.service, add: b.capacity });
     }
   }
   const pathway: Pathway = {
@@ -48,7 +53,8 @@ export function buildPathway(loaded: LoadedScenario): { pathway: Pathway; reinve
       growthPerYear: c.growth_per_year,
       routing: {
         crisisTeamSupportAtHome: c.crisis_team_support_at_home ?? defaults.crisisTeamSupportAtHome,
-        crisisHouseInsteadOfAdmission: c.crisis_house_instead_of_admission ?? defaults.crisisHouseInsteadOfAdmission,
+        crisisHouseInsteadOfAdmission:
+          c.crisis_house_instead_of_admission ?? defaults.crisisHouseInsteadOfAdmission,
         wardStay: c.length_of_stay ?? defaults.wardStay,
         dischargeRoutes: c.discharge_routes?.map(toRoute) ?? defaults.dischargeRoutes,
       },
@@ -97,27 +103,43 @@ function toService(s: ServiceInput, cohortIds: string[]): Service {
 function toChange(c: ChangeInput, day: number): DatedChange | undefined {
   if (c.service !== undefined) {
     const set = c.set_beds ?? c.set_places;
-    const add = (c.open_beds ?? 0) + (c.add_places ?? 0) - (c.close_beds ?? 0) - (c.remove_places ?? 0);
-    return set !== undefined ? { day, kind: "capacity", service: c.service, set } : { day, kind: "capacity", service: c.service, add };
+    const add =
+      (c.open_beds ?? 0) + (c.add_places ?? 0) - (c.close_beds ?? 0) - (c.remove_places ?? 0);
+    return set !== undefined
+      ? { day, kind: "capacity", service: c.service, set }
+      : { day, kind: "capacity", service: c.service, add };
   }
-  if (c.scale_arrivals !== undefined) return { day, kind: "scale_arrivals", cohort: c.cohort, factor: c.scale_arrivals };
-  if (c.scale_length_of_stay !== undefined) return { day, kind: "scale_length_of_stay", cohort: c.cohort, factor: c.scale_length_of_stay };
+  if (c.scale_arrivals !== undefined)
+    return { day, kind: "scale_arrivals", cohort: c.cohort, factor: c.scale_arrivals };
+  if (c.scale_length_of_stay !== undefined)
+    return { day, kind: "scale_length_of_stay", cohort: c.cohort, factor: c.scale_length_of_stay };
   if (c.scale_delays !== undefined) return { day, kind: "scale_delays", factor: c.scale_delays };
   const routing: Partial<Routing> = {};
-  if (c.crisis_team_support_at_home !== undefined) routing.crisisTeamSupportAtHome = c.crisis_team_support_at_home;
-  if (c.crisis_house_instead_of_admission !== undefined) routing.crisisHouseInsteadOfAdmission = c.crisis_house_instead_of_admission;
+  if (c.crisis_team_support_at_home !== undefined)
+    routing.crisisTeamSupportAtHome = c.crisis_team_support_at_home;
+  if (c.crisis_house_instead_of_admission !== undefined)
+    routing.crisisHouseInsteadOfAdmission = c.crisis_house_instead_of_admission;
   if (c.length_of_stay !== undefined) routing.wardStay = c.length_of_stay;
   if (c.discharge_routes !== undefined) routing.dischargeRoutes = c.discharge_routes.map(toRoute);
-  return Object.keys(routing).length > 0 ? { day, kind: "routing", cohort: c.cohort, routing } : undefined;
+  return Object.keys(routing).length > 0
+    ? { day, kind: "routing", cohort: c.cohort, routing }
+    : undefined;
 }
 
 /**
  * Money released a year = beds closed (net, on or before the reinvestment date) × their
  * cost per bed per year, over the services named (all beds by default).
  */
-function resolveReinvestment(change: ChangeInput, day: number, earlier: DatedChange[], services: Service[]): Reinvestment {
+function resolveReinvestment(
+  change: ChangeInput,
+  day: number,
+  earlier: DatedChange[],
+  services: Service[],
+): Reinvestment {
   const r = change.reinvest as NonNullable<ChangeInput["reinvest"]>;
-  const from = new Set(r.of_savings_from ?? services.filter((s) => s.kind !== "out_of_area").map((s) => s.id));
+  const from = new Set(
+    r.of_savings_from ?? services.filter((s) => s.kind !== "out_of_area").map((s) => s.id),
+  );
   const byId = new Map(services.map((s) => [s.id, s]));
   const capacity = new Map(services.map((s) => [s.id, s.capacity]));
   for (const c of earlier) {
@@ -134,7 +156,11 @@ function resolveReinvestment(change: ChangeInput, day: number, earlier: DatedCha
   return reinvest(
     released,
     r.share,
-    r.into.map((t) => ({ service: t.service, share: t.share, unitCostPerYear: byId.get(t.service)?.cost.perBedPerYear ?? 0 })),
+    r.into.map((t) => ({
+      service: t.service,
+      share: t.share,
+      unitCostPerYear: byId.get(t.service)?.cost.perBedPerYear ?? 0,
+    })),
   );
 }
 

@@ -8,7 +8,8 @@ import { z } from "zod";
 function parsePercent(value: number | string): number | string {
   if (typeof value === "number") return value;
   const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
-  if (!match) return `"${value}" is not a percentage; write it like "30%" or as a fraction like 0.3`;
+  if (!match)
+    return `"${value}" is not a percentage; write it like "30%" or as a fraction like 0.3`;
   return Number(match[1]) / 100;
 }
 
@@ -91,7 +92,10 @@ export const days = (what: string, max = 36_500) =>
   z
     .number({ error: `expected ${what} as a number of days` })
     .min(0, `${what} cannot be negative`)
-    .max(max, `${what} above ${max.toLocaleString("en-GB")} days is not plausible; check the units`);
+    .max(
+      max,
+      `${what} above ${max.toLocaleString("en-GB")} days is not plausible; check the units`,
+    );
 
 export const money = (what: string) =>
   z
@@ -102,4 +106,7 @@ export const money = (what: string) =>
 /** Ids are referred to elsewhere in the files, so keep them simple. */
 export const id = z
   .string({ error: "expected an id (letters, digits and underscores)" })
-  .regex(/^[a-z][a-z0-9_]*$/i, "an id may use only letters, digits and underscores, starting with a letter");
+  .regex(
+    /^[a-z][a-z0-9_]*$/i,
+    "an id may use only letters, digits and underscores, starting with a letter",
+  );

@@ -36,31 +36,61 @@ export class YamlSource {
             : `cannot read ${file} (${code ?? "unknown error"})`;
       throw new InputError([{ ...(referredFrom ?? { file }), message: reason }]);
     }
-    if (text.length > MAX_BYTES) throw InputError.at(file, "the file is larger than 5 MB; a model or scenario file should be a few kilobytes");
+    if (text.length > MAX_BYTES)
+      throw InputError.at(
+        file,
+        "the file is larger than 5 MB; a model or scenario file should be a few kilobytes",
+      );
     return YamlSource.parse(file, text);
   }
 
   static parse(file: string, text: string): YamlSource {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema: "core" });
+    const doc = parseDocument(text, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      schema: "core",
+    });
     const located = (offset: number, message: string): Problem => {
       const { line, col } = lines.linePos(offset);
       return { file, line, column: col, message };
     };
-    const problems: Problem[] = doc.errors.map((e) => located(e.pos[0], yamlMessage(e.code, e.message)));
+    const problems: Problem[] = doc.errors.map((e) =>
+      located(e.pos[0], yamlMessage(e.code, e.message)),
+    );
     for (const w of doc.warnings) {
       // Unknown tags (such as !!js/function or !!binary) would otherwise become strings silently.
-      if (w.code === "TAG_RESOLVE_FAILED") problems.push(located(w.pos[0], "YAML tags (words starting with !) are not allowed here; remove the tag"));
+      if (w.code === "TAG_RESOLVE_FAILED")
+        problems.push(
+          located(
+            w.pos[0],
+            "YAML tags (words starting with !) are not allowed here; remove the tag",
+          ),
+        );
     }
     if (problems.length > 0) throw new InputError(problems.slice(0, 5));
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
-      throw InputError.at(file, `the file uses too many YAML aliases (*name) to expand safely (${(error as Error).message}); write the values out`);
+      throw InputError.at(
+        file,
+        `the file uses too many YAML aliases (*name) to expand safely (${(error as Error).message}); write the values out`,
+      );
     }
-    if (data === null || data === undefined) throw InputError.at(file, "the file is empty; see models/example-icb.yaml or scenarios/baseline.yaml for what goes in it");
-    if (typeof data !== "object" || Array.isArray(data)) throw InputError.at(file, "the file must be a set of `key: value` lines at the top level", 1, 1);
+    if (data === null || data === undefined)
+      throw InputError.at(
+        file,
+        "the file is empty; see models/example-icb.yaml or scenarios/baseline.yaml for what goes in it",
+      );
+    if (typeof data !== "object" || Array.isArray(data))
+      throw InputError.at(
+        file,
+        "the file must be a set of `key: value` lines at the top level",
+        1,
+        1,
+      );
     return new YamlSource(file, data, doc.contents, lines);
   }
 
@@ -73,7 +103,9 @@ export class YamlSource {
     let keyNode: Node | null = null;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = node.items.find(
+          (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+        );
         if (!pair) break;
         keyNode = pair.key as Node;
         node = pair.value as Node | null;

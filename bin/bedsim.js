@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// bedsim's command line. The TypeScript is compiled to dist/ by `npm install` (the prepare script).
+import { existsSync } from "node:fs";
+
+const entry = new URL("../dist/cli/main.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write(
+    "bedsim: not built yet; run `npm install` (or `npm run build`) in the bedsim folder first.\n",
+  );
+  process.exit(1);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,97 @@
+import { Command, CommanderError } from "commander";
+import { z } from "zod";
+import { defaultWorkers } from "../experiment/pool.js";
+import { formatProblem, InputError } from "../scenario/input-error.js";
+import { loadScenario } from "../scenario/load.js";
+import { model, scenarioFile } from "../scenario/schema.js";
+import { VERSION } from "../version.js";
+import { collect, wholeNumberOption } from "./options.js";
+import { runCommand } from "./run-command.js";
+
+/** Exit codes: 0 success, 1 bedsim's own fault, 2 a mistake in the input, 130 interrupted. */
+const EXIT_INPUT = 2;
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command("bedsim")
+    .description("Simulate mental-health inpatient beds and out-of-area placements.")
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  const common = (command: Command) =>
+    command
+      .option(
+        "-r, --replications <n>",
+        "number of replications (overrides the file)",
+        wholeNumberOption("--replications", 2),
+      )
+      .option("-s, --seed <n>", "random seed (overrides the file)", wholeNumberOption("--seed", 0))
+      .option(
+        "-w, --workers <n>",
+        `worker threads (default: ${defaultWorkers()}, one per core)`,
+        wholeNumberOption("--workers", 1),
+      )
+      .option(
+        "--set <path=value>",
+        "override a value, e.g. services.oakwood_ward.beds=20 (repeatable)",
+        collect,
+      );
+
+  common(
+    program
+      .command("run <scenario>")
+      .description("run a scenario and write its results to output/"),
+  )
+    .option("-o, --out <dir>", "folder for results", "output")
+    .option("--json", "print only the summary JSON on stdout")
+    .action((file, options) => runCommand(file, options));
+
+  program
+    .command("validate <file>")
+    .description("check a scenario (and the model it names) without running it")
+    .option("--set <path=value>", "override a value before checking (repeatable)", collect)
+    .action((file, options) => {
+      const loaded = loadScenario(file, { set: options.set });
+      process.stdout.write(
+        `${file} is valid: model "${loaded.model.name}", ${loaded.model.cohorts.length} cohorts, ${loaded.model.services.length} services, ${loaded.changes.length} changes.\n`,
+      );
+    });
+
+  program
+    .command("schema")
+    .description(
+      "print the JSON Schema of scenario files (or --model for model files), for editor autocompletion",
+    )
+    .option("--model", "the model-file schema instead")
+    .action((options) => {
+      const schema = z.toJSONSchema(options.model ? model : scenarioFile, {
+        io: "input",
+        unrepresentable: "any",
+      });
+      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_INPUT;
+  if (error instanceof InputError) {
+    for (const problem of error.problems)
+      process.stderr.write(`bedsim: ${formatProblem(problem)}\n`);
+    return EXIT_INPUT;
+  }
+  if (error instanceof Error && error.name === "AbortError") {
+    process.stderr.write("bedsim: interrupted; nothing was written.\n");
+    return 130;
+  }
+  process.stderr.write(
+    `bedsim: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in bedsim, not in your files; please report it with the command you ran.${process.env.BEDSIM_DEBUG ? `\n${(error as Error).stack}` : " (Set BEDSIM_DEBUG=1 for details.)"}\n`,
+  );
+  return 1;
+}

@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { LoadedScenario } from "../scenario/load.js";
+import type { ResolvedReinvestment } from "../scenario/to-pathway.js";
+import { VERSION } from "../version.js";
+
+/** The resolved scenario as recorded in summary.json: enough to read and to reproduce. */
+export function describeScenario(loaded: LoadedScenario, reinvestments: ResolvedReinvestment[]) {
+  const relative = (file: string) => path.relative(process.cwd(), file) || file;
+  return {
+    name: loaded.name,
+    title: loaded.title,
+    description: loaded.description,
+    file: relative(loaded.file),
+    model_file: relative(loaded.modelFile),
+    run: loaded.run,
+    changes: loaded.changes.map((c) => c.change),
+    reinvestments: reinvestments.map((r) => ({
+      date: r.date,
+      share_reinvested: r.share,
+      released_per_year: r.releasedPerYear,
+      reinvested_per_year: r.reinvestedPerYear,
+      bought: r.bought.map((b) => ({
+        service: b.service,
+        capacity: b.capacity,
+        unit_cost_per_year: b.unitCostPerYear,
+        cost_per_year: b.costPerYear,
+      })),
+      unspent_per_year: r.unspentPerYear,
+    })),
+    model: loaded.model,
+  };
+}
+
+/** What is needed to reproduce a run exactly. */
+export function manifest(loaded: LoadedScenario, seed: number) {
+  return {
+    bedsim_version: VERSION,
+    node_version: process.version,
+    seed,
+    files: loaded.files.map((file) => ({
+      path: path.relative(process.cwd(), file) || file,
+      sha256: createHash("sha256").update(readFileSync(file)).digest("hex"),
+    })),
+  };
+}

@@ -1,0 +1,65 @@
+import type { ReplicationOutcome } from "../model/outcomes.js";
+import type { Pathway } from "../model/pathway.js";
+
+const DAYS_PER_YEAR = 365;
+
+/** Cost of one replication by financial year and service, in pounds. */
+export interface ReplicationCosts {
+  /** [financial year index][service id] → £ */
+  byYear: Record<string, number>[];
+  /** Per service, £ a year averaged over the results period. */
+  perYear: Record<string, number>;
+  totalPerYear: number;
+}
+
+/**
+ * Staffed beds and places cost money while open (closing them saves it), occupied bed-days
+ * and out-of-area days cost per day used, and some services are paid per episode.
+ */
+export function costsOf(
+  pathway: Pathway,
+  outcome: ReplicationOutcome,
+  resultsDays: number,
+): ReplicationCosts {
+  const byYear = outcome.byFinancialYear.map((fy) => {
+    const row: Record<string, number> = {};
+    for (const s of pathway.services) {
+      const use = fy.services[s.id];
+      row[s.id] =
+        (use.openBedDays / DAYS_PER_YEAR) * s.cost.perBedPerYear +
+        use.occupiedBedDays * s.cost.perOccupiedBedDay +
+        use.entries * s.cost.perEpisode;
+    }
+    return row;
+  });
+  const perYear: Record<string, number> = {};
+  const years = resultsDays / 365.25;
+  for (const s of pathway.services)
+    perYear[s.id] = byYear.reduce((a, row) => a + row[s.id], 0) / years;
+  const totalPerYear = Object.values(perYear).reduce((a, b) => a + b, 0);
+  return { byYear, perYear, totalPerYear };
+}
+
+/** Adds `total_cost` and `cost.<service>` KPIs to an outcome (and per financial year). */
+export function withCosts(
+  pathway: Pathway,
+  outcome: ReplicationOutcome,
+  resultsDays: number,
+): ReplicationOutcome {
+  const costs = costsOf(pathway, outcome, resultsDays);
+  const hasCosts = pathway.services.some(
+    (s) => s.cost.perBedPerYear || s.cost.perOccupiedBedDay || s.cost.perEpisode,
+  );
+  if (!hasCosts) return outcome;
+  outcome.kpis.total_cost = costs.totalPerYear;
+  for (const [id, value] of Object.entries(costs.perYear)) outcome.kpis[`cost.${id}`] = value;
+  outcome.byFinancialYear.forEach((fy, i) => {
+    let total = 0;
+    for (const [id, value] of Object.entries(costs.byYear[i])) {
+      fy.kpis[`cost.${id}`] = value;
+      total += value;
+    }
+    fy.kpis.total_cost = total;
+  });
+  return outcome;
+}

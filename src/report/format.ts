@@ -1,0 +1,33 @@
+import { kpiDefinition } from "../model/kpi-definitions.js";
+
+/** Numbers as a board paper prints them: thousands separators, % for fractions, £ for money. */
+export function formatValue(name: string, value: number): string {
+  if (!Number.isFinite(value)) return "–";
+  switch (kpiDefinition(name).format) {
+    case "fraction":
+      return `${(value * 100).toFixed(1)}%`;
+    case "money":
+      return formatMoney(value);
+    default:
+      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-GB") : value.toFixed(1);
+  }
+}
+
+export function formatMoney(value: number): string {
+  const sign = value < 0 ? "-" : "";
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `${sign}£${(abs / 1e6).toFixed(2)}m`;
+  if (abs >= 1e3) return `${sign}£${Math.round(abs / 1e3).toLocaleString("en-GB")}k`;
+  return `${sign}£${Math.round(abs)}`;
+}
+
+/** A plain-text table with columns padded to width; the first column left-aligned. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
