@@ -1,0 +1,192 @@
+import type { ChartConfiguration } from "chart.js";
+import { kpiDefinition } from "../../model/kpi-definitions.js";
+import { formatValue } from "../format.js";
+import type { KpiSummary, SweepInput, SweepPoint } from "./data.js";
+import { parameterLabel, parameterValueLabel } from "./labels.js";
+import { INK, OKABE_ITO, seriesColour } from "./palette.js";
+import {
+  axis,
+  bandDatasets,
+  baseOptions,
+  type ChartSpec,
+  lineDataset,
+  referenceDataset,
+} from "./render.js";
+
+const MILLION = 1e6;
+
+/** KPIs drawn against the swept parameter: out-of-area bed-days, total cost, any target. */
+export function sweepKpis(sweep: SweepInput): string[] {
+  const wanted = ["oap_bed_days", "total_cost", sweep.target?.kpi, sweep.minimise];
+  return [...new Set(wanted)].filter(
+    (kpi): kpi is string => Boolean(kpi) && sweep.points.some((p) => p.kpis[kpi as string]),
+  );
+}
+
+/**
+ * The point to mark: the sweep's answer; or, when it minimises a KPI and gave no answer, the
+ * tested point with the lowest mean among those meeting the target.
+ */
+export function sweepHighlight(sweep: SweepInput): SweepPoint | undefined {
+  if (sweep.answer) return sweep.answer;
+  if (!sweep.minimise) return undefined;
+  const kpi = sweep.minimise;
+  const candidates = sweep.points.filter((p) => p.kpis[kpi] && meetsTarget(sweep, p));
+  return candidates.sort((a, b) => a.kpis[kpi].mean - b.kpis[kpi].mean)[0];
+}
+
+/** Whether a point meets the sweep's target (true when there is none). */
+export function meetsTarget(sweep: SweepInput, point: SweepPoint): boolean {
+  const target = sweep.target;
+  if (!target) return true;
+  const value = statistic(point.kpis[target.kpi], target.statistic);
+  if (value === undefined) return false;
+  return target.operator === "<=" ? value <= target.value : value >= target.value;
+}
+
+/** mean, p10, p50 or p90 of a KPI. */
+export function statistic(kpi: KpiSummary | undefined, name: string): number | undefined {
+  if (!kpi) return undefined;
+  const value = (kpi as unknown as Record<string, unknown>)[name];
+  return typeof value === "number" ? value : undefined;
+}
+
+const STATISTIC_WORDS: Record<string, string> = {
+  mean: "mean",
+  p10: "10th percentile",
+  p50: "median",
+  p90: "90th percentile (1 year in 10)",
+};
+
+export function statisticWords(name: string): string {
+  return STATISTIC_WORDS[name] ?? name;
+}
+
+/**
+ * (h) One chart per KPI: the KPI's mean against the first swept parameter with its 95% band
+ * (one line per value of the second parameter, if any), the target and the answer marked.
+ */
+export function sweepCharts(sweep: SweepInput): ChartSpec[] {
+  const [first, second] = sweep.parameters;
+  if (!first || sweep.points.length === 0) return [];
+  return sweepKpis(sweep).map((kpi) => sweepChart(sweep, kpi, first, second));
+}
+
+function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: string): ChartSpec {
+  const definition = kpiDefinition(kpi);
+  const money = definition.format === "money";
+  const percent = definition.format === "fraction";
+  const scale = money ? 1 / MILLION : percent ? 100 : 1;
+  const groups = second
+    ? [...new Set(sweep.points.map((p) => p.values[second]))].sort((a, b) => a - b)
+    : [undefined];
+  const highlight = sweepHighlight(sweep);
+  const target = sweep.target?.kpi === kpi ? sweep.target : undefined;
+  const xs = sweep.points.map((p) => p.values[first]);
+  const xMin = Math.min(...xs);
+  const xMax = Math.max(...xs);
+  const datasets = groups.flatMap((group, g) => {
+    const points = sweep.points
+      .filter((p) => group === undefined || p.values[second as string] === group)
+      .filter((p) => p.kpis[kpi])
+      .sort((a, b) => a.values[first] - b.values[first]);
+    const colour = seriesColour(g);
+    const name = group === undefined ? "" : ` (${parameterLabel(second as string)} = ${group})`;
+    const xy = (value: (k: KpiSummary) => number) =>
+      points.map((p) => ({ x: p.values[first], y: value(p.kpis[kpi]) * scale }));
+    const extra =
+      target && target.statistic !== "mean"
+        ? [
+            lineDataset(
+              `${capital(statisticWords(target.statistic))}${name}`,
+              xy((k) => statistic(k, target.statistic) ?? Number.NaN),
+              colour,
+              { borderDash: [4, 6], borderWidth: 3 },
+            ),
+          ]
+        : [];
+    return [
+      ...bandDatasets(
+        `95% confidence interval${name}`,
+        xy((k) => k.ci95[0]) as unknown as number[],
+        xy((k) => k.ci95[1]) as unknown as number[],
+        colour,
+      ),
+      lineDataset(
+        `Mean${name}`,
+        xy((k) => k.mean),
+        colour,
+        {
+          pointRadius: 6,
+          pointStyle: "circle",
+        },
+      ),
+      ...extra,
+    ];
+  });
+  if (target) {
+    datasets.push(
+      referenceDataset(
+        `Target: ${statisticWords(target.statistic)} ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(kpi, target.value)}`,
+        [
+          { x: xMin, y: target.value * scale },
+          { x: xMax, y: target.value * scale },
+        ],
+      ),
+    );
+  }
+  if (highlight?.kpis[kpi]) {
+    const x = highlight.values[first];
+    datasets.push({
+      ...lineDataset(
+        `${sweep.answer ? "Answer" : "Lowest cost"}: ${parameterValueLabel(first, x)}`,
+        [{ x, y: highlight.kpis[kpi].mean * scale }],
+        OKABE_ITO.vermillion,
+        {
+          pointRadius: 16,
+          pointStyle: "rectRot",
+          borderColor: INK.text,
+          borderWidth: 2,
+          showLine: false,
+          // Drawn last, over the mean line's own marker.
+          order: -1,
+        },
+      ),
+      valueLabels: [formatValue(kpi, highlight.kpis[kpi].mean)],
+      intervalAxis: "x",
+    });
+  }
+  const parameter = parameterLabel(first);
+  const title = `${definition.label} by ${/^(beds|places) /.test(parameter) ? `number of ${parameter}` : parameter}`;
+  const unit = money ? "£ million a year" : percent ? "%" : definition.unit;
+  return {
+    name: `sweep-${kpi.replaceAll(".", "-").replaceAll("_", "-")}`,
+    title,
+    caption: `${definition.label} (${definition.unit}) for each value of ${parameterLabel(first)} tried${second ? `, one line for each value of ${parameterLabel(second)}` : ""}: the mean across replications with its 95% confidence interval shaded.${target ? " The dashed line is the target." : ""}${highlight ? ` The diamond marks the ${sweep.answer ? "answer" : "lowest-cost value meeting the target"}.` : ""}`,
+    config: (): ChartConfiguration => ({
+      type: "line",
+      data: { datasets },
+      options: {
+        ...baseOptions(title, sweep.scenario.title ?? sweep.scenario.name),
+        scales: {
+          x: axis(capital(parameterLabel(first)), {
+            type: "linear",
+            // A little room so the end points are not cut in half by the chart's edge.
+            suggestedMin: xMin - (xMax - xMin) * 0.02,
+            suggestedMax: xMax + (xMax - xMin) * 0.02,
+            ticks: { precision: 0 },
+          }),
+          y: axis(`${definition.label} (${unit})`, {
+            beginAtZero: !money,
+            grace: "5%",
+            ticks: money ? { callback: (v: number | string) => `£${v}m` } : {},
+          }),
+        },
+      },
+    }),
+  };
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,489 @@
+/**
+ * A report as plain content (sections of paragraphs, lists, tables and charts), built once
+ * and rendered twice: to self-contained HTML and to Markdown. Builders for the three kinds of
+ * report live here; the renderers know nothing about bedsim.
+ */
+import { kpiDefinition } from "../model/kpi-definitions.js";
+import { costGroup } from "./charts/cost-by-service.js";
+import type {
+  CompareInput,
+  KpiSummary,
+  ManifestInput,
+  RunSummaryInput,
+  ScenarioInput,
+  SweepInput,
+} from "./charts/data.js";
+import { includesZero } from "./charts/differences.js";
+import {
+  capitalise,
+  formatDifference,
+  formatDifferenceInterval,
+  formatInterval,
+  formatNumber,
+  longDate,
+  parameterLabel,
+  timestampLabel,
+} from "./charts/labels.js";
+import type { RenderedChart } from "./charts/render.js";
+import { meetsTarget, statisticWords, sweepHighlight, sweepKpis } from "./charts/sweep.js";
+import {
+  cohortTable,
+  describeChange,
+  describeReinvestment,
+  pathwaySettings,
+  routeTable,
+  serviceTable,
+  type Table,
+} from "./describe-scenario.js";
+import { pointLabel, runFindings, scenarioFindings, sweepFindings } from "./findings.js";
+import { formatMoney, formatValue } from "./format.js";
+
+export type Block =
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; items: string[] }
+  | { kind: "table"; table: Table; caption?: string; emphasise?: number[] }
+  | { kind: "chart"; chart: RenderedChart }
+  | { kind: "heading"; text: string };
+
+export interface Section {
+  title: string;
+  blocks: Block[];
+}
+
+export interface ReportDocument {
+  title: string;
+  subtitle?: string;
+  provenance: string;
+  sections: Section[];
+}
+
+const paragraph = (text: string): Block => ({ kind: "paragraph", text });
+const list = (items: string[]): Block => ({ kind: "list", items });
+const heading = (text: string): Block => ({ kind: "heading", text });
+const table = (t: Table, caption?: string, emphasise?: number[]): Block => ({
+  kind: "table",
+  table: t,
+  caption,
+  emphasise,
+});
+
+/** A KPI's unit as a reader sees the numbers: fractions are shown as percentages. */
+function displayUnit(name: string): string {
+  const { unit, format } = kpiDefinition(name);
+  return format === "fraction" ? unit.replace(/^fraction of/, "% of") : unit;
+}
+
+/** Headline KPIs first (in definition order), then the rest in the summary's order. */
+function orderedKpis(kpis: Record<string, KpiSummary>): string[] {
+  const names = Object.keys(kpis);
+  return [
+    ...names.filter((n) => kpiDefinition(n).headline),
+    ...names.filter((n) => !kpiDefinition(n).headline),
+  ];
+}
+
+function kpiTable(kpis: Record<string, KpiSummary>): { table: Table; headline: number[] } {
+  const names = orderedKpis(kpis);
+  return {
+    table: {
+      header: ["Measure", "Mean", "95% CI", "P10", "P90", "Unit"],
+      numeric: [false, true, true, true, true, false],
+      rows: names.map((name) => {
+        const k = kpis[name];
+        return [
+          kpiDefinition(name).label,
+          formatValue(name, k.mean),
+          `${formatValue(name, k.ci95[0])} to ${formatValue(name, k.ci95[1])}`,
+          formatValue(name, k.p10),
+          formatValue(name, k.p90),
+          displayUnit(name),
+        ];
+      }),
+    },
+    headline: names.flatMap((n, i) => (kpiDefinition(n).headline ? [i] : [])),
+  };
+}
+
+/** Headline KPIs by financial year: one row per KPI, one column per year (means). */
+function yearTable(summary: RunSummaryInput): Table | undefined {
+  const years = summary.by_financial_year;
+  if (years.length === 0) return undefined;
+  const names = orderedKpis(years[0].kpis).filter((n) => kpiDefinition(n).headline);
+  return {
+    header: ["Measure", ...years.map((y) => y.year), "Unit"],
+    numeric: [false, ...years.map(() => true), false],
+    rows: names.map((name) => [
+      kpiDefinition(name).label,
+      ...years.map((y) => (y.kpis[name] ? formatValue(name, y.kpis[name].mean) : "–")),
+      displayUnit(name),
+    ]),
+  };
+}
+
+/** Cost by service and financial year (£m), services grouped as in the cost chart. */
+function costTable(summary: RunSummaryInput): Table | undefined {
+  const rows = summary.cost?.by_financial_year;
+  if (!rows || rows.length === 0) return undefined;
+  const years = [...new Set(rows.map((r) => r.year))];
+  const services = summary.scenario.model.services;
+  const ids = [...new Set(rows.map((r) => r.service))].filter((id) => id !== "total");
+  const cell = (id: string, year: string) => {
+    const row = rows.find((r) => r.service === id && r.year === year);
+    return row ? formatMoney(row.mean) : "–";
+  };
+  return {
+    header: ["Service", ...years],
+    numeric: [false, ...years.map(() => true)],
+    rows: [
+      ...ids.map((id) => {
+        const service = services.find((s) => s.id === id);
+        const name = service?.name ?? costGroup(service, id);
+        return [name, ...years.map((y) => cell(id, y))];
+      }),
+      ["Total", ...years.map((y) => cell("total", y))],
+    ],
+  };
+}
+
+function scenarioBlocks(scenario: ScenarioInput): Block[] {
+  const blocks: Block[] = [];
+  if (scenario.description) blocks.push(paragraph(scenario.description.trim()));
+  const { run } = scenario;
+  blocks.push(
+    paragraph(
+      `Results cover ${formatNumber(run.years, Number.isInteger(run.years) ? 0 : 1)} years from ${longDate(run.start)}, using the model “${scenario.model.name}”${scenario.model_file ? ` (${scenario.model_file})` : ""}.`,
+    ),
+  );
+  if (scenario.changes.length === 0) {
+    blocks.push(paragraph("This scenario makes no changes: it is the system as modelled."));
+  } else {
+    blocks.push(heading("Changes"));
+    blocks.push(list(scenario.changes.map((c) => describeChange(c, scenario.model))));
+  }
+  if (scenario.reinvestments && scenario.reinvestments.length > 0) {
+    blocks.push(heading("Reinvestment"));
+    blocks.push(list(scenario.reinvestments.map((r) => describeReinvestment(r, scenario.model))));
+  }
+  return blocks;
+}
+
+function assumptionsSection(scenario: ScenarioInput): Section {
+  const model = scenario.model;
+  const blocks: Block[] = [];
+  if (model.description) blocks.push(paragraph(model.description.trim()));
+  blocks.push(list(pathwaySettings(model)));
+  blocks.push(heading("Cohorts"), table(cohortTable(model)));
+  blocks.push(heading("Services"), table(serviceTable(model)));
+  blocks.push(
+    heading("Discharge routes from acute wards"),
+    table(routeTable(model, model.pathway.discharge_routes)),
+  );
+  for (const cohort of model.cohorts) {
+    if (!cohort.discharge_routes) continue;
+    blocks.push(
+      heading(`Discharge routes for ${cohort.name ?? cohort.id}`),
+      table(routeTable(model, cohort.discharge_routes)),
+    );
+  }
+  if (scenario.changes.length > 0)
+    blocks.push(
+      paragraph(
+        "These are the model's values before the scenario's changes, which apply from their dates.",
+      ),
+    );
+  return { title: "Assumptions", blocks };
+}
+
+function runMethod(summary: RunSummaryInput): string[] {
+  const { run } = summary.scenario;
+  return [
+    `Each of the ${formatNumber(summary.replications)} replications simulates the same ${formatNumber(run.years)} years from ${longDate(run.start)}, person by person, with its own random numbers derived from seed ${summary.seed}. Every random purpose (arrivals for each cohort, lengths of stay, routes, readmissions) has its own stream, so the same seed and version reproduce these results exactly.`,
+    `Each replication first runs a warm-up of ${formatNumber(run.warm_up_days)} days, which is discarded, so that results do not start from empty wards and services.`,
+    "Counts, bed-days and costs are per year, averaged over the results period; occupancy and people out of area are averages over it. NHS financial years run from April to March.",
+    "The tables give the mean across replications with a 95% confidence interval for that mean (Student's t), and the 10th and 90th percentiles across replications (P10 and P90), which show how much the results period itself can vary. Chart bands show P10 to P90 month by month, or the 95% interval where labelled.",
+  ];
+}
+
+function provenanceBlocks(manifests: { label?: string; manifest?: ManifestInput }[]): Block[] {
+  const blocks: Block[] = [];
+  const first = manifests.find((m) => m.manifest)?.manifest;
+  if (first) {
+    const facts = [`bedsim version ${first.bedsim_version}`];
+    if (first.node_version) facts.push(`Node.js ${first.node_version}`);
+    if (first.seed !== undefined) facts.push(`seed ${first.seed}`);
+    if (first.run_at) facts.push(`run ${timestampLabel(first.run_at)}`);
+    blocks.push(paragraph(`${facts.join("; ")}.`));
+  }
+  const files = manifests.flatMap((m) =>
+    (m.manifest?.files ?? []).map((f) => ({ ...f, label: m.label })),
+  );
+  const unique = files.filter(
+    (f, i) => files.findIndex((g) => g.path === f.path && g.sha256 === f.sha256) === i,
+  );
+  if (unique.length > 0)
+    blocks.push(
+      paragraph(
+        "Input files and their SHA-256 hashes: the same files, seed and version give the same numbers.",
+      ),
+      table({ header: ["File", "SHA-256"], rows: unique.map((f) => [f.path, f.sha256]) }),
+    );
+  return blocks;
+}
+
+const chartBlocks = (charts: RenderedChart[]): Block[] =>
+  charts.map((chart) => ({ kind: "chart", chart }));
+
+/** The run report: scenario, findings, results, charts, assumptions, method, provenance. */
+export function runDocument(
+  summary: RunSummaryInput,
+  charts: RenderedChart[],
+  provenance: string,
+): ReportDocument {
+  const kpis = kpiTable(summary.kpis);
+  const results: Block[] = [table(kpis.table, "Headline measures are in bold.", kpis.headline)];
+  const years = yearTable(summary);
+  if (years) results.push(heading("Headline measures by financial year (means)"), table(years));
+  const costs = costTable(summary);
+  if (costs) results.push(heading("Cost by service and financial year (means)"), table(costs));
+  return {
+    title: summary.scenario.title ?? summary.scenario.name,
+    subtitle: `bedsim run of scenario “${summary.scenario.name}”`,
+    provenance,
+    sections: [
+      { title: "The scenario", blocks: scenarioBlocks(summary.scenario) },
+      { title: "Key findings", blocks: [list(runFindings(summary))] },
+      { title: "Results", blocks: results },
+      { title: "Charts", blocks: chartBlocks(charts) },
+      assumptionsSection(summary.scenario),
+      { title: "Method", blocks: runMethod(summary).map(paragraph) },
+      {
+        title: "Version and reproducibility",
+        blocks: provenanceBlocks([{ manifest: summary.manifest }]),
+      },
+    ],
+  };
+}
+
+function differenceTable(compare: CompareInput, index: number): Table {
+  const scenario = compare.scenarios[index];
+  const names = orderedKpis(compare.baseline.kpis).filter((n) => scenario.differences[n]);
+  return {
+    header: ["Measure", "Baseline", "Scenario", "Difference", "95% CI", "Unit"],
+    numeric: [false, true, true, true, true, false],
+    rows: names.map((name) => {
+      const d = scenario.differences[name];
+      const base = compare.baseline.kpis[name];
+      const other = scenario.summary.kpis[name];
+      return [
+        kpiDefinition(name).label,
+        base ? formatValue(name, base.mean) : "–",
+        other ? formatValue(name, other.mean) : "–",
+        includesZero(d.ci95)
+          ? `${formatDifference(name, d.mean)} (no clear difference)`
+          : formatDifference(name, d.mean),
+        formatDifferenceInterval(name, d.ci95).replace(/^95% CI /, ""),
+        displayUnit(name),
+      ];
+    }),
+  };
+}
+
+function differenceByYearTable(compare: CompareInput, name: string): Table | undefined {
+  const years = compare.baseline.by_financial_year.map((y) => y.year);
+  if (!compare.scenarios.some((s) => (s.differences_by_financial_year ?? []).length > 0))
+    return undefined;
+  return {
+    header: [
+      "Financial year",
+      "Baseline",
+      ...compare.scenarios.map((s) => s.summary.scenario.name),
+    ],
+    numeric: [false, true, ...compare.scenarios.map(() => true)],
+    rows: years.map((year) => {
+      const base = compare.baseline.by_financial_year.find((y) => y.year === year)?.kpis[name];
+      return [
+        year,
+        base ? formatValue(name, base.mean) : "–",
+        ...compare.scenarios.map((s) => {
+          const d = (s.differences_by_financial_year ?? []).find((y) => y.year === year)
+            ?.differences[name];
+          return d
+            ? `${formatDifference(name, d.mean)} (${formatDifferenceInterval(name, d.ci95).replace(/^95% CI /, "")})`
+            : "–";
+        }),
+      ];
+    }),
+  };
+}
+
+/** The comparison report: each scenario's changes, paired differences, charts, method. */
+export function compareDocument(
+  compare: CompareInput,
+  charts: RenderedChart[],
+  provenance: string,
+): ReportDocument {
+  const baseline = compare.baseline.scenario;
+  const scenarios: Block[] = [
+    heading(`Baseline: ${baseline.title ?? baseline.name}`),
+    ...scenarioBlocks(baseline),
+    ...compare.scenarios.flatMap((s) => [
+      heading(`Scenario: ${s.summary.scenario.title ?? s.summary.scenario.name}`),
+      ...scenarioBlocks(s.summary.scenario),
+    ]),
+  ];
+  const results: Block[] = compare.scenarios.flatMap((s, i) => [
+    heading(`${s.summary.scenario.title ?? s.summary.scenario.name} − baseline`),
+    table(differenceTable(compare, i)),
+  ]);
+  for (const name of ["oap_admissions", "total_cost"]) {
+    const byYear = differenceByYearTable(compare, name);
+    if (byYear && compare.baseline.kpis[name])
+      results.push(
+        heading(
+          `${kpiDefinition(name).label} by financial year: baseline, and each scenario's difference (95% CI)`,
+        ),
+        table(byYear),
+      );
+  }
+  const names = compare.scenarios.map((s) => s.summary.scenario.title ?? s.summary.scenario.name);
+  return {
+    title: `${names.join("; ")}: compared with the baseline`,
+    subtitle: `Baseline: ${baseline.title ?? baseline.name}`,
+    provenance,
+    sections: [
+      { title: "What is compared", blocks: scenarios },
+      {
+        title: "Key findings",
+        blocks:
+          compare.scenarios.length === 1
+            ? [list(scenarioFindings(compare, 0))]
+            : compare.scenarios.flatMap((s, i) => [
+                heading(s.summary.scenario.title ?? s.summary.scenario.name),
+                list(scenarioFindings(compare, i)),
+              ]),
+      },
+      { title: "Differences from the baseline", blocks: results },
+      { title: "Charts", blocks: chartBlocks(charts) },
+      assumptionsSection(baseline),
+      {
+        title: "Method",
+        blocks: [
+          ...runMethod(compare.baseline).map(paragraph),
+          paragraph(
+            "The baseline and every scenario use common random numbers: the same people arrive with the same needs (arrival times, lengths of stay, routes, readmissions) in the same replication of each, so differences come from the changes rather than from chance.",
+          ),
+          paragraph(
+            "Differences are paired: each replication of a scenario is compared with the same replication of the baseline, and the 95% confidence interval is for the mean of those paired differences. Where the interval includes zero the report says there is no clear difference: the change may have an effect, but too small to tell from chance with this many replications.",
+          ),
+        ],
+      },
+      {
+        title: "Version and reproducibility",
+        blocks: provenanceBlocks([
+          { manifest: compare.baseline.manifest },
+          ...compare.scenarios.map((s) => ({ manifest: s.summary.manifest })),
+        ]),
+      },
+    ],
+  };
+}
+
+function sweepTable(sweep: SweepInput): Table {
+  const kpis = sweepKpis(sweep);
+  const highlight = sweepHighlight(sweep);
+  return {
+    header: [
+      ...sweep.parameters.map((p) => capitalise(parameterLabel(p))),
+      ...kpis.map((k) => `${kpiDefinition(k).label} (${displayUnit(k)})`),
+      ...(sweep.target ? ["Meets target"] : []),
+    ],
+    numeric: [...sweep.parameters.map(() => true), ...kpis.map(() => true), false],
+    rows: [...sweep.points]
+      .sort((a, b) => {
+        for (const p of sweep.parameters)
+          if (a.values[p] !== b.values[p]) return a.values[p] - b.values[p];
+        return 0;
+      })
+      .map((point) => [
+        ...sweep.parameters.map((p) =>
+          formatNumber(point.values[p], Number.isInteger(point.values[p]) ? 0 : 2),
+        ),
+        ...kpis.map((k) =>
+          point.kpis[k]
+            ? `${formatValue(k, point.kpis[k].mean)} (${formatInterval(k, point.kpis[k].ci95).replace(/^95% CI /, "")})`
+            : "–",
+        ),
+        ...(sweep.target
+          ? [
+              `${meetsTarget(sweep, point) ? "yes" : "no"}${highlight && sameValues(point.values, highlight.values) ? " (answer)" : ""}`,
+            ]
+          : []),
+      ]),
+  };
+}
+
+function sameValues(a: Record<string, number>, b: Record<string, number>): boolean {
+  return Object.keys(a).every((k) => a[k] === b[k]);
+}
+
+/** The sweep (or right-size) report: what was tried, the answer, the table, the charts. */
+export function sweepDocument(
+  sweep: SweepInput,
+  charts: RenderedChart[],
+  provenance: string,
+): ReportDocument {
+  const tried = sweep.parameters.map((p) => {
+    const values = [...new Set(sweep.points.map((pt) => pt.values[p]))].sort((a, b) => a - b);
+    return `${capitalise(parameterLabel(p))} (${p}): ${values.map((v) => formatNumber(v, Number.isInteger(v) ? 0 : 2)).join(", ")}.`;
+  });
+  const target = sweep.target;
+  if (target)
+    tried.push(
+      `Target: ${kpiDefinition(target.kpi).label}, ${statisticWords(target.statistic)} across replications, ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(target.kpi, target.value)} (${displayUnit(target.kpi)}).`,
+    );
+  if (sweep.minimise)
+    tried.push(
+      `Among the values that meet the target, the lowest ${kpiDefinition(sweep.minimise).label.toLowerCase()} is preferred.`,
+    );
+  const highlight = sweepHighlight(sweep);
+  return {
+    title: target
+      ? `Right-sizing ${sweep.parameters.map(parameterLabel).join(" and ")}`
+      : `${capitalise(sweep.parameters.map(parameterLabel).join(" and "))}: a sweep`,
+    subtitle: `Scenario: ${sweep.scenario.title ?? sweep.scenario.name}${highlight ? ` · answer: ${pointLabel(sweep, highlight)}` : ""}`,
+    provenance,
+    sections: [
+      { title: "What was tried", blocks: [list(tried)] },
+      { title: "Key findings", blocks: [list(sweepFindings(sweep))] },
+      {
+        title: "Results",
+        blocks: [table(sweepTable(sweep), "Means with 95% confidence intervals.")],
+      },
+      { title: "Charts", blocks: chartBlocks(charts) },
+      {
+        title: "Method",
+        blocks: [
+          paragraph(
+            `Each value tried is run as its own scenario with ${formatNumber(sweep.replications)} replications from seed ${sweep.seed}, with common random numbers: the same people arrive with the same needs at every value, so the differences between values come from the parameter, not from chance.`,
+          ),
+          paragraph(
+            "Figures are per year, averaged over the results period, with 95% confidence intervals for the mean across replications. A target on a percentile (P90, say) asks that nine results periods in ten stay within it, which needs more capacity than a target on the mean.",
+          ),
+        ],
+      },
+      {
+        title: "Version and reproducibility",
+        blocks: provenanceBlocks([
+          {
+            manifest: sweep.manifest ?? {
+              bedsim_version: sweep.version,
+              seed: sweep.seed,
+              files: [],
+              run_at: sweep.run_at,
+            },
+          },
+        ]),
+      },
+    ],
+  };
+}
