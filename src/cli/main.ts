@@ -5,8 +5,13 @@ import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
 import { model, scenarioFile } from "../scenario/schema.js";
 import { VERSION } from "../version.js";
-import { collect, wholeNumberOption } from "./options.js";
+import { compareCommand } from "./compare-command.js";
+import { collect, percentOption, wholeNumberOption } from "./options.js";
+import { reportCommand } from "./report-command.js";
+import { rightsizeCommand } from "./rightsize-command.js";
 import { runCommand } from "./run-command.js";
+import { DEFAULT_MAX_REPLICATIONS } from "./simulate-scenario.js";
+import { sweepCommand } from "./sweep-command.js";
 
 /** Exit codes: 0 success, 1 bedsim's own fault, 2 a mistake in the input, 130 interrupted. */
 const EXIT_INPUT = 2;
@@ -37,14 +42,84 @@ export async function main(argv: string[]): Promise<number> {
         collect,
       );
 
-  common(
-    program
-      .command("run <scenario>")
-      .description("run a scenario and write its results to output/"),
+  /** Options of every command that writes an output folder. */
+  const output = (command: Command) =>
+    command
+      .option("-o, --out <dir>", "folder in which to create the results folder", "output")
+      .option("--json", "print only the results JSON on stdout")
+      .option(
+        "--no-charts",
+        "skip the charts and report (bedsim report <folder> draws them later)",
+      );
+
+  output(
+    common(
+      program
+        .command("run <scenario>")
+        .description("run a scenario and write its results, charts and report to output/"),
+    ),
   )
-    .option("-o, --out <dir>", "folder for results", "output")
-    .option("--json", "print only the summary JSON on stdout")
+    .option(
+      "--precision <pct>",
+      "add replications until every headline KPI's 95% interval is within ±pct of its mean, e.g. 5%",
+      percentOption("--precision"),
+    )
+    .option(
+      "--max-replications <n>",
+      `most replications --precision may run (default ${DEFAULT_MAX_REPLICATIONS.toLocaleString("en-GB")})`,
+      wholeNumberOption("--max-replications", 2),
+    )
     .action((file, options) => runCommand(file, options));
+
+  output(
+    common(
+      program
+        .command("compare <baseline> <scenarios...>")
+        .description(
+          "run scenarios with the baseline's seed (common random numbers) and report paired differences",
+        ),
+    ),
+  ).action((baseline, scenarios, options) => compareCommand(baseline, scenarios, options));
+
+  const vary = (command: Command) =>
+    command.option(
+      "--vary <path=from..to[:step]>",
+      "a setting to vary, e.g. services.oakwood_ward.beds=10..50 (default: the file's sweep: section)",
+      collect,
+    );
+
+  output(
+    vary(
+      common(
+        program
+          .command("sweep <scenario>")
+          .description("run a scenario over a range of one or two settings"),
+      ),
+    ),
+  ).action((file, options) => sweepCommand(file, options));
+
+  output(
+    vary(
+      common(
+        program
+          .command("rightsize <scenario>")
+          .description(
+            "find the smallest setting that meets a target, or the one that minimises a KPI",
+          ),
+      ),
+    ),
+  )
+    .option(
+      "--target <condition>",
+      'e.g. "oap_bed_days <= 100", or "oap_bed_days <= 100 at p90" for 9 years out of 10',
+    )
+    .option("--minimise <kpi>", "e.g. total_cost")
+    .action((file, options) => rightsizeCommand(file, options));
+
+  program
+    .command("report <folder>")
+    .description("redraw the charts and report of an earlier run, comparison or sweep")
+    .action((folder) => reportCommand(folder));
 
   program
     .command("validate <file>")

@@ -28,3 +28,13 @@ export function wholeNumberOption(name: string, min: number) {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** "--precision 5%" (or "5") → 0.05. */
+export function percentOption(name: string) {
+  return (value: string): number => {
+    const n = Number(value.trim().replace(/%$/, ""));
+    if (!Number.isFinite(n) || n <= 0 || n >= 100)
+      throw new InvalidArgumentError(`${name} must be a percentage between 0 and 100, e.g. 5%.`);
+    return n / 100;
+  };
+}

@@ -1,6 +1,9 @@
 import { runReplications } from "../experiment/pool.js";
+import { precisionCheck } from "../experiment/precision.js";
 import { type ResultsSummary, summariseResults } from "../experiment/run-summary.js";
+import { checkWarmUp } from "../experiment/warm-up-check.js";
 import { Calendar } from "../model/calendar.js";
+import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
 import type { LoadedScenario } from "../scenario/load.js";
@@ -12,7 +15,14 @@ export interface RunOptions {
   workers?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Target 95% half-width of every headline KPI, as a fraction of its mean (0.05 = 5%). */
+  precision?: number;
+  /** Most replications `precision` may run. */
+  maxReplications?: number;
 }
+
+/** Default ceiling for `--precision`: beyond this a KPI is too rare to pin down cheaply. */
+export const DEFAULT_MAX_REPLICATIONS = 5000;
 
 /** Everything a run produces, before anything is written. */
 export interface SimulatedScenario {
@@ -23,10 +33,21 @@ export interface SimulatedScenario {
   summary: RunSummary;
 }
 
+export interface PrecisionReport {
+  target_pct: number;
+  met: boolean;
+  worst_kpi: string;
+  worst_pct: number;
+  max_replications: number;
+}
+
 export type RunSummary = {
   version: string;
   seed: number;
   scenario: ReturnType<typeof describeScenario>;
+  precision?: PrecisionReport;
+  /** Plain-English warnings about the run itself (e.g. a warm-up that looks too short). */
+  warnings: string[];
   manifest: ReturnType<typeof manifest> & { run_at: string };
 } & ResultsSummary;
 
@@ -35,9 +56,11 @@ export async function simulateScenario(
   options: RunOptions = {},
 ): Promise<SimulatedScenario> {
   const { pathway, reinvestments } = buildPathway(loaded);
-  const { seed, replications } = loaded.run;
-  const indices = Array.from({ length: replications }, (_, i) => i);
-  const outcomes = await runReplications(pathway, seed, indices, options);
+  const { seed } = loaded.run;
+  const outcomes = await runIndices(pathway, seed, 0, loaded.run.replications, options);
+  const precision = options.precision
+    ? await addReplicationsForPrecision(pathway, seed, outcomes, options.precision, options)
+    : undefined;
   const calendar = new Calendar(
     pathway.horizon.startDate,
     pathway.horizon.warmUpDays,
@@ -53,7 +76,72 @@ export async function simulateScenario(
     by_financial_year: results.by_financial_year,
     cost: results.cost,
     monthly: results.monthly,
+    ...(precision ? { precision } : {}),
+    warnings: runWarnings(pathway, outcomes, precision),
     manifest: { ...manifest(loaded, seed), run_at: new Date().toISOString() },
   };
   return { loaded, pathway, reinvestments, outcomes, summary };
+}
+
+function runIndices(
+  pathway: Pathway,
+  seed: number,
+  from: number,
+  to: number,
+  options: RunOptions,
+): Promise<ReplicationOutcome[]> {
+  const indices = Array.from({ length: to - from }, (_, i) => from + i);
+  return runReplications(pathway, seed, indices, options);
+}
+
+/**
+ * Adds replications (indices continue where the run stopped, so the first N are the same
+ * people as a plain N-replication run) until every headline KPI's half-width is within the
+ * target, or the ceiling is reached.
+ */
+async function addReplicationsForPrecision(
+  pathway: Pathway,
+  seed: number,
+  outcomes: ReplicationOutcome[],
+  target: number,
+  options: RunOptions,
+): Promise<PrecisionReport> {
+  const ceiling = options.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
+  const headline = Object.keys(outcomes[0]?.kpis ?? {}).filter(
+    (name) => KPI_DEFINITIONS[name]?.headline,
+  );
+  let check = precisionCheck(outcomes, headline, target);
+  while (check.worst > target && outcomes.length < ceiling) {
+    const next = Math.min(ceiling, Math.max(check.needed, outcomes.length + 2));
+    outcomes.push(...(await runIndices(pathway, seed, outcomes.length, next, options)));
+    check = precisionCheck(outcomes, headline, target);
+  }
+  return {
+    target_pct: target * 100,
+    met: check.worst <= target,
+    worst_kpi: check.worstKpi,
+    worst_pct: check.worst * 100,
+    max_replications: ceiling,
+  };
+}
+
+function runWarnings(
+  pathway: Pathway,
+  outcomes: ReplicationOutcome[],
+  precision: PrecisionReport | undefined,
+): string[] {
+  const warnings: string[] = [];
+  const warmUp = checkWarmUp(pathway, outcomes);
+  if (warmUp) {
+    warnings.push(
+      `The warm-up of ${warmUp.warmUpDays} days looks too short: local occupancy is still settling after it (MSER-5 suggests discarding about ${warmUp.suggestedDays} days). Results may be biased towards an emptier system; set run.warm_up_days to ${warmUp.suggestedDays} or more.`,
+    );
+  }
+  if (precision && !precision.met) {
+    const label = KPI_DEFINITIONS[precision.worst_kpi]?.label ?? precision.worst_kpi;
+    warnings.push(
+      `Precision of ±${precision.target_pct}% was not reached within ${precision.max_replications.toLocaleString("en-GB")} replications: ${label} is still ±${precision.worst_pct.toFixed(1)}% of its mean. It may be too small or too rare to estimate that closely; accept the wider interval or raise --max-replications.`,
+    );
+  }
+  return warnings;
 }

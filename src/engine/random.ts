@@ -31,12 +31,19 @@ export function standardNormal(rng: Rng): number {
  * stay, a readmission's new stay) are the same whatever capacity the scenario has.
  */
 export function createPersonalStream(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
+  const state = new Uint32Array([seed]);
+  return () => nextInStream(state, 0);
+}
+
+/**
+ * Advances the mulberry32 stream whose state is `states[i]` and returns its next draw. Keeping
+ * many streams' states in one typed array (one per person) costs no object per stream.
+ */
+export function nextInStream(states: Uint32Array, i: number): number {
+  const state = (states[i] + 0x6d2b79f5) >>> 0;
+  states[i] = state;
+  let z = state;
+  z = Math.imul(z ^ (z >>> 15), z | 1);
+  z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+  return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
 }

@@ -16,66 +16,143 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/** A message to a worker: run replication `index` of `job`; the pathway comes with a new job. */
+export interface WorkerTask {
+  job: number;
+  pathway?: Pathway;
+  seed: number;
+  index: number;
+}
+
 /**
- * Runs replications `indices` and returns outcomes in index order. Each replication is a pure
- * function of (pathway, seed, index), so the results are identical for any number of workers;
- * only the order in which they finish differs, and it is undone here.
+ * Worker threads that stay up across many runs (a sweep runs dozens of points, and starting
+ * threads for each would cost more than some points take). Each replication is a pure
+ * function of (pathway, seed, index), so results are identical for any number of workers;
+ * only the order in which they finish differs, and `run` undoes it.
  */
-export async function runReplications(
-  pathway: Pathway,
-  seed: number,
-  indices: number[],
-  options: PoolOptions = {},
-): Promise<ReplicationOutcome[]> {
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), indices.length));
-  const results = new Array<ReplicationOutcome>(indices.length);
-  const position = new Map(indices.map((index, i) => [index, i]));
-  let done = 0;
-  if (workers === 1) {
-    for (const index of indices) {
-      if (options.signal?.aborted) throw abortError();
-      results[position.get(index) as number] = runReplication(pathway, seed, index);
-      options.onProgress?.(++done, indices.length);
-      // Yield so a Ctrl-C handler can run between replications.
-      if (done % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+export class ReplicationPool {
+  private readonly threads: Worker[] = [];
+  private readonly jobOf = new Map<Worker, number>();
+  private jobs = 0;
+
+  private constructor(readonly size: number) {}
+
+  /** Runs `work` with a pool of `workers` threads (none for 1) and always shuts it down. */
+  static async with<T>(
+    workers: number | undefined,
+    work: (pool: ReplicationPool) => Promise<T>,
+  ): Promise<T> {
+    const pool = new ReplicationPool(Math.max(1, workers ?? defaultWorkers()));
+    try {
+      return await work(pool);
+    } finally {
+      await pool.close();
     }
-    return results;
   }
-  const pending = [...indices];
-  const pool: Worker[] = [];
-  try {
+
+  /** Runs replications `indices` and returns their outcomes in index order. */
+  async run(
+    pathway: Pathway,
+    seed: number,
+    indices: number[],
+    options: Omit<PoolOptions, "workers"> = {},
+  ): Promise<ReplicationOutcome[]> {
+    const results = new Array<ReplicationOutcome>(indices.length);
+    const total = indices.length;
+    let done = 0;
+    if (this.size === 1 || total === 1) {
+      for (const [i, index] of indices.entries()) {
+        if (options.signal?.aborted) throw abortError();
+        results[i] = runReplication(pathway, seed, index);
+        options.onProgress?.(++done, total);
+        // Yield so a Ctrl-C handler can run between replications.
+        if (done % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      return results;
+    }
+    if (total === 0) return results;
+    const job = ++this.jobs;
+    let next = 0;
     await new Promise<void>((resolve, reject) => {
-      const abort = () => reject(abortError());
+      const detach: (() => void)[] = [];
+      const finish = (error?: Error) => {
+        for (const undo of detach) undo();
+        options.signal?.removeEventListener("abort", abort);
+        if (error) {
+          // The other threads' work is no longer wanted, and a second failure must not go unheard.
+          void this.close();
+          reject(error);
+        } else resolve();
+      };
+      const abort = () => {
+        // Stop the threads at once: a replication in flight is not worth waiting for.
+        void this.close();
+        finish(abortError());
+      };
+      if (options.signal?.aborted) return abort();
       options.signal?.addEventListener("abort", abort, { once: true });
       const feed = (worker: Worker) => {
-        const next = pending.shift();
-        if (next !== undefined) worker.postMessage(next);
+        if (next >= total) return;
+        const position = next++;
+        const task: WorkerTask = { job, seed, index: indices[position] };
+        if (this.jobOf.get(worker) !== job) {
+          task.pathway = pathway;
+          this.jobOf.set(worker, job);
+        }
+        worker.postMessage({ position, task });
       };
-      for (let w = 0; w < workers; w++) {
-        const worker = new Worker(workerUrl(), {
-          workerData: { pathway, seed },
-          execArgv: workerExecArgv(),
-        });
-        pool.push(worker);
-        worker.on(
-          "message",
-          ({ index, outcome }: { index: number; outcome: ReplicationOutcome }) => {
-            results[position.get(index) as number] = outcome;
-            options.onProgress?.(++done, indices.length);
-            if (done === indices.length) resolve();
-            else feed(worker);
-          },
+      for (const worker of this.startThreads(Math.min(this.size, total))) {
+        const onMessage = ({
+          position,
+          outcome,
+        }: {
+          position: number;
+          outcome: ReplicationOutcome;
+        }) => {
+          results[position] = outcome;
+          options.onProgress?.(++done, total);
+          if (done === total) finish();
+          else feed(worker);
+        };
+        const onError = (error: Error) => finish(error);
+        // A thread that stops without an error would otherwise leave the run waiting forever.
+        const onExit = (code: number) =>
+          finish(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
+        worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+        detach.push(() =>
+          worker.off("message", onMessage).off("error", onError).off("exit", onExit),
         );
-        worker.on("error", reject);
         // Two replications in flight per worker hides the message round trip.
         feed(worker);
         feed(worker);
       }
     });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    return results;
   }
-  return results;
+
+  private startThreads(count: number): Worker[] {
+    while (this.threads.length < count) {
+      this.threads.push(new Worker(workerUrl(), { execArgv: workerExecArgv() }));
+    }
+    return this.threads.slice(0, count);
+  }
+
+  private async close(): Promise<void> {
+    const threads = this.threads.splice(0);
+    this.jobOf.clear();
+    await Promise.all(threads.map((w) => w.terminate()));
+  }
+}
+
+/** One batch of replications with its own short-lived pool. */
+export function runReplications(
+  pathway: Pathway,
+  seed: number,
+  indices: number[],
+  options: PoolOptions = {},
+): Promise<ReplicationOutcome[]> {
+  const workers = Math.min(options.workers ?? defaultWorkers(), indices.length);
+  return ReplicationPool.with(workers, (pool) => pool.run(pathway, seed, indices, options));
 }
 
 function abortError(): Error {

@@ -1,9 +1,15 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { Pathway } from "../model/pathway.js";
+import type { WorkerTask } from "./pool.js";
 import { runReplication } from "./replication.js";
 
-/** A worker thread: receives replication indices, answers with their outcomes. */
-const { pathway, seed } = workerData as { pathway: Pathway; seed: number };
-parentPort?.on("message", (index: number) => {
-  parentPort?.postMessage({ index, outcome: runReplication(pathway, seed, index) });
+/**
+ * A worker thread: receives replication tasks, answers with their outcomes. The pathway
+ * arrives with the first task of each job and is kept for the job's later tasks.
+ */
+let pathway: Pathway | undefined;
+parentPort?.on("message", ({ position, task }: { position: number; task: WorkerTask }) => {
+  if (task.pathway) pathway = task.pathway;
+  if (!pathway) throw new Error("a replication task arrived before its pathway");
+  parentPort?.postMessage({ position, outcome: runReplication(pathway, task.seed, task.index) });
 });

@@ -45,6 +45,26 @@ export class Calendar {
   }
 }
 
+/**
+ * Calendars by horizon, shared: building one walks every day through \`Date\`, which cost more
+ * than a tenth of a replication, and every replication of a run (and every point of a sweep)
+ * has the same horizon. Calendars are never modified once built, so sharing is safe.
+ */
+const calendars = new Map<string, Calendar>();
+/** A handful covers any run; a search over run lengths just rebuilds. */
+const MAX_CACHED_CALENDARS = 8;
+
+export function calendarFor(startDate: string, warmUpDays: number, days: number): Calendar {
+  const key = `${startDate}|${warmUpDays}|${days}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    if (calendars.size >= MAX_CACHED_CALENDARS) calendars.clear();
+    calendar = new Calendar(startDate, warmUpDays, days);
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
 export function dayOffset(fromIsoDate: string, toIsoDate: string): number {
   return Math.round(
     (Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / 86_400_000,

@@ -36,19 +36,19 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
   const crisisHouses = indicesOf(pathway, (s) => s.kind === "crisis_house");
 
   const level = (metric: number) => recorder.levelDays[metric];
-  const sumLevels = (metrics: number[], day: number) =>
-    metrics.reduce((a, m) => a + level(m)[day], 0);
   const occupiedOf = (services: number[]) => services.map((i) => layout.occupied[i]);
   const capacityOf = (services: number[]) =>
     services.map((i) => layout.capacity[i]).filter((m) => m >= 0);
-  const wardOccupied = occupiedOf(wards);
-  const wardOpen = capacityOf(wards);
   const delayedMetrics = [...layout.delayed.values()];
+  // Local acute beds occupied and open on each day, summed across wards once: every KPI,
+  // month and year below reads these rather than re-adding the wards day by day.
+  const wardOccupied = sumDaily(recorder.levelDays, occupiedOf(wards), total);
+  const wardOpen = sumDaily(recorder.levelDays, capacityOf(wards), total);
 
   const dailyOccupancy: number[] = new Array(total);
   for (let d = 0; d < total; d++) {
-    const open = sumLevels(wardOpen, d);
-    dailyOccupancy[d] = open > 0 ? sumLevels(wardOccupied, d) / open : 0;
+    const open = wardOpen[d];
+    dailyOccupancy[d] = open > 0 ? wardOccupied[d] / open : 0;
   }
 
   /**
@@ -67,8 +67,8 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     const levelSum = (metrics: number[]) =>
       metrics.reduce((a, m) => a + sumRange(level(m), warm + from, warm + to), 0);
     for (let d = warm + from; d < warm + to; d++) {
-      occupied += sumLevels(wardOccupied, d);
-      open += sumLevels(wardOpen, d);
+      occupied += wardOccupied[d];
+      open += wardOpen[d];
       const occ = dailyOccupancy[d];
       peak = Math.max(peak, occ);
       if (occ > 0.85) above85++;
@@ -132,8 +132,8 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     let occ = 0;
     let open = 0;
     for (let d = from; d < to; d++) {
-      occ += sumLevels(wardOccupied, d);
-      open += sumLevels(wardOpen, d);
+      occ += wardOccupied[d];
+      open += wardOpen[d];
     }
     const levelMean = (metrics: number[]) =>
       metrics.reduce((a, x) => a + sumRange(level(x), from, to), 0) / span;
@@ -174,6 +174,16 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
 
 function indicesOf(pathway: Pathway, test: (s: Pathway["services"][number]) => boolean): number[] {
   return pathway.services.map((s, i) => (test(s) ? i : -1)).filter((i) => i >= 0);
+}
+
+/** Day by day, the sum of several daily series (in the order given). */
+function sumDaily(series: Float64Array[], metrics: number[], days: number): Float64Array {
+  const total = new Float64Array(days);
+  for (const m of metrics) {
+    const values = series[m];
+    for (let d = 0; d < days; d++) total[d] += values[d];
+  }
+  return total;
 }
 
 function sumRange(values: Float64Array, from: number, to: number): number {

@@ -1,10 +1,11 @@
 import { type Distribution, makeDistribution } from "../engine/distributions.js";
 import { EventQueue } from "../engine/event-queue.js";
-import { createPersonalStream, createStream, type Rng } from "../engine/random.js";
+import { createStream, type Rng } from "../engine/random.js";
 import { ArrivalProcess } from "./arrivals.js";
-import { Calendar } from "./calendar.js";
+import { type Calendar, calendarFor } from "./calendar.js";
 import { type CountMetric, type MetricLayout, metricLayout } from "./metrics.js";
 import type { DischargeRoute, Pathway, Routing, Service } from "./pathway.js";
+import { People, State } from "./people.js";
 import { Recorder } from "./recorder.js";
 
 /**
@@ -22,43 +23,6 @@ const WAIT_TIMEOUT = 5;
 const END = 6;
 const RANK_OF_KIND = [0, 1, 1, 2, 2, 3, 4];
 
-/** Where a person is in their episode. */
-enum State {
-  Home = 0,
-  WaitingForBed = 1,
-  /** In a bed or place, stay not yet over. */
-  InStay = 2,
-  /** Ready to leave a ward but held by a delay outside the model (care package, housing). */
-  DelayedExternally = 3,
-  /** Ready to leave a ward but the next service is full: a delayed discharge. */
-  WaitingForPlace = 4,
-}
-
-interface Person {
-  id: number;
-  cohort: number;
-  state: State;
-  /** Service index of the bed or place held, or -1. */
-  at: number;
-  /** When the current stay (or delay) ends; events that do not match are stale. */
-  endsAt: number;
-  waitDeadline: number;
-  waitingSince: number;
-  readmitAt: number;
-  /** True while in an acute ward or acute out-of-area bed (this episode's inpatient stay). */
-  inpatient: boolean;
-  /** Index into the out-of-area list of `at`, for constant-time removal. */
-  outOfAreaSlot: number;
-  /** The route chosen when ready for discharge. */
-  route?: DischargeRoute;
-  // Needs, drawn when the episode starts (common random numbers).
-  wardStay: number;
-  routeDraw: number;
-  delayDraw: number;
-  readmitDraw: number;
-  rng: Rng;
-}
-
 /** What one replication returns: daily bins plus the layout to read them. */
 export interface ReplicationOutput {
   layout: MetricLayout;
@@ -72,20 +36,47 @@ interface ServiceState {
   capacity: number;
   occupied: number;
   stay?: Distribution;
-  /** People held elsewhere waiting for a place here (delayed discharges), oldest first. */
-  waiting: Person[];
+  // The kind, resolved once: tested on every placement and discharge.
+  isWard: boolean;
+  isOutOfArea: boolean;
+  isCrisisHouse: boolean;
+  /** People (ids) held elsewhere waiting for a place here (delayed discharges), oldest first. */
+  waiting: number[];
   waitingHead: number;
-  /** Out-of-area services: the people placed here. */
-  placed: Person[];
+  /** Out-of-area services: the people (ids) placed here. */
+  placed: number[];
   /** Out-of-area services of this kind that bring people back here. */
   repatriateFrom: number[];
-  accepts: Set<number>;
+  /** accepts[cohort] is 1 when the service takes that cohort. */
+  accepts: Uint8Array;
+  // Recorder metrics of this service.
+  occupiedMetric: number;
+  capacityMetric: number;
+  entriesMetric: number;
+}
+
+/**
+ * A discharge route with its services and metric resolved to indices, so discharging never
+ * looks anything up by name. Routes are numbered in the order first met.
+ */
+interface RouteState {
+  spec: DischargeRoute;
+  /** Destination service, or -1 for home. */
+  to: number;
+  /** With whenFull = out_of_area: the out-of-area service used, or -1. */
+  outOfArea: number;
+  /** Level metric of people delayed on this route. */
+  delayedMetric: number;
+  /** Length of delays outside the modelled services, if the route has them. */
+  delay?: Distribution;
 }
 
 interface CohortState {
   routing: Routing;
   wardStay: Distribution;
   routeShares: Float64Array;
+  /** Route ids of `routing.dischargeRoutes`, in the same order. */
+  routeIds: Int32Array;
   stayFactor: number;
   arrivals: ArrivalProcess;
   stayRng: Rng;
@@ -94,11 +85,15 @@ interface CohortState {
   personRng: Rng;
   /** Acute ward indices that take this cohort. */
   wards: number[];
+  /** Crisis-house indices that take this cohort. */
+  crisisHouses: number[];
 }
 
 export function simulate(pathway: Pathway, seed: number, replication: number): ReplicationOutput {
   return new Simulation(pathway, seed, replication).run();
 }
+
+const DAYS_PER_YEAR = 365.25;
 
 class Simulation {
   private readonly queue = new EventQueue(RANK_OF_KIND);
@@ -108,12 +103,18 @@ class Simulation {
   private readonly services: ServiceState[];
   private readonly serviceIndex = new Map<string, number>();
   private readonly cohorts: CohortState[];
-  private readonly people: Person[] = [];
-  private readonly acuteWaiting: Person[] = [];
+  private readonly people: People;
+  private readonly routes: RouteState[] = [];
+  private readonly routeIdOf = new Map<DischargeRoute, number>();
+  /** People (ids) waiting for a local acute bed, in order of arrival. */
+  private readonly acuteWaiting: number[] = [];
   private readonly acuteOutOfArea: number;
   private readonly end: number;
   private delayFactor = 1;
   private events = 0;
+  /** Whose stream `personalRng` draws from (see `rngOf`). */
+  private rngPerson = 0;
+  private readonly personalRng: Rng = () => this.people.draw(this.rngPerson);
 
   constructor(
     private readonly pathway: Pathway,
@@ -121,7 +122,7 @@ class Simulation {
     replication: number,
   ) {
     const { horizon } = pathway;
-    this.calendar = new Calendar(horizon.startDate, horizon.warmUpDays, horizon.days);
+    this.calendar = calendarFor(horizon.startDate, horizon.warmUpDays, horizon.days);
     this.layout = metricLayout(pathway);
     this.recorder = new Recorder(
       this.layout.levelCount,
@@ -130,21 +131,39 @@ class Simulation {
       horizon.days,
     );
     this.end = horizon.days;
+    // Room for everyone expected, so the columns rarely need to grow.
+    const years = (horizon.warmUpDays + horizon.days) / DAYS_PER_YEAR;
+    this.people = new People(
+      1.25 * years * pathway.cohorts.reduce((a, c) => a + c.arrivalsPerYear, 0) + 256,
+    );
     pathway.services.forEach((s, i) => {
       this.serviceIndex.set(s.id, i);
     });
     const cohortIndex = new Map(pathway.cohorts.map((c, i) => [c.id, i]));
-    this.services = pathway.services.map((spec) => ({
-      spec,
-      capacity: spec.capacity,
-      occupied: 0,
-      stay: spec.stay ? makeDistribution(spec.stay) : undefined,
-      waiting: [],
-      waitingHead: 0,
-      placed: [],
-      repatriateFrom: [],
-      accepts: new Set(spec.accepts.map((id) => cohortIndex.get(id) ?? -1)),
-    }));
+    this.services = pathway.services.map((spec, i) => {
+      const accepts = new Uint8Array(pathway.cohorts.length);
+      for (const id of spec.accepts) {
+        const c = cohortIndex.get(id);
+        if (c !== undefined) accepts[c] = 1;
+      }
+      return {
+        spec,
+        capacity: spec.capacity,
+        occupied: 0,
+        stay: spec.stay ? makeDistribution(spec.stay) : undefined,
+        isWard: spec.kind === "ward",
+        isOutOfArea: spec.kind === "out_of_area",
+        isCrisisHouse: spec.kind === "crisis_house",
+        waiting: [],
+        waitingHead: 0,
+        placed: [],
+        repatriateFrom: [],
+        accepts,
+        occupiedMetric: this.layout.occupied[i],
+        capacityMetric: this.layout.capacity[i],
+        entriesMetric: this.layout.entries[i],
+      };
+    });
     this.services.forEach((s, i) => {
       for (const target of s.spec.repatriateTo) {
         this.services[this.index(target)].repatriateFrom.push(i);
@@ -152,6 +171,8 @@ class Simulation {
     });
     this.acuteOutOfArea = this.index(pathway.acuteOutOfArea);
     const stream = (...key: (string | number)[]) => createStream(seed, "rep", replication, ...key);
+    const servicesFor = (c: number, test: (s: ServiceState) => boolean) =>
+      this.services.map((s, i) => (test(s) && s.accepts[c] ? i : -1)).filter((i) => i >= 0);
     this.cohorts = pathway.cohorts.map((cohort, c) => {
       const scaleSteps = pathway.changes
         .filter((ch) => ch.kind === "scale_arrivals" && (!ch.cohort || ch.cohort === cohort.id))
@@ -161,6 +182,7 @@ class Simulation {
         routing: cohort.routing,
         wardStay: makeDistribution(cohort.routing.wardStay),
         routeShares: cumulativeShares(cohort.routing.dischargeRoutes),
+        routeIds: this.routeIds(cohort.routing.dischargeRoutes),
         stayFactor: 1,
         arrivals: new ArrivalProcess(
           cohort,
@@ -172,9 +194,8 @@ class Simulation {
         routingRng: stream("cohort", cohort.id, "routing"),
         readmissionRng: stream("cohort", cohort.id, "readmission"),
         personRng: stream("cohort", cohort.id, "person"),
-        wards: this.services
-          .map((s, i) => (s.spec.kind === "ward" && s.accepts.has(c) ? i : -1))
-          .filter((i) => i >= 0),
+        wards: servicesFor(c, (s) => s.isWard),
+        crisisHouses: servicesFor(c, (s) => s.isCrisisHouse),
       };
       return state;
     });
@@ -182,10 +203,9 @@ class Simulation {
 
   run(): ReplicationOutput {
     const start = -this.pathway.horizon.warmUpDays;
-    this.services.forEach((s, i) => {
-      if (Number.isFinite(s.capacity))
-        this.recorder.set(this.layout.capacity[i], s.capacity, start);
-    });
+    for (const s of this.services) {
+      if (Number.isFinite(s.capacity)) this.recorder.set(s.capacityMetric, s.capacity, start);
+    }
     this.pathway.changes.forEach((change, i) => {
       if (change.kind !== "scale_arrivals")
         this.queue.schedule(Math.max(start, change.day), CHANGE, i);
@@ -205,16 +225,16 @@ class Simulation {
           this.arrive(subject, t);
           break;
         case STAY_END:
-          this.stayEnds(this.people[subject], t);
+          this.stayEnds(subject, t);
           break;
         case DELAY_END:
-          this.delayEnds(this.people[subject], t);
+          this.delayEnds(subject, t);
           break;
         case READMISSION:
-          this.readmit(this.people[subject], t);
+          this.readmit(subject, t);
           break;
         case WAIT_TIMEOUT:
-          this.waitTimesOut(this.people[subject], t);
+          this.waitTimesOut(subject, t);
           break;
         case CHANGE:
           this.applyChange(subject, t);
@@ -238,8 +258,33 @@ class Simulation {
     return i;
   }
 
-  private changeDelayed(route: DischargeRoute, delta: number, t: number): void {
-    this.recorder.change(this.layout.delayed.get(route.name) as number, delta, t);
+  /** Ids of discharge routes, numbering (and resolving) any not met before. */
+  private routeIds(routes: DischargeRoute[]): Int32Array {
+    return Int32Array.from(routes, (route) => {
+      let id = this.routeIdOf.get(route);
+      if (id === undefined) {
+        id = this.routes.length;
+        this.routes.push({
+          spec: route,
+          to: route.to === undefined ? -1 : this.index(route.to),
+          outOfArea:
+            route.whenFull === "out_of_area" && route.outOfArea ? this.index(route.outOfArea) : -1,
+          delayedMetric: this.layout.delayed.get(route.name) as number,
+          delay: route.delay ? makeDistribution(route.delay.length) : undefined,
+        });
+        this.routeIdOf.set(route, id);
+      }
+      return id;
+    });
+  }
+
+  /**
+   * A person's own random stream, as an `Rng` for the distributions. One shared function
+   * draws from whoever was named last, so no closure is made per person; use it at once.
+   */
+  private rngOf(person: number): Rng {
+    this.rngPerson = person;
+    return this.personalRng;
   }
 
   private count(metric: CountMetric, t: number, amount = 1): void {
@@ -253,37 +298,27 @@ class Simulation {
     const next = cohort.arrivals.next(t, this.end);
     if (next < this.end) this.queue.schedule(next, ARRIVAL, c);
     const routing = cohort.routing;
-    // Needs for the whole first episode come from the cohort's own streams, in arrival order.
+    const people = this.people;
+    // Needs for the whole first episode come from the cohort's own streams, in arrival order
+    // (this order is part of the streams' meaning: changing it changes every result).
     const supportedAtHome = cohort.routingRng() < routing.crisisTeamSupportAtHome;
     const offeredCrisisHouse = cohort.routingRng() < routing.crisisHouseInsteadOfAdmission;
-    const person: Person = {
-      id: this.people.length,
-      cohort: c,
-      state: State.Home,
-      at: -1,
-      endsAt: 0,
-      waitDeadline: 0,
-      waitingSince: 0,
-      readmitAt: Number.NaN,
-      inpatient: false,
-      outOfAreaSlot: -1,
-      wardStay: cohort.wardStay.sample(cohort.stayRng),
-      routeDraw: cohort.routingRng(),
-      delayDraw: cohort.routingRng(),
-      readmitDraw: cohort.readmissionRng(),
-      rng: createPersonalStream(cohort.personRng() * 4294967296),
-    };
-    this.people.push(person);
+    const person = people.add(c);
+    people.wardStay[person] = cohort.wardStay.sample(cohort.stayRng);
+    people.routeDraw[person] = cohort.routingRng();
+    people.delayDraw[person] = cohort.routingRng();
+    people.readmitDraw[person] = cohort.readmissionRng();
+    people.seedStream(person, cohort.personRng());
     this.count("arrivals", t);
     if (supportedAtHome) {
       this.count("crisis_team_supported", t);
       return;
     }
     if (offeredCrisisHouse) {
-      const house = this.freeService("crisis_house", c);
+      const house = this.freeCrisisHouse(c);
       if (house >= 0) {
         this.count("crisis_house_admissions", t);
-        this.place(person, house, this.services[house].stay?.sample(person.rng) ?? 0, t);
+        this.place(person, house, this.services[house].stay?.sample(this.rngOf(person)) ?? 0, t);
         return;
       }
       this.count("crisis_house_turned_away", t);
@@ -291,36 +326,40 @@ class Simulation {
     this.requestAcuteBed(person, t);
   }
 
-  private readmit(person: Person, t: number): void {
-    if (person.readmitAt !== t) return;
-    person.readmitAt = Number.NaN;
+  private readmit(person: number, t: number): void {
+    const people = this.people;
+    if (people.readmitAt[person] !== t) return;
+    people.readmitAt[person] = Number.NaN;
     // A readmission ends whatever step-down or community place the person still holds.
-    if (person.state === State.InStay && person.at >= 0) this.leave(person, t);
-    else if (person.state === State.WaitingForPlace || person.state === State.DelayedExternally)
-      return;
-    const cohort = this.cohorts[person.cohort];
-    person.wardStay = cohort.wardStay.sample(person.rng);
-    person.routeDraw = person.rng();
-    person.delayDraw = person.rng();
-    person.readmitDraw = person.rng();
-    person.state = State.Home;
+    const state = people.state[person];
+    if (state === State.InStay && people.at[person] >= 0) this.leave(person, t);
+    else if (state === State.WaitingForPlace || state === State.DelayedExternally) return;
+    const cohort = this.cohorts[people.cohort[person]];
+    const rng = this.rngOf(person);
+    people.wardStay[person] = cohort.wardStay.sample(rng);
+    people.routeDraw[person] = rng();
+    people.delayDraw[person] = rng();
+    people.readmitDraw[person] = rng();
+    people.state[person] = State.Home;
     this.count("readmissions_30d", t);
     this.requestAcuteBed(person, t);
   }
 
   // --- acute admission ------------------------------------------------------------------
 
-  private requestAcuteBed(person: Person, t: number): void {
-    const ward = this.freeWard(person.cohort);
+  private requestAcuteBed(person: number, t: number): void {
+    const people = this.people;
+    const ward = this.freeWard(people.cohort[person]);
     if (ward >= 0) {
       this.admitLocally(person, ward, t);
     } else if (this.pathway.maxWaitForLocalBedDays > 0) {
-      person.state = State.WaitingForBed;
-      person.waitingSince = t;
-      person.waitDeadline = t + this.pathway.maxWaitForLocalBedDays;
+      people.state[person] = State.WaitingForBed;
+      people.waitingSince[person] = t;
+      const deadline = t + this.pathway.maxWaitForLocalBedDays;
+      people.waitDeadline[person] = deadline;
       this.acuteWaiting.push(person);
       this.recorder.change(this.layout.waiting, 1, t);
-      this.queue.schedule(person.waitDeadline, WAIT_TIMEOUT, person.id);
+      this.queue.schedule(deadline, WAIT_TIMEOUT, person);
     } else {
       this.placeOutOfArea(person, t);
     }
@@ -328,155 +367,181 @@ class Simulation {
 
   /** The ward with the most free beds that takes the cohort, or -1. */
   private freeWard(c: number): number {
+    return this.mostFree(this.cohorts[c].wards);
+  }
+
+  /** The crisis house with the most free beds that takes the cohort, or -1. */
+  private freeCrisisHouse(c: number): number {
+    return this.mostFree(this.cohorts[c].crisisHouses);
+  }
+
+  /** Of the given services, the one with the most free beds or places (first on ties), or -1. */
+  private mostFree(candidates: number[]): number {
     let best = -1;
     let bestFree = 0;
-    for (const w of this.cohorts[c].wards) {
-      const free = this.services[w].capacity - this.services[w].occupied;
+    for (const i of candidates) {
+      const free = this.services[i].capacity - this.services[i].occupied;
       if (free > bestFree) {
-        best = w;
+        best = i;
         bestFree = free;
       }
     }
     return best;
   }
 
-  private admitLocally(person: Person, ward: number, t: number): void {
+  private admitLocally(person: number, ward: number, t: number): void {
     this.count("admissions", t);
     this.count("local_admissions", t);
-    person.inpatient = true;
-    this.place(person, ward, person.wardStay * this.cohorts[person.cohort].stayFactor, t);
+    const people = this.people;
+    people.inpatient[person] = 1;
+    const stay = people.wardStay[person] * this.cohorts[people.cohort[person]].stayFactor;
+    this.place(person, ward, stay, t);
   }
 
-  private placeOutOfArea(person: Person, t: number): void {
+  private placeOutOfArea(person: number, t: number): void {
     this.count("admissions", t);
     this.count("oap_admissions", t);
-    person.inpatient = true;
+    const people = this.people;
+    people.inpatient[person] = 1;
     const service = this.acuteOutOfArea;
     const stay =
-      person.wardStay *
-      this.cohorts[person.cohort].stayFactor *
+      people.wardStay[person] *
+      this.cohorts[people.cohort[person]].stayFactor *
       this.services[service].spec.stayMultiplier;
     this.place(person, service, stay, t);
   }
 
-  private waitTimesOut(person: Person, t: number): void {
-    if (person.state !== State.WaitingForBed || person.waitDeadline !== t) return;
+  private waitTimesOut(person: number, t: number): void {
+    const people = this.people;
+    if (people.state[person] !== State.WaitingForBed || people.waitDeadline[person] !== t) return;
     this.stopWaiting(person, t);
     this.placeOutOfArea(person, t);
   }
 
-  private stopWaiting(person: Person, t: number): void {
+  private stopWaiting(person: number, t: number): void {
     const i = this.acuteWaiting.indexOf(person);
     this.acuteWaiting.splice(i, 1);
     this.recorder.change(this.layout.waiting, -1, t);
-    this.count("waiting_days", t, t - person.waitingSince);
-    if (t > person.waitingSince) this.count("waited", t);
+    const since = this.people.waitingSince[person];
+    this.count("waiting_days", t, t - since);
+    if (t > since) this.count("waited", t);
   }
 
   // --- stays ----------------------------------------------------------------------------
 
   /** Puts a person in a bed or place for `stay` days. */
-  private place(person: Person, service: number, stay: number, t: number): void {
+  private place(person: number, service: number, stay: number, t: number): void {
     const s = this.services[service];
+    const people = this.people;
     s.occupied++;
-    this.recorder.change(this.layout.occupied[service], 1, t);
-    this.recorder.count(this.layout.entries[service], t);
-    person.at = service;
-    person.state = State.InStay;
-    person.endsAt = t + stay;
-    if (s.spec.kind === "out_of_area") {
-      person.outOfAreaSlot = s.placed.length;
+    this.recorder.change(s.occupiedMetric, 1, t);
+    this.recorder.count(s.entriesMetric, t);
+    people.at[person] = service;
+    people.state[person] = State.InStay;
+    const endsAt = t + stay;
+    people.endsAt[person] = endsAt;
+    if (s.isOutOfArea) {
+      people.outOfAreaSlot[person] = s.placed.length;
       s.placed.push(person);
     }
-    this.queue.schedule(person.endsAt, STAY_END, person.id);
+    this.queue.schedule(endsAt, STAY_END, person);
   }
 
   /** Frees the bed or place a person holds, and lets others into it. */
-  private leave(person: Person, t: number): void {
-    const service = person.at;
+  private leave(person: number, t: number): void {
+    const people = this.people;
+    const service = people.at[person];
     const s = this.services[service];
     s.occupied--;
-    this.recorder.change(this.layout.occupied[service], -1, t);
-    if (s.spec.kind === "out_of_area") {
-      const last = s.placed.pop() as Person;
+    this.recorder.change(s.occupiedMetric, -1, t);
+    if (s.isOutOfArea) {
+      const last = s.placed.pop() as number;
       if (last !== person) {
-        s.placed[person.outOfAreaSlot] = last;
-        last.outOfAreaSlot = person.outOfAreaSlot;
+        const slot = people.outOfAreaSlot[person];
+        s.placed[slot] = last;
+        people.outOfAreaSlot[last] = slot;
       }
-      person.outOfAreaSlot = -1;
+      people.outOfAreaSlot[person] = -1;
     }
-    person.at = -1;
-    person.state = State.Home;
+    people.at[person] = -1;
+    people.state[person] = State.Home;
     this.fill(service, t);
   }
 
-  private stayEnds(person: Person, t: number): void {
-    if (person.state !== State.InStay || person.endsAt !== t) return;
-    if (!person.inpatient) {
+  private stayEnds(person: number, t: number): void {
+    const people = this.people;
+    if (people.state[person] !== State.InStay || people.endsAt[person] !== t) return;
+    if (!people.inpatient[person]) {
       // End of a crisis-house, community or rehabilitation stay: home.
       this.leave(person, t);
       return;
     }
-    const cohort = this.cohorts[person.cohort];
-    const route = cohort.routing.dischargeRoutes[pick(cohort.routeShares, person.routeDraw)];
-    person.route = route;
-    if (route.delay && person.delayDraw < route.delay.share * this.delayFactor) {
-      person.state = State.DelayedExternally;
-      person.endsAt = t + makeDelay(route).sample(person.rng);
-      this.changeDelayed(route, 1, t);
-      this.queue.schedule(person.endsAt, DELAY_END, person.id);
+    const cohort = this.cohorts[people.cohort[person]];
+    const routeId = cohort.routeIds[pick(cohort.routeShares, people.routeDraw[person])];
+    const route = this.routes[routeId];
+    people.route[person] = routeId;
+    const delay = route.spec.delay;
+    if (delay && people.delayDraw[person] < delay.share * this.delayFactor) {
+      people.state[person] = State.DelayedExternally;
+      const endsAt = t + (route.delay as Distribution).sample(this.rngOf(person));
+      people.endsAt[person] = endsAt;
+      this.recorder.change(route.delayedMetric, 1, t);
+      this.queue.schedule(endsAt, DELAY_END, person);
       return;
     }
     this.discharge(person, route, t);
   }
 
-  private delayEnds(person: Person, t: number): void {
-    if (person.state !== State.DelayedExternally || person.endsAt !== t) return;
-    const route = person.route as DischargeRoute;
-    this.changeDelayed(route, -1, t);
-    person.state = State.InStay;
+  private delayEnds(person: number, t: number): void {
+    const people = this.people;
+    if (people.state[person] !== State.DelayedExternally || people.endsAt[person] !== t) return;
+    const route = this.routes[people.route[person]];
+    this.recorder.change(route.delayedMetric, -1, t);
+    people.state[person] = State.InStay;
     this.discharge(person, route, t);
   }
 
   /** A person clinically ready to leave an inpatient bed goes on along their route. */
-  private discharge(person: Person, route: DischargeRoute, t: number): void {
-    if (route.to === undefined) {
+  private discharge(person: number, route: RouteState, t: number): void {
+    if (route.to < 0) {
       this.leaveInpatientCare(person, route, t);
       return;
     }
-    const destination = this.index(route.to);
-    const d = this.services[destination];
-    if (d.capacity - d.occupied > 0 && d.accepts.has(person.cohort)) {
-      this.moveOn(person, route, destination, t);
-    } else if (route.whenFull === "stay_in_bed") {
-      person.state = State.WaitingForPlace;
+    const d = this.services[route.to];
+    if (d.capacity - d.occupied > 0 && d.accepts[this.people.cohort[person]]) {
+      this.moveOn(person, route, route.to, t);
+    } else if (route.spec.whenFull === "stay_in_bed") {
+      this.people.state[person] = State.WaitingForPlace;
       d.waiting.push(person);
-      this.changeDelayed(route, 1, t);
-    } else if (route.whenFull === "out_of_area" && route.outOfArea) {
-      const outOfArea = this.index(route.outOfArea);
-      const stay = (d.stay?.sample(person.rng) ?? 0) * this.services[outOfArea].spec.stayMultiplier;
+      this.recorder.change(route.delayedMetric, 1, t);
+    } else if (route.outOfArea >= 0) {
+      const stay =
+        (d.stay?.sample(this.rngOf(person)) ?? 0) *
+        this.services[route.outOfArea].spec.stayMultiplier;
       this.leaveInpatientCare(person, route, t);
-      this.place(person, outOfArea, stay, t);
+      this.place(person, route.outOfArea, stay, t);
     } else {
       this.leaveInpatientCare(person, route, t);
     }
   }
 
   /** Leaves the acute bed for a place in `destination`. */
-  private moveOn(person: Person, route: DischargeRoute, destination: number, t: number): void {
+  private moveOn(person: number, route: RouteState, destination: number, t: number): void {
     this.leaveInpatientCare(person, route, t);
-    if (this.services[destination].spec.kind === "crisis_house")
-      this.count("crisis_house_step_downs", t);
-    this.place(person, destination, this.services[destination].stay?.sample(person.rng) ?? 0, t);
+    const d = this.services[destination];
+    if (d.isCrisisHouse) this.count("crisis_house_step_downs", t);
+    this.place(person, destination, d.stay?.sample(this.rngOf(person)) ?? 0, t);
   }
 
-  private leaveInpatientCare(person: Person, route: DischargeRoute, t: number): void {
-    person.inpatient = false;
+  private leaveInpatientCare(person: number, route: RouteState, t: number): void {
+    const people = this.people;
+    people.inpatient[person] = 0;
     this.count("discharges", t);
     this.leave(person, t);
-    if (person.readmitDraw < route.readmissionWithin30Days) {
-      person.readmitAt = t + person.rng() * this.pathway.readmissionWindowDays;
-      this.queue.schedule(person.readmitAt, READMISSION, person.id);
+    if (people.readmitDraw[person] < route.spec.readmissionWithin30Days) {
+      const at = t + people.draw(person) * this.pathway.readmissionWindowDays;
+      people.readmitAt[person] = at;
+      this.queue.schedule(at, READMISSION, person);
     }
   }
 
@@ -485,9 +550,9 @@ class Simulation {
   /** Fills free beds or places in a service: waiting people first, then repatriation. */
   private fill(service: number, t: number): void {
     const s = this.services[service];
-    if (s.spec.kind === "out_of_area") return;
+    if (s.isOutOfArea) return;
     while (s.capacity - s.occupied > 0) {
-      if (s.spec.kind === "ward" && this.admitWaiting(service, t)) continue;
+      if (s.isWard && this.admitWaiting(service, t)) continue;
       if (this.takeDelayedDischarge(service, t)) continue;
       if (this.repatriate(service, t)) continue;
       return;
@@ -496,8 +561,9 @@ class Simulation {
 
   private admitWaiting(ward: number, t: number): boolean {
     const accepts = this.services[ward].accepts;
+    const cohortOf = this.people.cohort;
     for (const person of this.acuteWaiting) {
-      if (!accepts.has(person.cohort)) continue;
+      if (!accepts[cohortOf[person]]) continue;
       this.stopWaiting(person, t);
       this.admitLocally(person, ward, t);
       return true;
@@ -513,9 +579,9 @@ class Simulation {
       s.waiting.splice(0, s.waitingHead);
       s.waitingHead = 0;
     }
-    const route = person.route as DischargeRoute;
-    this.changeDelayed(route, -1, t);
-    person.state = State.InStay;
+    const route = this.routes[this.people.route[person]];
+    this.recorder.change(route.delayedMetric, -1, t);
+    this.people.state[person] = State.InStay;
     this.moveOn(person, route, service, t);
     return true;
   }
@@ -523,29 +589,28 @@ class Simulation {
   /** Brings back the out-of-area patient with the most stay left, if it is worth the move. */
   private repatriate(service: number, t: number): boolean {
     const s = this.services[service];
-    let best: Person | undefined;
+    const people = this.people;
+    let best = -1;
     let bestRemaining = 0;
-    let from = -1;
     for (const o of s.repatriateFrom) {
       const outOfArea = this.services[o];
       for (const person of outOfArea.placed) {
-        if (person.state !== State.InStay || !s.accepts.has(person.cohort)) continue;
-        const remaining = (person.endsAt - t) / outOfArea.spec.stayMultiplier;
+        if (people.state[person] !== State.InStay || !s.accepts[people.cohort[person]]) continue;
+        const remaining = (people.endsAt[person] - t) / outOfArea.spec.stayMultiplier;
         if (
           remaining >= this.pathway.repatriateIfRemainingDaysAtLeast &&
           remaining > bestRemaining
         ) {
           best = person;
           bestRemaining = remaining;
-          from = o;
         }
       }
     }
-    if (!best || from < 0) return false;
+    if (best < 0) return false;
     this.count("repatriations", t);
-    const wasInpatient = best.inpatient;
+    const wasInpatient = people.inpatient[best];
     this.leave(best, t);
-    best.inpatient = wasInpatient;
+    people.inpatient[best] = wasInpatient;
     this.place(best, service, bestRemaining, t);
     return true;
   }
@@ -559,7 +624,7 @@ class Simulation {
         const service = this.index(change.service);
         const s = this.services[service];
         s.capacity = Math.max(0, change.set ?? s.capacity + (change.add ?? 0));
-        this.recorder.set(this.layout.capacity[service], s.capacity, t);
+        this.recorder.set(s.capacityMetric, s.capacity, t);
         // Closed beds close as they empty; nobody is moved out.
         this.fill(service, t);
         break;
@@ -574,6 +639,7 @@ class Simulation {
         for (const c of this.cohortsNamed(change.cohort)) {
           c.routing = { ...c.routing, ...change.routing };
           c.routeShares = cumulativeShares(c.routing.dischargeRoutes);
+          c.routeIds = this.routeIds(c.routing.dischargeRoutes);
           c.wardStay = makeDistribution(c.routing.wardStay);
         }
         break;
@@ -584,19 +650,6 @@ class Simulation {
 
   private cohortsNamed(id: string | undefined): CohortState[] {
     return this.cohorts.filter((_, i) => !id || this.pathway.cohorts[i].id === id);
-  }
-
-  private freeService(kind: Service["kind"], c: number): number {
-    let best = -1;
-    let bestFree = 0;
-    this.services.forEach((s, i) => {
-      const free = s.capacity - s.occupied;
-      if (s.spec.kind === kind && s.accepts.has(c) && free > bestFree) {
-        best = i;
-        bestFree = free;
-      }
-    });
-    return best;
   }
 }
 
@@ -614,14 +667,4 @@ function cumulativeShares(routes: DischargeRoute[]): Float64Array {
 function pick(cumulative: Float64Array, draw: number): number {
   for (let i = 0; i < cumulative.length; i++) if (draw < cumulative[i]) return i;
   return cumulative.length - 1;
-}
-
-const delayCache = new WeakMap<DischargeRoute, Distribution>();
-function makeDelay(route: DischargeRoute): Distribution {
-  let d = delayCache.get(route);
-  if (!d) {
-    d = makeDistribution((route.delay as NonNullable<DischargeRoute["delay"]>).length);
-    delayCache.set(route, d);
-  }
-  return d;
 }

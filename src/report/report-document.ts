@@ -251,6 +251,9 @@ export function runDocument(
     provenance,
     sections: [
       { title: "The scenario", blocks: scenarioBlocks(summary.scenario) },
+      ...(summary.warnings?.length
+        ? [{ title: "Warnings", blocks: [list(summary.warnings)] }]
+        : []),
       { title: "Key findings", blocks: [list(runFindings(summary))] },
       { title: "Results", blocks: results },
       { title: "Charts", blocks: chartBlocks(charts) },

@@ -20,8 +20,11 @@ export class RunDirectory {
     mkdirSync(this.temporary);
   }
 
+  /** Writes `file` (which may be in a subfolder, e.g. "charts/occupancy.png"). */
   write(file: string, contents: string | Uint8Array): void {
-    writeFileSync(path.join(this.temporary, file), contents);
+    const target = path.join(this.temporary, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, contents);
   }
 
   /** Moves the finished folder into place and returns its path. */

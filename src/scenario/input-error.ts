@@ -25,7 +25,7 @@ export class InputError extends Error {
 
 export function formatProblem(problem: Problem): string {
   if (!problem.file) return problem.message;
-  const where = [displayPath(problem.file), problem.line, problem.column]
+  const where = [plain(displayPath(problem.file)), problem.line, problem.column]
     .filter((x) => x !== undefined)
     .join(":");
   return `${where}: ${problem.message}`;
@@ -35,4 +35,33 @@ export function formatProblem(problem: Problem): string {
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
+/** Text from the user's files, quoted for a message: escaped, and shortened when long. */
+export function quote(text: string, max = 60): string {
+  return `"${plain(text.length > max ? `${text.slice(0, max - 3)}...` : text)}"`;
+}
+
+/**
+ * Control and direction-changing characters written as escapes (\n, \u001b), so that text
+ * from a file keeps a message on one line and cannot restyle the terminal.
+ */
+export function plain(text: string): string {
+  let out = "";
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    const unsafe =
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
+    if (!unsafe) out += c;
+    else if (c === "\n") out += "\\n";
+    else if (c === "\t") out += "\\t";
+    else if (c === "\r") out += "\\r";
+    else out += `\\u${code.toString(16).padStart(4, "0")}`;
+  }
+  return out;
 }

@@ -18,12 +18,16 @@ const DESTINATION_KINDS = new Set(["rehab_ward", "crisis_house", "community"]);
  * There is no deadlock check because none can arise: only ward beds wait on another service
  * (a delayed discharge), and every stay outside a ward ends on its own, so waits never
  * form a cycle.
+ *
+ * `locate` places problems in the model (or at the override that set a value); `locateRun`
+ * places problems with the run settings at the `run:` key (or override) that gave them.
  */
 export function modelProblems(
   model: ModelInput,
   run: RunInput,
   changes: LocatedChange[],
   locate: Locator,
+  locateRun: Locator,
 ): Problem[] {
   const problems: Problem[] = [];
   const add = (path: (string | number)[], message: string, key = false) =>
@@ -138,9 +142,9 @@ export function modelProblems(
 
   if (run.warm_up_days > run.years * 365) {
     problems.push(
-      locate(
-        [],
-        `the warm-up (${run.warm_up_days} days) is longer than the run (${run.years} years); shorten the warm-up or run for longer`,
+      locateRun(
+        ["warm_up_days"],
+        `warm_up_days: the warm-up (${run.warm_up_days} days) is longer than the run (${run.years} years); shorten the warm-up or run for longer`,
       ),
     );
   }

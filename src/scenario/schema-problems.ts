@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Problem } from "./input-error.js";
+import { type Problem, plain, quote } from "./input-error.js";
 import { closest } from "./suggest.js";
 import type { DataPath } from "./yaml-source.js";
 
@@ -14,9 +14,15 @@ export function schemaProblems(
   locate: Locator,
 ): Problem[] {
   const problems: Problem[] = [];
+  const seen = new Set<string>();
   for (const issue of flatten(issues)) {
     const path = issue.path as (string | number)[];
-    const where = describePath(path);
+    // One mistake can surface as the same issue twice (e.g. a union's branches, or a check
+    // repeated by an enclosing object); report it once.
+    const signature = JSON.stringify([path, issue.code, issue.message]);
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    const where = describePath(path, data);
     switch (issue.code) {
       case "unrecognized_keys": {
         const known = keysAt(schema, path);
@@ -28,7 +34,7 @@ export function schemaProblems(
           problems.push(
             locate(
               [...path, key],
-              `unknown key "${key}"${where ? ` in ${where}` : ""}; ${hint}`,
+              `unknown key ${quote(key)}${where ? ` in ${where}` : ""}; ${hint}`,
               true,
             ),
           );
@@ -48,7 +54,18 @@ export function schemaProblems(
         problems.push(locate(path, where ? `${where}: ${issue.message}` : issue.message));
     }
   }
-  return problems;
+  return dedupe(problems);
+}
+
+/** Drops repeats of the same message at the same place. */
+export function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.column, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Union failures hide the useful issue inside; keep the branch that went furthest. */
@@ -61,22 +78,43 @@ function flatten(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   });
 }
 
-/** "services[2].beds" reads better to a person as: services → acute_ward → beds. */
-function describePath(path: (string | number)[]): string {
-  return path.map((p) => (typeof p === "number" ? `item ${p + 1}` : p)).join(" → ");
+/**
+ * "services[2].beds" reads better to a person as: services → oakwood_ward → beds. List items
+ * are named by their id (or route), as in --set paths, else counted from 1: "item 3".
+ */
+export function describePath(path: DataPath, data?: unknown): string {
+  let node = data;
+  return path
+    .map((segment) => {
+      const item = childOf(node, segment);
+      const named = typeof segment === "number" ? itemName(item) : undefined;
+      node = item;
+      return typeof segment === "number" ? (named ?? `item ${segment + 1}`) : plain(segment);
+    })
+    .join(" → ");
+}
+
+function itemName(item: unknown): string | undefined {
+  if (item === null || typeof item !== "object") return undefined;
+  const { id, route } = item as { id?: unknown; route?: unknown };
+  const name = typeof id === "string" ? id : typeof route === "string" ? route : undefined;
+  return name && /^[a-z][a-z0-9_]*$/i.test(name) ? name : undefined;
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let value = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
+  for (const segment of path) value = childOf(value, segment);
   return value;
 }
 
+/** An own property only: a path naming "constructor" must not find Object's. */
+function childOf(node: unknown, segment: string | number): unknown {
+  if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
+  return (node as Record<string | number, unknown>)[segment];
+}
+
 function shown(value: unknown): string {
-  if (typeof value === "string") return `the text "${value}"`;
+  if (typeof value === "string") return `the text ${quote(value)}`;
   if (Array.isArray(value)) return "a list";
   if (value === null) return "nothing";
   if (typeof value === "object") return "a block of keys";

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { type DistributionSpec, distributionProblems } from "../engine/distributions.js";
-import { days, factor, growth, id, isoDate, money, share, wholeNumber } from "./values.js";
+import { parseRange, parseTarget } from "./sweep-spec.js";
+import {
+  days,
+  factor,
+  growth,
+  id,
+  isoDate,
+  money,
+  scenarioName,
+  share,
+  wholeNumber,
+} from "./values.js";
 
 /**
  * The YAML formats, as zod schemas. Keys are snake_case plain English; every object is strict
@@ -58,11 +69,15 @@ export const distribution: z.ZodType<DistributionSpec> = z.lazy(() =>
       values: distributionFields.values.optional(),
       components: z
         .array(z.strictObject({ weight: share, of: distribution }))
-        .min(1)
+        .min(1, "list at least one component (- weight: ... of: ...)")
         .optional(),
     })
     .superRefine((spec, ctx) => {
+      // A parameter the fields above (or an inner component's own check) already rejected
+      // would otherwise be reported again, once per enclosing mixture.
+      const reported = new Set(ctx.issues.map((issue) => JSON.stringify(issue.path ?? [])));
       for (const problem of distributionProblems(spec as DistributionSpec)) {
+        if (reported.has(JSON.stringify(problem.path))) continue;
         ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
       }
     }),
@@ -195,13 +210,13 @@ export const change = z.strictObject({
   reinvest: reinvestment.optional(),
 });
 
-export const run = z.strictObject({
+const runFields = {
   start: isoDate,
   years: z
     .number({ error: "expected years as a number" })
     .positive("years must be more than 0")
     .max(50, "more than 50 years is not a useful horizon for capacity planning"),
-  warm_up_days: days("the warm-up", 3650).default(365),
+  warm_up_days: days("the warm-up", 3650),
   replications: z
     .number({ error: "expected a whole number of replications" })
     .int("replications must be a whole number")
@@ -212,18 +227,62 @@ export const run = z.strictObject({
     .int("the seed must be a whole number")
     .min(0, "the seed cannot be negative")
     .max(2 ** 32 - 1, "the seed must be below 4294967296"),
+};
+
+/** The merged run settings; defaults apply only here, after every file is merged. */
+export const run = z.strictObject({
+  ...runFields,
+  warm_up_days: runFields.warm_up_days.default(365),
+});
+
+/**
+ * A run block in one file: any key may be left to a scenario it extends. No defaults here,
+ * or a child's partial block would replace its parent's settings with them.
+ */
+const partialRun = z.strictObject(runFields).partial();
+
+/** What `bedsim sweep` and `bedsim rightsize` vary, and what right-sizing aims for. */
+export const sweep = z.strictObject({
+  vary: z
+    .record(
+      z.string(),
+      z.string({ error: 'expected a range such as "10..50" or "10..50:2"' }).check((ctx) => {
+        const range = parseRange(ctx.value);
+        if (typeof range === "string")
+          ctx.issues.push({ code: "custom", message: range, input: ctx.value });
+      }),
+    )
+    .refine((vary) => Object.keys(vary).length >= 1 && Object.keys(vary).length <= 2, {
+      message: "vary one or two settings, e.g. services.oakwood_ward.beds: 10..50",
+    }),
+  target: z
+    .string()
+    .check((ctx) => {
+      const target = parseTarget(ctx.value);
+      if (typeof target === "string")
+        ctx.issues.push({ code: "custom", message: target, input: ctx.value });
+    })
+    .optional(),
+  minimise: z.string().optional(),
 });
 
 /** One scenario file; `run` may be partial when another scenario is extended. */
 export const scenarioFile = z.strictObject({
-  name: id.optional(),
+  name: scenarioName.optional(),
   title: z.string().optional(),
   description: z.string().optional(),
-  extends: z.string().optional(),
-  model: z.string().optional(),
-  run: run.partial().optional(),
+  extends: z
+    .string({ error: "expected the file name of the scenario this one extends" })
+    .min(1, "give the file name of the scenario this one extends, e.g. baseline.yaml")
+    .optional(),
+  model: z
+    .string({ error: "expected the file name of the model" })
+    .min(1, "give the file name of the model, e.g. ../models/example-icb.yaml")
+    .optional(),
+  run: partialRun.optional(),
   set: z.record(z.string(), z.unknown()).optional(),
   changes: z.array(change).optional(),
+  sweep: sweep.optional(),
 });
 
 export type ModelInput = z.output<typeof model>;
@@ -231,4 +290,5 @@ export type CohortInput = z.output<typeof cohort>;
 export type ServiceInput = z.output<typeof service>;
 export type ChangeInput = z.output<typeof change>;
 export type RunInput = z.output<typeof run>;
+export type SweepInput = z.output<typeof sweep>;
 export type ScenarioFileInput = z.output<typeof scenarioFile>;

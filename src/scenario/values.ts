@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "./input-error.js";
 
 /**
  * Value types people write in YAML: shares as "30%" (or 0.3), signed percentages for growth,
@@ -9,7 +10,7 @@ function parsePercent(value: number | string): number | string {
   if (typeof value === "number") return value;
   const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
   if (!match)
-    return `"${value}" is not a percentage; write it like "30%" or as a fraction like 0.3`;
+    return `${quote(value)} is not a percentage; write it like "30%" or as a fraction like 0.3`;
   return Number(match[1]) / 100;
 }
 
@@ -109,4 +110,12 @@ export const id = z
   .regex(
     /^[a-z][a-z0-9_]*$/i,
     "an id may use only letters, digits and underscores, starting with a letter",
+  );
+
+/** A scenario's name, used for its output folder: ids, but hyphens are fine too. */
+export const scenarioName = z
+  .string({ error: "expected a name (letters, digits, hyphens and underscores)" })
+  .regex(
+    /^[a-z0-9][a-z0-9_-]*$/i,
+    "a scenario name may use only letters, digits, hyphens and underscores, starting with a letter or digit",
   );

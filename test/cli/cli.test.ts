@@ -148,7 +148,7 @@ describe("input errors", () => {
   // BUG 4 (CLI view): a --set value that is not valid YAML escapes as YAMLParseError, so the
   // CLI prints "bedsim: internal error: Flow sequence must end with a ] ... This is a bug in
   // bedsim" and exits 1 instead of 2.
-  it.fails("--set with a value that is not valid YAML exits 2 (an input error)", () => {
+  it("--set with a value that is not valid YAML exits 2 (an input error)", () => {
     const result = bedsim([
       "validate",
       "scenarios/baseline.yaml",
@@ -162,7 +162,7 @@ describe("input errors", () => {
   // BUG 3 (CLI view): `--seed 99999999999` passes the option parser, becomes run.seed, and the
   // schema error is printed as "scenarios/baseline.yaml:17:9: run → seed: the seed must be
   // below 4294967296", i.e. at the file's `seed: 20250401` line, not at the option.
-  it.fails("an out-of-range --seed is blamed on the option, not the file's seed line", () => {
+  it("an out-of-range --seed is blamed on the option, not the file's seed line", () => {
     const out = path.join(tempDir(), "out");
     const result = bedsim([
       "run",

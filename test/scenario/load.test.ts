@@ -54,39 +54,27 @@ describe("bundled scenarios", () => {
     expect(loaded.modelFile).toBe(path.join(REPO, "models/example-icb.yaml"));
   });
 
-  const hyphenNamed = (file: string) =>
-    /^name: [\w-]*-/m.test(readFileSync(path.join(SCENARIOS, file), "utf8"));
-
-  it.each(bundled.filter((f) => !hyphenNamed(f)))("%s loads", (file) => {
+  it.each(bundled)("%s loads", (file) => {
     const loaded = loadScenario(path.join(SCENARIOS, file));
     expect(loaded.model.services.length).toBeGreaterThan(0);
   });
 
-  // BUG 1: fewer-beds.yaml, halve-delays.yaml and more-crisis-beds.yaml are rejected with
-  // "name: an id may use only letters, digits and underscores" because their `name:` has a
-  // hyphen, while scenarioFile.name uses the id regex /^[a-z][a-z0-9_]*$/i.
-  const rejected = bundled.filter(hyphenNamed);
-  if (rejected.length > 0)
-    it.fails.each(rejected)("%s (a hyphen in its name) loads", (file) => {
-      const loaded = loadScenario(path.join(SCENARIOS, file));
-      expect(loaded.changes.length).toBeGreaterThan(0);
-    });
+  // Fixed BUG 1: scenario names used the id rule, so "fewer-beds" (a hyphen) was rejected.
+  it("a scenario name may contain hyphens (fewer-beds.yaml)", () => {
+    const loaded = loadScenario(path.join(SCENARIOS, "fewer-beds.yaml"));
+    expect(loaded.name).toBe("fewer-beds");
+    expect(loaded.changes.length).toBeGreaterThan(0);
+  });
 
-  it.each(bundled.filter((f) => f !== "baseline.yaml"))(
-    "%s is otherwise valid: with an underscore name it loads on top of baseline",
-    (file) => {
-      const ws = workspace();
-      const own = readFileSync(path.join(SCENARIOS, file), "utf8");
-      const fixed = own.replace(
-        /^name: ([\w-]+)$/m,
-        (_, n: string) => `name: ${n.replace(/-/g, "_")}`,
-      );
-      const loaded = loadScenario(ws.write(`scenarios/${file}`, fixed));
-      expect(loaded.changes.length).toBeGreaterThan(0);
-      expect(loaded.run.replications).toBe(200);
-      expect(loaded.files).toContain(ws.scenarioFile);
-    },
-  );
+  it.each(["-leading", "with space", "dot.ted", ""])("the scenario name %j is rejected", (name) => {
+    const scenario = replaceOnce(BASELINE_TEXT, "name: baseline", `name: "${name}"`);
+    const ws = workspace({ scenario });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...positionOf(scenario, `"${name}"`) },
+      /name: a scenario name may use only letters, digits, hyphens and underscores/,
+    );
+  });
 });
 
 describe("extends", () => {
@@ -129,12 +117,12 @@ changes:
     expect(loaded.files).toEqual([path.join(ws.dir, "scenarios/parent.yaml"), file, ws.modelFile]);
   });
 
-  // BUG 7: scenarioFile's `run: run.partial()` keeps zod's .default(365) on warm_up_days, so
+  // Fixed BUG 7: scenarioFile's `run: run.partial()` keeps zod's .default(365) on warm_up_days, so
   // a child that has any run: block (here only replications and seed) gets warm_up_days: 365
   // and silently replaces the parent's 400. The bundled what-ifs escape only because they
   // have no run: block; `run: { replications: 50 }` in one of them would drop baseline's
   // 1095-day warm-up to 365.
-  it.fails("a child's run: block keeps the parent's warm_up_days", () => {
+  it("a child's run: block keeps the parent's warm_up_days", () => {
     const ws = workspace({ files: { "scenarios/parent.yaml": parent } });
     const loaded = loadScenario(ws.write("scenarios/child.yaml", child));
     expect(loaded.run.warm_up_days).toBe(400);
@@ -267,9 +255,9 @@ describe("overrides", () => {
     expect(p.message).toContain("oakwood_ward");
   });
 
-  // BUG 6: setPath() lists every id ("choose one of oakwood_ward, beech_ward, ...") but,
+  // Fixed BUG 6: setPath() lists every id ("choose one of oakwood_ward, beech_ward, ...") but,
   // unlike every other unknown-id message, never says `did you mean "oakwood_ward"?`.
-  it.fails("an unknown service in an override suggests the closest id", () => {
+  it("an unknown service in an override suggests the closest id", () => {
     const ws = workspace();
     const problems = problemsOf(ws.scenarioFile, { set: ["services.oakwod_ward.beds=20"] });
     problemMatching(problems, /did you mean "oakwood_ward"\?/);
@@ -318,11 +306,11 @@ describe("overrides", () => {
     problemMatching(problemsOf(ws.scenarioFile, { set: ["run=5"] }), /run\.<name>/);
   });
 
-  // BUG 3: a bad run setting given on the command line is reported at the scenario file's own
+  // Fixed BUG 3: a bad run setting given on the command line is reported at the scenario file's own
   // line for that key (here `replications: 200`, which is fine), so the user is sent to the
   // wrong place. Actual: "scenarios/baseline.yaml:16:17: run → replications: at least 2 ...".
   // Model overrides are reported as "set <path>: ..." with no file; run overrides should be too.
-  it.fails("a bad run setting from --set is reported against the override, not the file", () => {
+  it("a bad run setting from --set is reported against the override, not the file", () => {
     const ws = workspace();
     const problems = problemsOf(ws.scenarioFile, { set: ["run.replications=1"] });
     const p = problemMatching(problems, /at least 2 replications/);
@@ -342,10 +330,10 @@ describe("overrides", () => {
     );
   });
 
-  // BUG 4: --set values are parsed with yaml's parse(), whose exceptions escape as
+  // Fixed BUG 4: --set values are parsed with yaml's parse(), whose exceptions escape as
   // YAMLParseError / ReferenceError instead of InputError (the CLI then says "internal error",
   // exit code 1).
-  it.fails.each(["services.oakwood_ward.beds=[1", "services.oakwood_ward.beds=*anchor"])(
+  it.each(["services.oakwood_ward.beds=[1", "services.oakwood_ward.beds=*anchor"])(
     "--set %s (not valid YAML) is an InputError",
     (assignment) => {
       const ws = workspace();
@@ -359,10 +347,10 @@ describe("override paths cannot reach Object.prototype", () => {
     delete (Object.prototype as Record<string, unknown>).polluted;
   });
 
-  // BUG 5: setPath() walks "__proto__" like any key, so `--set __proto__.polluted=1` (or a
+  // Fixed BUG 5: setPath() walks "__proto__" like any key, so `--set __proto__.polluted=1` (or a
   // scenario's `set: { "__proto__.polluted": 1 }`) sets Object.prototype.polluted for the whole
   // process; every later object then has an unknown key "polluted".
-  it.fails.each([
+  it.each([
     ["--set", "cli"],
     ["set:", "file"],
   ])("%s __proto__.polluted is rejected and pollutes nothing", (_, where) => {

@@ -182,6 +182,8 @@ export interface RunSummaryInput {
     }[];
   };
   monthly: { months: string[]; series: Record<string, Band> };
+  /** Plain-English warnings about the run (e.g. a warm-up that looks too short). */
+  warnings?: string[];
   manifest?: ManifestInput;
 }
 
@@ -204,6 +206,8 @@ export interface CompareInput {
 export interface SweepPoint {
   values: Record<string, number>;
   kpis: Kpis;
+  /** The right-size target's statistic here, when it is not simply a KPI's mean or P10/P50/P90. */
+  target_estimate?: { estimate: number; ci95: [number, number] | readonly [number, number] };
 }
 
 export interface SweepTarget {

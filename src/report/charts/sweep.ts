@@ -39,7 +39,8 @@ export function sweepHighlight(sweep: SweepInput): SweepPoint | undefined {
 export function meetsTarget(sweep: SweepInput, point: SweepPoint): boolean {
   const target = sweep.target;
   if (!target) return true;
-  const value = statistic(point.kpis[target.kpi], target.statistic);
+  const value =
+    point.target_estimate?.estimate ?? statistic(point.kpis[target.kpi], target.statistic);
   if (value === undefined) return false;
   return target.operator === "<=" ? value <= target.value : value >= target.value;
 }

@@ -1,0 +1,204 @@
+/**
+ * Performance benchmark: `npm run bench` (builds first), or `node bench/run.js` after a build.
+ *
+ *   --json   also print, as the last line of stdout, one JSON object with the figures
+ *   --quick  100 baseline replications instead of 1,000, and a 41 x 20 sweep instead of 41 x 200
+ *            (the JSON then says so, and the 1,000-replication figures are extrapolated)
+ *
+ * Sections: (1) the engine and the full simulation on a loss system, events per second on one
+ * core; (2) replications of the 5-year baseline on 1 and 2 workers; (3) a 41-point sweep of
+ * acute beds on 2 workers; peak resident memory (worker threads share the process, so it
+ * covers them). Timings on a shared machine are noisy: the engine figures are the best of
+ * several runs; the long runs are measured once.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as pool from "../dist/experiment/pool.js";
+import { runReplication } from "../dist/experiment/replication.js";
+import { loadScenario } from "../dist/scenario/load.js";
+import { buildPathway } from "../dist/scenario/to-pathway.js";
+import { erlangB, lossPathway, runLossPathway, runLossSystem } from "./loss-system.js";
+
+const args = new Set(process.argv.slice(2));
+const json = args.has("--json");
+const quick = args.has("--quick");
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const baselineFile = path.join(root, "scenarios", "baseline.yaml");
+
+const BASELINE_REPLICATIONS = quick ? 100 : 1000;
+const SWEEP_POINTS = 41;
+const SWEEP_REPLICATIONS = quick ? 20 : 200;
+/** The ward whose beds the sweep varies: 41 values centred on today's 30. */
+const SWEEP_WARD = "oakwood_ward";
+const SWEEP_BEDS = Array.from({ length: SWEEP_POINTS }, (_, i) => 10 + i);
+
+const figures = {};
+const rows = [];
+const row = (section, measure, value, target = "") => {
+  rows.push([section, measure, value, target]);
+  process.stderr.write(`  ${section}: ${measure} ${value}\n`);
+};
+const seconds = async (work) => {
+  const start = process.hrtime.bigint();
+  const result = await work();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
+};
+const fixed = (x, digits) => x.toFixed(digits);
+const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
+
+// 1. Engine ------------------------------------------------------------------------------------
+{
+  // 150 beds at load 140 Erlangs: blocking about 3.7%, like a stretched acute bed base.
+  const servers = 150;
+  const load = 140;
+  let best = Number.POSITIVE_INFINITY;
+  let blocking = 0;
+  for (let run = 0; run < 5; run++) {
+    const r = runLossSystem({ servers, load, arrivals: 2_000_000, seed: run + 1 });
+    best = Math.min(best, r.seconds / r.events);
+    blocking = r.blocking;
+  }
+  figures.engine_events_per_second = Math.round(1 / best);
+  figures.engine_blocking = blocking;
+  figures.engine_erlang_b = erlangB(servers, load);
+  row(
+    "1 engine",
+    `M/M/${servers}/${servers} on the event list, events/s (best of 5)`,
+    millions(1 / best),
+    ">= 5 M",
+  );
+  row(
+    "1 engine",
+    "  blocking, simulated vs Erlang-B",
+    `${fixed(blocking, 4)} vs ${fixed(erlangB(servers, load), 4)}`,
+  );
+
+  // The same system as a pathway: 150 beds, mean stay 2.5 days, load 140 Erlangs.
+  const meanStay = 2.5;
+  const pathway = lossPathway({
+    beds: servers,
+    arrivalsPerYear: (load / meanStay) * 365.25,
+    meanStay,
+    years: 40,
+  });
+  let bestSim = Number.POSITIVE_INFINITY;
+  let simBlocking = 0;
+  for (let run = 0; run < 3; run++) {
+    const r = runLossPathway(pathway, run + 1);
+    bestSim = Math.min(bestSim, r.seconds / r.events);
+    simBlocking = r.blocking;
+  }
+  figures.simulation_loss_events_per_second = Math.round(1 / bestSim);
+  row("1 engine", "one-ward pathway simulation, events/s (best of 3)", millions(1 / bestSim));
+  row(
+    "1 engine",
+    "  blocking, simulated vs Erlang-B",
+    `${fixed(simBlocking, 4)} vs ${fixed(erlangB(servers, load), 4)}`,
+  );
+}
+
+// 2. Baseline replications ---------------------------------------------------------------------
+const { pathway: baseline, seed } = (() => {
+  const loaded = loadScenario(baselineFile);
+  return { pathway: buildPathway(loaded).pathway, seed: loaded.run.seed };
+})();
+{
+  // One replication on this thread, best of several: the per-replication cost without workers.
+  for (let i = 0; i < 5; i++) runReplication(baseline, seed, 10_000 + i);
+  let best = Number.POSITIVE_INFINITY;
+  let events = 0;
+  for (let round = 0; round < 3; round++) {
+    const { seconds: s, result } = await seconds(() => {
+      let n = 0;
+      for (let i = 0; i < 20; i++) n += runReplication(baseline, seed, i).events;
+      return n;
+    });
+    best = Math.min(best, s / 20);
+    events = result / 20;
+  }
+  figures.baseline_ms_per_replication = best * 1000;
+  figures.baseline_events_per_replication = Math.round(events);
+  figures.baseline_events_per_second = Math.round(events / best);
+  row("2 baseline", "one replication on this thread, ms (best of 3 x 20)", fixed(best * 1000, 1));
+  row("2 baseline", "  events per replication", Math.round(events));
+  row("2 baseline", "  events/s, full model", millions(events / best));
+
+  const indices = Array.from({ length: BASELINE_REPLICATIONS }, (_, i) => i);
+  const timed = {};
+  for (const workers of [1, 2]) {
+    const { seconds: s } = await seconds(() =>
+      pool.runReplications(baseline, seed, indices, { workers }),
+    );
+    timed[workers] = s;
+    row(
+      "2 baseline",
+      `${BASELINE_REPLICATIONS} replications, ${workers} worker${workers > 1 ? "s" : ""}, s`,
+      fixed(s, 2),
+      workers === 2 ? (quick ? "<= 1 (for 100)" : "<= 10") : "",
+    );
+  }
+  const scale = 1000 / BASELINE_REPLICATIONS;
+  figures.baseline_replications = BASELINE_REPLICATIONS;
+  figures.baseline_1000_reps_seconds_1_worker = timed[1] * scale;
+  figures.baseline_1000_reps_seconds = timed[2] * scale;
+  figures.baseline_speed_up = timed[1] / timed[2];
+  if (quick) figures.baseline_extrapolated_from = BASELINE_REPLICATIONS;
+  row("2 baseline", "  speed-up, 2 workers over 1", `${fixed(timed[1] / timed[2], 2)}x`);
+}
+
+// 3. Sweep ---------------------------------------------------------------------------------------
+{
+  const indices = Array.from({ length: SWEEP_REPLICATIONS }, (_, i) => i);
+  const load = (beds) => {
+    const loaded = loadScenario(baselineFile, { set: [`services.${SWEEP_WARD}.beds=${beds}`] });
+    return { pathway: buildPathway(loaded).pathway, seed: loaded.run.seed };
+  };
+  // Each point's scenario is loaded inside the timing, as a sweep must. A sweep keeps its
+  // worker threads across points where the pool allows it (as the sweep command does);
+  // otherwise each point starts its own.
+  const { seconds: s } = await seconds(() =>
+    pool.ReplicationPool
+      ? pool.ReplicationPool.with(2, async (threads) => {
+          for (const beds of SWEEP_BEDS) {
+            const point = load(beds);
+            await threads.run(point.pathway, point.seed, indices);
+          }
+        })
+      : (async () => {
+          for (const beds of SWEEP_BEDS) {
+            const point = load(beds);
+            await pool.runReplications(point.pathway, point.seed, indices, { workers: 2 });
+          }
+        })(),
+  );
+  figures.sweep_points = SWEEP_POINTS;
+  figures.sweep_replications = SWEEP_REPLICATIONS;
+  figures.sweep_seconds = s;
+  row(
+    "3 sweep",
+    `${SWEEP_POINTS} values of ${SWEEP_WARD} beds x ${SWEEP_REPLICATIONS} replications, 2 workers, s`,
+    fixed(s, 2),
+  );
+}
+
+// Memory -----------------------------------------------------------------------------------------
+figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+row("memory", "peak resident set (all threads), MB", figures.peak_rss_mb, "<= 1024");
+if (quick) figures.quick = true;
+
+printTable(rows);
+if (json) console.log(JSON.stringify(figures));
+
+function printTable(table) {
+  const header = ["section", "measure", "value", "target"];
+  const all = [header, ...table.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r) =>
+    r
+      .map((cell, c) => (c === 2 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of all.slice(1)) console.log(line(r));
+}

@@ -1,0 +1,133 @@
+import { type Comparison, compareOutcomes } from "../experiment/comparison.js";
+import { Calendar } from "../model/calendar.js";
+import { compareTable } from "../report/compare-table.js";
+import { toCsv } from "../report/csv.js";
+import { RunDirectory } from "../report/run-directory.js";
+import { renderCompareReport } from "../report/write-report.js";
+import { InputError } from "../scenario/input-error.js";
+import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { VERSION } from "../version.js";
+import { interruptible } from "./interrupt.js";
+import { type CommonOptions, runSettings } from "./options.js";
+import { progressReporter } from "./progress.js";
+import { printWarnings, writeFiles } from "./run-command.js";
+import { type RunSummary, type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
+import { refuseIfTooBig } from "./sweep-command.js";
+
+export interface CompareCommandOptions extends CommonOptions {
+  out: string;
+  json?: boolean;
+  charts: boolean;
+}
+
+export interface CompareResult {
+  version: string;
+  seed: number;
+  replications: number;
+  baseline: RunSummary;
+  scenarios: ({ name: string; summary: RunSummary } & Comparison)[];
+}
+
+/**
+ * `bedsim compare <baseline> <scenario>…`: every scenario runs with the baseline's seed and
+ * replications, so replication i meets the same people everywhere and each KPI's difference
+ * is paired replication by replication.
+ */
+export async function compareCommand(
+  baselineFile: string,
+  scenarioFiles: string[],
+  options: CompareCommandOptions,
+): Promise<void> {
+  const baseline = loadScenario(baselineFile, { set: runSettings(options) });
+  const { seed, replications } = baseline.run;
+  const scenarios = scenarioFiles.map((file) => {
+    const loaded = loadScenario(file, {
+      set: [...(options.set ?? []), `run.seed=${seed}`, `run.replications=${replications}`],
+    });
+    checkSamePeriod(baseline, loaded);
+    return loaded;
+  });
+
+  refuseIfTooBig(baseline, 1 + scenarios.length);
+  const total = replications * (1 + scenarios.length);
+  const progress = progressReporter(!options.json);
+  const runs = await interruptible(async (signal) => {
+    const done: SimulatedScenario[] = [];
+    for (const loaded of [baseline, ...scenarios]) {
+      const offset = done.length * replications;
+      done.push(
+        await simulateScenario(loaded, {
+          workers: options.workers,
+          signal,
+          onProgress: (n) => progress.update(offset + n, total),
+        }),
+      );
+    }
+    return done;
+  }).finally(progress.finish);
+
+  const [base, ...others] = runs;
+  const years = new Calendar(
+    base.pathway.horizon.startDate,
+    base.pathway.horizon.warmUpDays,
+    base.pathway.horizon.days,
+  ).financialYears;
+  const result: CompareResult = {
+    version: VERSION,
+    seed,
+    replications,
+    baseline: base.summary,
+    scenarios: others.map((run) => ({
+      name: run.loaded.name,
+      summary: run.summary,
+      ...compareOutcomes(years, base.outcomes, run.outcomes),
+    })),
+  };
+  const folder = writeComparison(result, options);
+  printWarnings(runs.flatMap((r) => r.summary.warnings.map((w) => `${r.loaded.name}: ${w}`)));
+  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${compareTable(result)}\n\nWritten to ${folder}\n`);
+}
+
+/** Paired differences only make sense over the same days: same start, years and warm-up. */
+function checkSamePeriod(baseline: LoadedScenario, other: LoadedScenario): void {
+  const period = (s: LoadedScenario) =>
+    `${s.run.years} years from ${s.run.start} after ${s.run.warm_up_days} warm-up days`;
+  if (period(baseline) !== period(other)) {
+    throw InputError.at(
+      other.file,
+      `this scenario runs ${period(other)} but the baseline runs ${period(baseline)}; a comparison needs the same period. Make its run: block match the baseline's (or have it extend the baseline).`,
+    );
+  }
+}
+
+function writeComparison(result: CompareResult, options: CompareCommandOptions): string {
+  const name = `compare-${result.baseline.scenario.name}-vs-${result.scenarios.map((s) => s.name).join("-")}`;
+  const dir = new RunDirectory(options.out, name.slice(0, 120));
+  try {
+    dir.write("compare.json", `${JSON.stringify(result, null, 2)}\n`);
+    dir.write("differences.csv", differencesCsv(result));
+    if (options.charts) writeFiles(dir, renderCompareReport(result));
+    return dir.commit();
+  } catch (error) {
+    dir.discard();
+    throw error;
+  }
+}
+
+/** differences.csv: one row per scenario, period (whole run or financial year) and KPI. */
+function differencesCsv(result: CompareResult): string {
+  const rows = result.scenarios.flatMap((s) => {
+    const periods = [
+      { period: "all years (per year)", differences: s.differences },
+      ...s.differences_by_financial_year.map((y) => ({
+        period: y.year,
+        differences: y.differences,
+      })),
+    ];
+    return periods.flatMap(({ period, differences }) =>
+      Object.entries(differences).map(([kpi, d]) => [s.name, period, kpi, d.mean, ...d.ci95]),
+    );
+  });
+  return toCsv(["scenario", "period", "kpi", "difference", "ci95_low", "ci95_high"], rows);
+}

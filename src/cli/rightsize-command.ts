@@ -1,0 +1,207 @@
+import { ReplicationPool } from "../experiment/pool.js";
+import {
+  type Estimate,
+  estimateAt,
+  type RightsizeAnswer,
+  type RightsizeResult,
+  searchMinimum,
+  searchTarget,
+  statisticName,
+  type Target,
+} from "../experiment/rightsize.js";
+import { runPoint, type SweepPointResult } from "../experiment/sweep.js";
+import { kpiDefinition } from "../model/kpi-definitions.js";
+import { formatValue } from "../report/format.js";
+import { sweepTable } from "../report/sweep-table.js";
+import { InputError, type Problem } from "../scenario/input-error.js";
+import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { parseTarget } from "../scenario/sweep-spec.js";
+import { interruptible } from "./interrupt.js";
+import { type CommonOptions, runSettings } from "./options.js";
+import { progressReporter } from "./progress.js";
+import { refuseIfTooBig, type SweepResult, sweepHeader, writeSweep } from "./sweep-command.js";
+import {
+  checkCorners,
+  checkKpiName,
+  loadAt,
+  sweepParameters,
+  wholeFinancialYears,
+} from "./sweep-setup.js";
+
+export interface RightsizeCommandOptions extends CommonOptions {
+  vary?: string[];
+  target?: string;
+  minimise?: string;
+  out: string;
+  json?: boolean;
+  charts: boolean;
+}
+
+type ExploredPoint = SweepResult["points"][number] & {
+  target_estimate?: Omit<Estimate, "statistic">;
+};
+
+interface RightsizeOutput extends SweepResult {
+  target?: Target & { statistic: string };
+  minimise?: string;
+  answer: (ExploredPoint & { estimate: Estimate }) | null;
+  /** Target only: the value that meets it even at the unfavourable end of the 95% interval. */
+  confident_answer?: (ExploredPoint & { estimate: Estimate }) | null;
+  /** Minimise only: values the replications cannot tell apart from the optimum. */
+  near_optimal?: number[];
+  note: string;
+  explored: ExploredPoint[];
+}
+
+/**
+ * `bedsim rightsize <file>`: the smallest capacity meeting a target, or the capacity that
+ * minimises a KPI, over one setting's range, found by search rather than trying every value.
+ */
+export async function rightsizeCommand(
+  file: string,
+  options: RightsizeCommandOptions,
+): Promise<void> {
+  const loaded = loadScenario(file, { set: runSettings(options) });
+  const goal = readGoal(loaded, options);
+  const parameters = sweepParameters(loaded, options.vary);
+  if (parameters.length !== 1)
+    throw InputError.at(
+      options.vary?.length ? undefined : loaded.file,
+      "rightsize searches one setting at a time; vary exactly one (use sweep for two).",
+    );
+  const [{ path, values }] = parameters;
+  checkCorners(file, options, parameters);
+  // Bisection or golden-section search visits about 2·log2(n) + 2 values at most.
+  refuseIfTooBig(loaded, Math.min(values.length, 2 * Math.ceil(Math.log2(values.length)) + 2));
+  const years = wholeFinancialYears(loaded);
+  if (goal.target?.percentile !== undefined && years.length === 0)
+    throw InputError.at(
+      loaded.file,
+      "a percentile target is about whole financial years, and this run has none; run for at least one April-to-March year.",
+    );
+
+  const { seed, replications } = loaded.run;
+  const progress = progressReporter(!options.json, "replications at this point");
+  const search = await interruptible((signal) =>
+    ReplicationPool.with(options.workers, (pool) => {
+      const evaluate = (value: number) =>
+        runPoint(
+          { [path]: value },
+          loadAt(file, options, { [path]: value }).pathway,
+          seed,
+          replications,
+          { signal, onProgress: progress.update },
+          pool,
+        );
+      return goal.target
+        ? searchTarget(values, evaluate, goal.target, years)
+        : searchMinimum(values, evaluate, goal.minimise as string);
+    }),
+  ).finally(progress.finish);
+
+  const output = rightsizeOutput(loaded, path, goal, search, years);
+  const folder = writeSweep("rightsize", { ...output, points: output.explored }, options);
+  if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);
+}
+
+/** The target or KPI to minimise, from the options or the file's sweep: section. */
+function readGoal(
+  loaded: LoadedScenario,
+  options: RightsizeCommandOptions,
+): { target?: Target; minimise?: string } {
+  const fromFile = loaded.sweep?.spec;
+  const optionWhere = (name: string): Problem => ({ message: `${name}: ` });
+  if (options.target && options.minimise)
+    throw InputError.at(undefined, "give either --target or --minimise, not both.");
+  if (options.target || (!options.minimise && fromFile?.target)) {
+    const text = options.target ?? (fromFile?.target as string);
+    const where = options.target
+      ? optionWhere("--target")
+      : (loaded.sweep?.locate(["target"], "") as Problem);
+    const target = parseTarget(text);
+    if (typeof target === "string")
+      throw new InputError([{ ...where, message: `${where.message}${target}` }]);
+    checkKpiName(loaded, target.kpi, where);
+    return { target };
+  }
+  const minimise = options.minimise ?? fromFile?.minimise;
+  if (!minimise)
+    throw InputError.at(
+      undefined,
+      'say what to aim for: --target "oap_bed_days <= 100" (optionally "at p90") or --minimise total_cost, or put target: or minimise: in the file\'s sweep: section.',
+    );
+  checkKpiName(
+    loaded,
+    minimise,
+    options.minimise
+      ? optionWhere("--minimise")
+      : (loaded.sweep?.locate(["minimise"], "") as Problem),
+  );
+  return { minimise };
+}
+
+function rightsizeOutput(
+  loaded: LoadedScenario,
+  path: string,
+  goal: { target?: Target; minimise?: string },
+  search: RightsizeResult,
+  years: number[],
+): RightsizeOutput {
+  const explored: ExploredPoint[] = search.explored.map((point) =>
+    exploredPoint(point, goal.target, years),
+  );
+  const answer = (a: RightsizeAnswer | undefined) =>
+    a ? { ...exploredPoint(a.point, goal.target, years), estimate: a.estimate } : null;
+  return {
+    ...sweepHeader(loaded, [{ path, values: [] }]),
+    ...(goal.target ? { target: { ...goal.target, statistic: statisticName(goal.target) } } : {}),
+    ...(goal.minimise ? { minimise: goal.minimise } : {}),
+    answer: answer(search.answer),
+    ...(goal.target ? { confident_answer: answer(search.confidentAnswer) } : {}),
+    ...(search.nearOptimal ? { near_optimal: search.nearOptimal } : {}),
+    note: search.note,
+    points: explored,
+    explored,
+  };
+}
+
+function exploredPoint(
+  point: SweepPointResult,
+  target: Target | undefined,
+  years: number[],
+): ExploredPoint {
+  const result: ExploredPoint = { values: point.values, kpis: point.kpis };
+  if (target?.percentile !== undefined) {
+    const { estimate, ci95 } = estimateAt(point, target, years);
+    result.target_estimate = { estimate, ci95 };
+  }
+  return result;
+}
+
+function rightsizeText(output: RightsizeOutput, path: string): string {
+  const kpi = output.target?.kpi ?? (output.minimise as string);
+  const describe = (a: NonNullable<RightsizeOutput["answer"]>) =>
+    `${path} = ${a.values[path]}: ${a.estimate.statistic} ${kpiDefinition(kpi).label.toLowerCase()} ${formatValue(kpi, a.estimate.estimate)} (95% interval ${formatValue(kpi, a.estimate.ci95[0])} to ${formatValue(kpi, a.estimate.ci95[1])})`;
+  const lines = [
+    `bedsim ${output.version} · rightsize ${output.scenario.name} · ${output.replications} replications per value · seed ${output.seed}`,
+    output.target
+      ? `Target: ${output.target.statistic} ${output.target.kpi} ${output.target.operator} ${output.target.value}`
+      : `Minimise: mean ${output.minimise}`,
+    "",
+    output.answer ? `Answer: ${describe(output.answer)}` : "No answer in this range.",
+  ];
+  if (output.target) {
+    lines.push(
+      output.confident_answer
+        ? `Met even at the unfavourable end of the 95% interval: ${describe(output.confident_answer)}`
+        : "No value in the range meets the target at the unfavourable end of its 95% interval.",
+    );
+  }
+  if (output.near_optimal && output.near_optimal.length > 1)
+    lines.push(
+      `Within noise of the optimum (paired 95% interval includes zero): ${path} = ${output.near_optimal.join(", ")}`,
+    );
+  lines.push(output.note, "", "Values explored:", sweepTable(output, [kpi]));
+  return lines.join("\n");
+}

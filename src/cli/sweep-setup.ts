@@ -1,0 +1,98 @@
+import type { SweepParameter } from "../experiment/sweep.js";
+import { Calendar } from "../model/calendar.js";
+import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
+import { InputError, type Problem } from "../scenario/input-error.js";
+import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { closest } from "../scenario/suggest.js";
+import { parseRange } from "../scenario/sweep-spec.js";
+import { buildPathway } from "../scenario/to-pathway.js";
+import { type CommonOptions, runSettings } from "./options.js";
+
+/** What is swept: from `--vary` options if given, else from the file's `sweep:` section. */
+export function sweepParameters(
+  loaded: LoadedScenario,
+  vary: string[] | undefined,
+): SweepParameter[] {
+  if (vary && vary.length > 0) {
+    if (vary.length > 2)
+      throw InputError.at(undefined, "--vary: vary one or two settings at a time, not more.");
+    return vary.map((option) => {
+      const eq = option.indexOf("=");
+      const range = eq > 0 ? parseRange(option.slice(eq + 1)) : "";
+      if (eq <= 0 || typeof range === "string")
+        throw InputError.at(
+          undefined,
+          `--vary ${option}: ${range || "write it as path=from..to[:step]"}, e.g. --vary services.oakwood_ward.beds=10..50`,
+        );
+      return { path: option.slice(0, eq).trim(), values: range };
+    });
+  }
+  if (!loaded.sweep) {
+    throw InputError.at(
+      loaded.file,
+      'nothing to vary: give --vary path=from..to (e.g. --vary services.oakwood_ward.beds=10..50) or add a section like\nsweep:\n  vary:\n    services.oakwood_ward.beds: "10..50"',
+    );
+  }
+  return Object.entries(loaded.sweep.spec.vary).map(([path, text]) => ({
+    path,
+    values: parseRange(text) as number[],
+  }));
+}
+
+/** The scenario at one point: the file with the swept values set, as a --set would. */
+export function loadAt(file: string, options: CommonOptions, values: Record<string, number>) {
+  const set = [
+    ...runSettings(options),
+    ...Object.entries(values).map(([path, value]) => `${path}=${value}`),
+  ];
+  return buildPathway(loadScenario(file, { set }));
+}
+
+/**
+ * Loads every corner of the grid before anything runs, so a value that makes the model
+ * invalid (e.g. fewer beds than a change closes) is reported at once, not an hour in.
+ */
+export function checkCorners(file: string, options: CommonOptions, parameters: SweepParameter[]) {
+  const ends = parameters.map((p) => [p.values[0], p.values[p.values.length - 1]]);
+  const corners = ends.reduce<Record<string, number>[]>(
+    (points, values, i) =>
+      points.flatMap((point) => values.map((v) => ({ ...point, [parameters[i].path]: v }))),
+    [{}],
+  );
+  for (const corner of corners) loadAt(file, options, corner);
+}
+
+/** A KPI named in a target or --minimise must exist; suggest the closest name if not. */
+export function checkKpiName(loaded: LoadedScenario, kpi: string, where: Problem): void {
+  const known = [
+    ...Object.keys(KPI_DEFINITIONS),
+    ...loaded.model.services.map((s) => `cost.${s.id}`),
+    ...new Set(
+      [
+        ...loaded.model.pathway.discharge_routes,
+        ...loaded.model.cohorts.flatMap((c) => c.discharge_routes ?? []),
+      ].map((r) => `delayed_discharge_bed_days.${r.route}`),
+    ),
+  ];
+  if (known.includes(kpi)) return;
+  const guess = closest(kpi, known);
+  throw new InputError([
+    {
+      ...where,
+      message: `${where.message}"${kpi}" is not a KPI${guess ? `; did you mean "${guess}"?` : `; choose one of ${Object.keys(KPI_DEFINITIONS).join(", ")}`}`,
+    },
+  ]);
+}
+
+/** Financial years with all 12 months in the results period, for "in 9 years out of 10". */
+export function wholeFinancialYears(loaded: LoadedScenario): number[] {
+  const { pathway } = buildPathway(loaded);
+  const calendar = new Calendar(
+    pathway.horizon.startDate,
+    pathway.horizon.warmUpDays,
+    pathway.horizon.days,
+  );
+  return calendar.financialYears
+    .map((_, fy) => fy)
+    .filter((fy) => calendar.financialYearOfMonth.filter((f) => f === fy).length === 12);
+}

@@ -1,0 +1,66 @@
+import type { ReplicationOutcome } from "../model/outcomes.js";
+import type { Pathway } from "../model/pathway.js";
+import type { PoolOptions, ReplicationPool } from "./pool.js";
+import { type KpiSummary, kpiSummary } from "./run-summary.js";
+
+/** One swept parameter: a dotted path into the model (or run) and the values it takes. */
+export interface SweepParameter {
+  path: string;
+  values: number[];
+}
+
+export type PointValues = Record<string, number>;
+
+/** A point of a sweep: its KPIs summarised, and per replication for paired comparisons. */
+export interface SweepPointResult {
+  values: PointValues;
+  kpis: Record<string, KpiSummary>;
+  /** Per replication: KPIs over the results period, and per financial year. */
+  replications: { kpis: Record<string, number>; years: Record<string, number>[] }[];
+}
+
+/** Every combination of the parameters' values, the first parameter varying slowest. */
+export function gridPoints(parameters: SweepParameter[]): PointValues[] {
+  return parameters.reduce<PointValues[]>(
+    (points, { path, values }) =>
+      points.flatMap((point) => values.map((value) => ({ ...point, [path]: value }))),
+    [{}],
+  );
+}
+
+/**
+ * Runs one point: the same seed and replication indices at every point, so replication i
+ * meets the same people whatever the capacity (common random numbers) and the curve is
+ * smooth rather than jagged with noise. Only the KPIs are kept per replication; a sweep of
+ * many points would not fit in memory with every daily series.
+ */
+export async function runPoint(
+  values: PointValues,
+  pathway: Pathway,
+  seed: number,
+  replications: number,
+  options: Omit<PoolOptions, "workers">,
+  pool: ReplicationPool,
+): Promise<SweepPointResult> {
+  const indices = Array.from({ length: replications }, (_, i) => i);
+  const outcomes = await pool.run(pathway, seed, indices, options);
+  return pointResult(values, outcomes);
+}
+
+export function pointResult(values: PointValues, outcomes: ReplicationOutcome[]): SweepPointResult {
+  const names = Object.keys(outcomes[0]?.kpis ?? {});
+  const kpis: Record<string, KpiSummary> = {};
+  for (const name of names)
+    kpis[name] = kpiSummary(
+      name,
+      outcomes.map((o) => o.kpis[name]),
+    );
+  return {
+    values,
+    kpis,
+    replications: outcomes.map((o) => ({
+      kpis: o.kpis,
+      years: o.byFinancialYear.map((y) => y.kpis),
+    })),
+  };
+}

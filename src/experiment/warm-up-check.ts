@@ -1,0 +1,56 @@
+import type { ReplicationOutcome } from "../model/outcomes.js";
+import type { Pathway } from "../model/pathway.js";
+import { mser5 } from "../stats/mser.js";
+
+/** A warning that the warm-up looks too short, with the length MSER-5 suggests. */
+export interface WarmUpWarning {
+  warmUpDays: number;
+  suggestedDays: number;
+}
+
+/**
+ * Checks the warm-up on acute local occupancy, averaged day by day across replications (the
+ * ensemble mean shows the start-up trend without the day-to-day noise). Two things are not
+ * start-up bias and are kept out: planned changes (only days before the first dated change
+ * are used) and demand growth, a steady trend that MSER would otherwise read as "never
+ * settles" (a straight line fitted to the results period is subtracted first). Returns a
+ * warning when MSER-5 would discard more days than the scenario's warm-up.
+ */
+export function checkWarmUp(
+  pathway: Pathway,
+  outcomes: ReplicationOutcome[],
+): WarmUpWarning | undefined {
+  const { warmUpDays, days } = pathway.horizon;
+  const firstChange = Math.min(
+    days,
+    ...pathway.changes.map((c) => c.day).filter((d) => d > -warmUpDays),
+  );
+  const length = Math.max(0, warmUpDays + firstChange);
+  if (outcomes.length === 0 || length < 20) return undefined;
+  const mean = new Float64Array(length);
+  for (const outcome of outcomes)
+    for (let d = 0; d < length; d++) mean[d] += outcome.dailyOccupancy[d] / outcomes.length;
+  const truncate = mser5(withoutTrend(mean, warmUpDays));
+  if (truncate <= warmUpDays) return undefined;
+  // Round up to a whole month so the suggestion reads as a plan, not a computation.
+  return { warmUpDays, suggestedDays: Math.ceil(truncate / 30) * 30 };
+}
+
+/** The series minus the least-squares line through days [from, end), when there are enough. */
+function withoutTrend(series: Float64Array, from: number): Float64Array {
+  const n = series.length - from;
+  if (n < 180) return series;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let d = from; d < series.length; d++) {
+    sx += d;
+    sy += series[d];
+    sxx += d * d;
+    sxy += d * series[d];
+  }
+  const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  const intercept = (sy - slope * sx) / n;
+  return series.map((value, d) => value - (intercept + slope * d));
+}

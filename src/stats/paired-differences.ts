@@ -1,0 +1,47 @@
+import { summarise } from "./summary.js";
+
+/** A difference between two scenarios: its mean and 95% t-interval. */
+export interface Difference {
+  mean: number;
+  ci95: [number, number];
+}
+
+/**
+ * Paired differences, scenario − baseline, replication by replication. With common random
+ * numbers replication i of both meets the same people, so most of the noise cancels and the
+ * interval is much narrower than that of two independent runs. A scenario identical to its
+ * baseline gives exactly 0 with interval [0, 0].
+ */
+export function pairedDifference(
+  baseline: ArrayLike<number>,
+  scenario: ArrayLike<number>,
+): Difference {
+  if (baseline.length !== scenario.length)
+    throw new Error(
+      `paired runs need equal replications (${baseline.length} vs ${scenario.length})`,
+    );
+  const differences = Float64Array.from(scenario, (value, i) => value - baseline[i]);
+  const { mean, ci95 } = summarise(differences);
+  return { mean, ci95 };
+}
+
+/** The same, for each KPI of two sets of per-replication KPI rows; a KPI one side lacks counts as 0. */
+export function pairedDifferences(
+  baseline: Record<string, number>[],
+  scenario: Record<string, number>[],
+): Record<string, Difference> {
+  const names = new Set([...Object.keys(baseline[0] ?? {}), ...Object.keys(scenario[0] ?? {})]);
+  const result: Record<string, Difference> = {};
+  for (const name of names) {
+    result[name] = pairedDifference(
+      baseline.map((row) => row[name] ?? 0),
+      scenario.map((row) => row[name] ?? 0),
+    );
+  }
+  return result;
+}
+
+/** Whether an interval lies wholly on one side of zero. */
+export function excludesZero({ ci95 }: Difference): boolean {
+  return ci95[0] > 0 || ci95[1] < 0;
+}

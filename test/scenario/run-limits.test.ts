@@ -1,0 +1,113 @@
+/**
+ * Runs that would exhaust memory or take absurdly long are refused when the scenario is
+ * loaded (so by `bedsim validate` as well as `bedsim run`), at the run setting to change, with
+ * the estimate and what to do.
+ */
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/load.js";
+import { estimateRunSize, RUN_LIMITS, runSizeProblems } from "../../src/scenario/run-limits.js";
+import {
+  BASELINE_TEXT,
+  expectProblemAt,
+  MODEL_TEXT,
+  problemMatching,
+  problemsOf,
+  replaceOnce,
+  valuePosition,
+  workspace,
+} from "./helpers.js";
+
+describe("estimates", () => {
+  it("the baseline (200 replications of 5 years) is about 12 s of computing and tens of MB", () => {
+    const loaded = loadScenario(workspace().scenarioFile);
+    const size = estimateRunSize(loaded);
+    // Calibration: ~60 ms a replication of ~1,650 arrivals a year over 5 + 3 years.
+    expect(size.arrivalsPerReplication).toBeGreaterThan(12_000);
+    expect(size.arrivalsPerReplication).toBeLessThan(15_000);
+    expect(size.seconds).toBeGreaterThan(10);
+    expect(size.seconds).toBeLessThan(15);
+    expect(size.bytes).toBeGreaterThan(10e6);
+    expect(size.bytes).toBeLessThan(40e6);
+    expect(runSizeProblems(loaded)).toEqual([]);
+  });
+
+  it("scales with replications, points, horizon and scaled arrivals", () => {
+    const ws = workspace();
+    const base = estimateRunSize(loadScenario(ws.scenarioFile));
+    const twice = estimateRunSize(loadScenario(ws.scenarioFile, { set: ["run.replications=400"] }));
+    expect(twice.seconds).toBeCloseTo(2 * base.seconds, 6);
+    expect(twice.bytes).toBeCloseTo(2 * base.bytes, 0);
+    const swept = estimateRunSize(loadScenario(ws.scenarioFile), 41);
+    expect(swept.seconds).toBeCloseTo(41 * base.seconds, 6);
+    const longer = estimateRunSize(loadScenario(ws.scenarioFile, { set: ["run.years=10"] }));
+    expect(longer.arrivalsPerReplication).toBeGreaterThan(1.5 * base.arrivalsPerReplication);
+    const scaled = loadScenario(
+      ws.write(
+        "scenarios/busier.yaml",
+        'extends: baseline.yaml\nchanges:\n  - date: 2026-04-01\n    scale_arrivals: "200%"\n',
+      ),
+    );
+    expect(estimateRunSize(scaled).arrivalsPerReplication).toBeGreaterThan(
+      1.9 * base.arrivalsPerReplication,
+    );
+  });
+
+  it("the memory limit is at most 4 GB", () => {
+    expect(RUN_LIMITS.bytes).toBeLessThanOrEqual(4 * 1024 ** 3);
+    expect(RUN_LIMITS.hours).toBe(6);
+  });
+});
+
+describe("refusals", () => {
+  it("too many replications in the file is refused at the file's replications", () => {
+    const scenario = replaceOnce(BASELINE_TEXT, "replications: 200", "replications: 90000");
+    const ws = workspace({ scenario });
+    const p = expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...valuePosition(scenario, "replications: 90000") },
+      /90,000 replications of 5 years .* too big a run: .*GB of memory .*use at most [\d,]+ replications/,
+    );
+    expect(p.message).toMatch(/bedsim allows/);
+  });
+
+  it("too many replications from the command line is blamed on the option", () => {
+    const ws = workspace();
+    const p = problemMatching(
+      problemsOf(ws.scenarioFile, { set: ["run.replications=100000"] }),
+      /too big a run/,
+    );
+    expect(p.file).toBeUndefined();
+    expect(p.message).toMatch(/^run\.replications=100000 \(from --replications or --set\)/);
+  });
+
+  it("a runaway growth rate over 50 years is refused at years: even 2 replications are too many", () => {
+    const model = MODEL_TEXT.replaceAll(/growth_per_year: "[^"]*"/g, 'growth_per_year: "90%"');
+    const scenario = replaceOnce(BASELINE_TEXT, "years: 5", "years: 50");
+    const ws = workspace({ model, scenario });
+    const p = expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...valuePosition(scenario, "years: 50") },
+      /too big a run: it would simulate .* arrivals .*of computing on one core \(bedsim allows 6 hours\)/,
+    );
+    expect(p.message).toMatch(/shorten the run .* check the arrivals and growth/);
+    expect(p.message).not.toMatch(/use at most/);
+  });
+
+  it("millions of arrivals a year over a long horizon are refused for their run time", () => {
+    const model = replaceOnce(MODEL_TEXT, "arrivals_per_year: 740", "arrivals_per_year: 1000000");
+    const scenario = replaceOnce(BASELINE_TEXT, "years: 5", "years: 40");
+    const ws = workspace({ model, scenario });
+    problemMatching(problemsOf(ws.scenarioFile), /hours of computing on one core/);
+  });
+
+  it("a sweep checks the size of all its points together", () => {
+    const ws = workspace();
+    const loaded = loadScenario(ws.scenarioFile, { set: ["run.replications=5000"] });
+    expect(runSizeProblems(loaded)).toEqual([]);
+    const problems = runSizeProblems(loaded, 41);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(
+      /5,000 replications at each of 41 settings .* too big a run: .*use at most [\d,]+ replications per setting.*vary fewer settings/,
+    );
+  });
+});
