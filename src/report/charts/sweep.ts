@@ -100,7 +100,15 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
         ? [
             lineDataset(
               `${capital(statisticWords(target.statistic))}${name}`,
-              xy((k) => statistic(k, target.statistic) ?? Number.NaN),
+              // The right-size search's own estimate where it has one (a percentile over
+              // simulated years), else the statistic across replications.
+              points.map((p) => ({
+                x: p.values[first],
+                y:
+                  (p.target_estimate?.estimate ??
+                    statistic(p.kpis[kpi], target.statistic) ??
+                    Number.NaN) * scale,
+              })),
               colour,
               { borderDash: [4, 6], borderWidth: 3 },
             ),
