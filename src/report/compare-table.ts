@@ -62,8 +62,12 @@ export function compareTable(compare: CompareTableInput): string {
   return lines.join("\n");
 }
 
+/** "+52", "-£768k"; a change in a fraction is in percentage points, not percent. */
 function signed(name: string, value: number): string {
-  const text = formatValue(name, Math.abs(value));
+  const points = kpiDefinition(name).format === "fraction";
+  const text = points
+    ? `${(Math.abs(value) * 100).toFixed(1)} pts`
+    : formatValue(name, Math.abs(value));
   if (value > 0) return `+${text}`;
   return value < 0 ? `-${text}` : text;
 }
