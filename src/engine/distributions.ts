@@ -5,11 +5,33 @@
  * All durations are in days. Every sampler precomputes its constants once, so `sample` does no
  * allocation and no parameter arithmetic per draw.
  */
-// Small stdlib packages rather than mathjs: mathjs takes ~0.7 s to load, paid by every worker.
-import erf from "@stdlib/math-base-special-erf";
-import gammaFn from "@stdlib/math-base-special-gamma";
-import gammainc from "@stdlib/math-base-special-gammainc";
+import { createRequire } from "node:module";
 import { type Rng, standardNormal } from "./random.js";
+
+// Special functions from small stdlib packages rather than mathjs (~0.7 s to load). Even these
+// take ~60 ms to load, paid by every worker thread at start, and simulating never needs them:
+// they serve the CDFs (goodness-of-fit checks) and Weibull moments. So each loads on first use.
+const require = createRequire(import.meta.url);
+/** A CommonJS module, loaded on first call. */
+function lazy<T>(id: string): () => T {
+  let loaded: T | undefined;
+  return () => {
+    loaded ??= require(id) as T;
+    return loaded;
+  };
+}
+const erfModule = lazy<typeof import("@stdlib/math-base-special-erf")>(
+  "@stdlib/math-base-special-erf",
+);
+const gammaModule = lazy<typeof import("@stdlib/math-base-special-gamma")>(
+  "@stdlib/math-base-special-gamma",
+);
+const gammaincModule = lazy<typeof import("@stdlib/math-base-special-gammainc")>(
+  "@stdlib/math-base-special-gammainc",
+);
+const erf = (x: number): number => erfModule()(x);
+const gammaFn = (x: number): number => gammaModule()(x);
+const gammainc = (x: number, a: number): number => gammaincModule()(x, a);
 
 export type DistributionSpec =
   | { distribution: "exponential"; mean: number }

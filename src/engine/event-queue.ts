@@ -1,17 +1,24 @@
+/** Bits of an event's packed payload that hold its kind; the rest hold its subject. */
+const KIND_BITS = 4;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+/** Subjects must be below this (2^27, about 134 million) to pack beside the kind in 32 bits. */
+const SUBJECT_LIMIT = 2 ** (31 - KIND_BITS);
+
 /**
  * The future event list: a binary min-heap over parallel typed arrays (no object per event).
  *
  * Order is deterministic: earliest time first; at equal times, lower `rank` first (the model
  * gives each event kind a rank, e.g. discharges before admissions); at equal time and rank,
- * first scheduled first (FIFO). Events carry two small integers, a `kind` and a `subject`
- * (e.g. a person's index), so the engine knows nothing about what they mean.
+ * first scheduled first (FIFO). Events carry two small integers, a `kind` (below 16) and a
+ * `subject` (e.g. a person's index, 0 to 2^27 - 1), so the engine knows nothing about what
+ * they mean. Both are packed into one integer, so a heap move copies three numbers, not four.
  */
 export class EventQueue {
   private times: Float64Array;
   /** rank * 2^40 + sequence number: one comparison settles ties. */
   private ties: Float64Array;
-  private kinds: Int32Array;
-  private subjects: Int32Array;
+  /** subject * 2^KIND_BITS + kind. */
+  private payloads: Int32Array;
   private count = 0;
   private sequence = 0;
 
@@ -24,10 +31,12 @@ export class EventQueue {
     private readonly rankOfKind: ArrayLike<number>,
     initialCapacity = 1024,
   ) {
+    if (rankOfKind.length > KIND_MASK + 1) {
+      throw new RangeError(`at most ${KIND_MASK + 1} event kinds (got ${rankOfKind.length})`);
+    }
     this.times = new Float64Array(initialCapacity);
     this.ties = new Float64Array(initialCapacity);
-    this.kinds = new Int32Array(initialCapacity);
-    this.subjects = new Int32Array(initialCapacity);
+    this.payloads = new Int32Array(initialCapacity);
   }
 
   get size(): number {
@@ -38,31 +47,38 @@ export class EventQueue {
     if (!(time >= this.time) || !Number.isFinite(time)) {
       throw new RangeError(`cannot schedule an event at ${time}: the clock is at ${this.time}`);
     }
+    if (!(subject >= 0 && subject < SUBJECT_LIMIT) || kind >= this.rankOfKind.length) {
+      throw new RangeError(`event subject ${subject} or kind ${kind} is out of range`);
+    }
     if (this.count === this.times.length) this.grow();
     const tie = this.rankOfKind[kind] * 2 ** 40 + this.sequence++;
-    // Sift up: move parents down until the new event's slot is found.
-    let i = this.count++;
+    const payload = (subject << KIND_BITS) | kind;
     const times = this.times;
     const ties = this.ties;
+    const payloads = this.payloads;
+    // Sift up: move parents down until the new event's slot is found.
+    let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent];
       if (pt < time || (pt === time && ties[parent] < tie)) break;
-      this.move(parent, i);
+      times[i] = pt;
+      ties[i] = ties[parent];
+      payloads[i] = payloads[parent];
       i = parent;
     }
     times[i] = time;
     ties[i] = tie;
-    this.kinds[i] = kind;
-    this.subjects[i] = subject;
+    payloads[i] = payload;
   }
 
   /** Takes the next event into `time`, `kind`, `subject`; returns false when none is left. */
   pop(): boolean {
     if (this.count === 0) return false;
     this.time = this.times[0];
-    this.kind = this.kinds[0];
-    this.subject = this.subjects[0];
+    const payload = this.payloads[0];
+    this.kind = payload & KIND_MASK;
+    this.subject = payload >>> KIND_BITS;
     const last = --this.count;
     if (last > 0) this.siftDownFromRoot(last);
     return true;
@@ -73,54 +89,49 @@ export class EventQueue {
     return this.count === 0 ? Number.POSITIVE_INFINITY : this.times[0];
   }
 
+  /** Moves the event in slot `last` into the root's place and sifts it down. */
   private siftDownFromRoot(last: number): void {
     const times = this.times;
     const ties = this.ties;
+    const payloads = this.payloads;
     const time = times[last];
     const tie = ties[last];
-    const kind = this.kinds[last];
-    const subject = this.subjects[last];
+    const payload = payloads[last];
     const n = this.count;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
+      let ct = times[child];
       const right = child + 1;
-      if (
-        right < n &&
-        (times[right] < times[child] ||
-          (times[right] === times[child] && ties[right] < ties[child]))
-      ) {
-        child = right;
+      if (right < n) {
+        const rt = times[right];
+        if (rt < ct || (rt === ct && ties[right] < ties[child])) {
+          child = right;
+          ct = rt;
+        }
       }
-      const ct = times[child];
       if (ct > time || (ct === time && ties[child] > tie)) break;
-      this.move(child, i);
+      times[i] = ct;
+      ties[i] = ties[child];
+      payloads[i] = payloads[child];
       i = child;
     }
     times[i] = time;
     ties[i] = tie;
-    this.kinds[i] = kind;
-    this.subjects[i] = subject;
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from];
-    this.ties[to] = this.ties[from];
-    this.kinds[to] = this.kinds[from];
-    this.subjects[to] = this.subjects[from];
+    payloads[i] = payload;
   }
 
   private grow(): void {
     const size = this.times.length * 2;
-    const grown = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
-      const next = make(size);
-      next.set(old);
-      return next;
-    };
-    this.times = grown(this.times, (n) => new Float64Array(n));
-    this.ties = grown(this.ties, (n) => new Float64Array(n));
-    this.kinds = grown(this.kinds, (n) => new Int32Array(n));
-    this.subjects = grown(this.subjects, (n) => new Int32Array(n));
+    const times = new Float64Array(size);
+    times.set(this.times);
+    this.times = times;
+    const ties = new Float64Array(size);
+    ties.set(this.ties);
+    this.ties = ties;
+    const payloads = new Int32Array(size);
+    payloads.set(this.payloads);
+    this.payloads = payloads;
   }
 }

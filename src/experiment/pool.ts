@@ -64,7 +64,8 @@ export class ReplicationPool {
       for (const [i, index] of indices.entries()) {
         if (options.signal?.aborted) throw abortError();
         results[i] = runReplication(pathway, seed, index);
-        options.onProgress?.(++done, total);
+        done++;
+        options.onProgress?.(done, total);
         // Yield so a Ctrl-C handler can run between replications.
         if (done % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -110,7 +111,9 @@ export class ReplicationPool {
           outcome: ReplicationOutcome;
         }) => {
           results[position] = outcome;
-          options.onProgress?.(++done, total);
+          // Counted apart from the call: `?.` would skip `++done` too when there is no callback.
+          done++;
+          options.onProgress?.(done, total);
           if (done === total) finish();
           else feed(worker);
         };
@@ -132,7 +135,7 @@ export class ReplicationPool {
 
   private startThreads(count: number): Worker[] {
     while (this.threads.length < count) {
-      this.threads.push(new Worker(workerUrl(), { execArgv: workerExecArgv() }));
+      this.threads.push(new Worker(workerUrl()));
     }
     return this.threads.slice(0, count);
   }
@@ -161,12 +164,12 @@ function abortError(): Error {
   return error;
 }
 
-/** The worker module beside this one; under the test runner that is TypeScript source. */
+/**
+ * The worker module beside this one. Run from TypeScript source (tests, tsx) the thread starts
+ * from a small bootstrap that loads tsx itself: Node 20 does not apply `--import` hooks to a
+ * worker's entry module.
+ */
 function workerUrl(): URL {
   const fromSource = import.meta.url.endsWith(".ts");
-  return new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
-}
-
-function workerExecArgv(): string[] {
-  return import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [];
+  return new URL(fromSource ? "./worker-from-source.mjs" : "./worker.js", import.meta.url);
 }

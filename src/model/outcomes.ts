@@ -15,8 +15,12 @@ export interface ReplicationOutcome {
   monthly: Record<string, number[]>;
   /** Per financial year: KPIs that make sense by year, and service use for costing. */
   byFinancialYear: { kpis: Record<string, number>; services: Record<string, ServiceYear> }[];
-  /** Acute local occupancy (fraction) for every simulated day, warm-up included. */
-  dailyOccupancy: number[];
+  /**
+   * Acute local occupancy (fraction) for every simulated day, warm-up included. A Float64Array
+   * when made here: passing an outcome between threads copies it as one block, where a plain
+   * array of thousands of numbers cost most of an outcome's transfer time.
+   */
+  dailyOccupancy: ArrayLike<number>;
   events: number;
 }
 
@@ -45,7 +49,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
   const wardOccupied = sumDaily(recorder.levelDays, occupiedOf(wards), total);
   const wardOpen = sumDaily(recorder.levelDays, capacityOf(wards), total);
 
-  const dailyOccupancy: number[] = new Array(total);
+  const dailyOccupancy = new Float64Array(total);
   for (let d = 0; d < total; d++) {
     const open = wardOpen[d];
     dailyOccupancy[d] = open > 0 ? wardOccupied[d] / open : 0;

@@ -13,9 +13,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   if (bestDistance <= Math.max(2, Math.floor(word.length / 3))) return best;
   // "oakwood" for "oakwood_ward": a shortened id is a likely slip too, if only one fits.
   const lower = word.toLowerCase();
-  const extended = list.filter(
-    (c) => lower.length >= 3 && c.toLowerCase().startsWith(lower),
-  );
+  const extended = list.filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
   return extended.length === 1 ? extended[0] : undefined;
 }
 

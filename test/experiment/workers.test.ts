@@ -1,0 +1,113 @@
+/**
+ * "The same seed gives byte-identical results however many worker threads run" (DESIGN.md):
+ * each replication is a pure function of (pathway, seed, index), so running them on one
+ * thread or two must give the same outcomes in the same order. The CLI's view of the same
+ * property is in test/cli/commands.test.ts.
+ *
+ * Threads are tested through the built code in dist/ (what the CLI runs; `npm run build`
+ * first, as for the CLI tests), and once from TypeScript source, whose threads start through
+ * a tsx bootstrap.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type * as sourcePool from "../../src/experiment/pool.js";
+import type * as sourceLoad from "../../src/scenario/load.js";
+import type * as sourceToPathway from "../../src/scenario/to-pathway.js";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const SEED = 987_654;
+const SET = ["run.years=2", "run.warm_up_days=200"];
+
+/** The built modules, typed as their sources (dist/ has no .d.ts files). */
+async function fromDist<T>(relative: string): Promise<T> {
+  const file = path.join(REPO, "dist", relative);
+  return (await import(pathToFileURL(file).href)) as T;
+}
+
+let pool: typeof sourcePool;
+let pathwayOf: (file: string) => ReturnType<typeof sourceToPathway.buildPathway>["pathway"];
+
+beforeAll(async () => {
+  if (!existsSync(path.join(REPO, "dist", "experiment", "pool.js")))
+    throw new Error("dist/ is missing: run `npm run build` before these tests (npm test does)");
+  pool = await fromDist<typeof sourcePool>("experiment/pool.js");
+  const load = await fromDist<typeof sourceLoad>("scenario/load.js");
+  const toPathway = await fromDist<typeof sourceToPathway>("scenario/to-pathway.js");
+  pathwayOf = (file) =>
+    toPathway.buildPathway(load.loadScenario(path.join(REPO, file), { set: SET })).pathway;
+});
+
+describe("replications on worker threads (built code)", () => {
+  it("workers 1 and workers 2 give identical KPIs, replication by replication", async () => {
+    const pathway = pathwayOf("scenarios/more-crisis-beds.yaml");
+    const indices = [0, 1, 2, 3, 4];
+    const one = await pool.runReplications(pathway, SEED, indices, { workers: 1 });
+    const two = await pool.runReplications(pathway, SEED, indices, { workers: 2 });
+    expect(two).toHaveLength(indices.length);
+    expect(two.map((o) => o.kpis)).toEqual(one.map((o) => o.kpis));
+    expect(JSON.stringify(two.map((o) => o.kpis))).toBe(JSON.stringify(one.map((o) => o.kpis)));
+    expect(two.map((o) => o.byFinancialYear)).toEqual(one.map((o) => o.byFinancialYear));
+    expect(two.map((o) => o.monthly)).toEqual(one.map((o) => o.monthly));
+    // Not trivially equal: the replications differ from one another.
+    expect(new Set(one.map((o) => o.kpis.admissions)).size).toBeGreaterThan(1);
+  }, 60_000);
+
+  it("results come back in index order, whatever order they finish in", async () => {
+    const pathway = pathwayOf("scenarios/baseline.yaml");
+    // Out-of-order and non-contiguous indices: replication i is the same wherever it runs.
+    const indices = [6, 2, 9, 0];
+    const singles = await Promise.all(
+      indices.map((i) => pool.runReplications(pathway, SEED, [i], { workers: 1 })),
+    );
+    const pooled = await pool.ReplicationPool.with(2, (p) => p.run(pathway, SEED, indices));
+    expect(pooled.map((o) => o.kpis)).toEqual(singles.map(([o]) => o.kpis));
+  }, 60_000);
+
+  it("a pool reused for a second pathway runs the new pathway, not the old one", async () => {
+    // The pool sends a pathway to a thread only with a new job; a stale one would be a bug.
+    const baseline = pathwayOf("scenarios/baseline.yaml");
+    const other = pathwayOf("scenarios/more-crisis-beds.yaml");
+    const indices = [0, 1, 2, 3];
+    const [first, second] = await pool.ReplicationPool.with(2, async (p) => [
+      await p.run(baseline, SEED, indices),
+      await p.run(other, SEED, indices),
+    ]);
+    const expectedFirst = await pool.runReplications(baseline, SEED, indices, { workers: 1 });
+    const expectedSecond = await pool.runReplications(other, SEED, indices, { workers: 1 });
+    expect(first.map((o) => o.kpis)).toEqual(expectedFirst.map((o) => o.kpis));
+    expect(second.map((o) => o.kpis)).toEqual(expectedSecond.map((o) => o.kpis));
+    expect(second.map((o) => o.kpis)).not.toEqual(first.map((o) => o.kpis));
+  }, 60_000);
+});
+
+describe("replications on worker threads (edge cases)", () => {
+  // Progress is counted apart from the optional callback: with `onProgress?.(++done)` the
+  // count never moved without a callback and a run on two threads never finished.
+  it("runReplications on 2 threads without onProgress finishes", async () => {
+    const pathway = pathwayOf("scenarios/baseline.yaml");
+    const controller = new AbortController();
+    // Two replications take well under a second; give it 5 s, then stop the threads.
+    const timer = setTimeout(() => controller.abort(), 5_000);
+    try {
+      const two = await pool.runReplications(pathway, SEED, [0, 1], {
+        workers: 2,
+        signal: controller.signal,
+      });
+      expect(two).toHaveLength(2);
+    } finally {
+      clearTimeout(timer);
+    }
+  }, 30_000);
+
+  // Node 20 does not apply `--import tsx` to a worker's entry module, so from source (as here,
+  // under vitest) the pool starts its threads through worker-from-source.mjs.
+  it("from TypeScript source, workers 2 gives the same KPIs as workers 1", async () => {
+    const source = await import("../../src/experiment/pool.js");
+    const pathway = pathwayOf("scenarios/baseline.yaml");
+    const one = await source.runReplications(pathway, SEED, [0, 1], { workers: 1 });
+    const two = await source.runReplications(pathway, SEED, [0, 1], { workers: 2 });
+    expect(JSON.stringify(two.map((o) => o.kpis))).toBe(JSON.stringify(one.map((o) => o.kpis)));
+  }, 60_000);
+});
