@@ -93,6 +93,16 @@ describe("validate and schema", () => {
     const schema = JSON.parse(result.stdout);
     expect("$schema" in schema || "properties" in schema).toBe(true);
     expect(schema.properties).toHaveProperty(extra.length ? "services" : "run");
+    // The bundled files point editors at schema/*.json: those must describe today's format.
+    const bundled = path.join(
+      REPO,
+      "schema",
+      extra.length ? "model.schema.json" : "scenario.schema.json",
+    );
+    expect(
+      readFileSync(bundled, "utf8"),
+      "regenerate with `npx bedsim schema [--model] > schema/...`",
+    ).toBe(result.stdout);
   });
 });
 
