@@ -29,6 +29,8 @@ export interface SweepResult {
   replications: number;
   scenario: { name: string; title: string; file: string };
   parameters: string[];
+  /** Display names of the services and cohorts varied, for the report ("Oakwood (men)"). */
+  names: Record<string, string>;
   points: { values: Record<string, number>; kpis: Record<string, KpiSummary> }[];
   manifest: ReturnType<typeof manifest> & { run_at: string };
 }
@@ -77,8 +79,24 @@ export function sweepHeader(loaded: LoadedScenario, parameters: SweepParameter[]
     replications: loaded.run.replications,
     scenario: { name: loaded.name, title: loaded.title, file: loaded.file },
     parameters: parameters.map((p) => p.path),
+    names: displayNames(loaded, parameters),
     manifest: { ...manifest(loaded, loaded.run.seed), run_at: new Date().toISOString() },
   };
+}
+
+/** Names from the model for the services and cohorts whose settings are varied. */
+function displayNames(
+  loaded: LoadedScenario,
+  parameters: SweepParameter[],
+): Record<string, string> {
+  const named = [...loaded.model.services, ...loaded.model.cohorts];
+  const names: Record<string, string> = {};
+  for (const { path } of parameters) {
+    const id = path.split(".").at(-2);
+    const name = named.find((n) => n.id === id)?.name;
+    if (id && name) names[id] = name;
+  }
+  return names;
 }
 
 /** Writes `<kind>.json`, points.csv and (unless --no-charts) the charts and report. */

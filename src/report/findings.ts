@@ -14,7 +14,12 @@ import type {
   SweepPoint,
 } from "./charts/data.js";
 import { headlineKpis, includesZero } from "./charts/differences.js";
-import { formatNumber, parameterLabel, parameterValueLabel } from "./charts/labels.js";
+import {
+  type DisplayNames,
+  formatNumber,
+  parameterLabel,
+  parameterValueLabel,
+} from "./charts/labels.js";
 import { RECOMMENDED_MAX_OCCUPANCY } from "./charts/occupancy.js";
 import { meetsTarget, statisticWords, sweepHighlight } from "./charts/sweep.js";
 import { joinWords } from "./describe-scenario.js";
@@ -236,7 +241,9 @@ export function scenarioFindings(compare: CompareInput, index: number): string[]
 
 /** "36 beds on oakwood ward" or, for two parameters, "… and …". */
 export function pointLabel(sweep: SweepInput, point: SweepPoint): string {
-  return sweep.parameters.map((p) => parameterValueLabel(p, point.values[p])).join(" and ");
+  return sweep.parameters
+    .map((p) => parameterValueLabel(p, point.values[p], sweep.names))
+    .join(" and ");
 }
 
 /** Key findings for a sweep or right-size search. */
@@ -284,7 +291,7 @@ export function sweepFindings(sweep: SweepInput): string[] {
       );
     if (changes.length > 0)
       findings.push(
-        `${capitalFirst(parameterRange(first, low.values[first], high.values[first]))}, ${joinWords(changes)}.`,
+        `${capitalFirst(parameterRange(first, low.values[first], high.values[first], sweep.names))}, ${joinWords(changes)}.`,
       );
   }
   const costed = sweep.points.filter((p) => p.kpis.total_cost);
@@ -303,14 +310,14 @@ export function sweepFindings(sweep: SweepInput): string[] {
   }
   if (first)
     findings.push(
-      `${formatNumber(sweep.points.length)} ${sweep.parameters.length > 1 ? "combinations" : "values"} of ${sweep.parameters.map(parameterLabel).join(" and ")} were tried, each with ${formatNumber(sweep.replications)} replications.`,
+      `${formatNumber(sweep.points.length)} ${sweep.parameters.length > 1 ? "combinations" : "values"} of ${sweep.parameters.map((p) => parameterLabel(p, sweep.names)).join(" and ")} were tried, each with ${formatNumber(sweep.replications)} replications.`,
     );
   return findings;
 }
 
-/** "from 20 to 40 beds on oakwood ward", "from max wait … = 1 to 3" */
-function parameterRange(path: string, low: number, high: number): string {
-  const label = parameterLabel(path);
+/** "from 20 to 40 beds on Oakwood (men)", "from max wait … = 1 to 3" */
+function parameterRange(path: string, low: number, high: number, names?: DisplayNames): string {
+  const label = parameterLabel(path, names);
   const n = (v: number) => formatNumber(v, Number.isInteger(v) ? 0 : 2);
   return /^(beds|places) /.test(label)
     ? `from ${n(low)} to ${n(high)} ${label}`

@@ -396,7 +396,7 @@ function sweepTable(sweep: SweepInput): Table {
   const highlight = sweepHighlight(sweep);
   return {
     header: [
-      ...sweep.parameters.map((p) => capitalise(parameterLabel(p))),
+      ...sweep.parameters.map((p) => capitalise(parameterLabel(p, sweep.names))),
       ...kpis.map((k) => `${kpiDefinition(k).label} (${displayUnit(k)})`),
       ...(sweep.target ? ["Meets target"] : []),
     ],
@@ -437,7 +437,7 @@ export function sweepDocument(
 ): ReportDocument {
   const tried = sweep.parameters.map((p) => {
     const values = [...new Set(sweep.points.map((pt) => pt.values[p]))].sort((a, b) => a - b);
-    return `${capitalise(parameterLabel(p))} (${p}): ${values.map((v) => formatNumber(v, Number.isInteger(v) ? 0 : 2)).join(", ")}.`;
+    return `${capitalise(parameterLabel(p, sweep.names))} (${p}): ${values.map((v) => formatNumber(v, Number.isInteger(v) ? 0 : 2)).join(", ")}.`;
   });
   const target = sweep.target;
   if (target)
@@ -451,8 +451,8 @@ export function sweepDocument(
   const highlight = sweepHighlight(sweep);
   return {
     title: target
-      ? `Right-sizing ${sweep.parameters.map(parameterLabel).join(" and ")}`
-      : `${capitalise(sweep.parameters.map(parameterLabel).join(" and "))}: a sweep`,
+      ? `Right-sizing ${sweep.parameters.map((p) => parameterLabel(p, sweep.names)).join(" and ")}`
+      : `${capitalise(sweep.parameters.map((p) => parameterLabel(p, sweep.names)).join(" and "))}: a sweep`,
     subtitle: `Scenario: ${sweep.scenario.title ?? sweep.scenario.name}${highlight ? ` · answer: ${pointLabel(sweep, highlight)}` : ""}`,
     provenance,
     sections: [

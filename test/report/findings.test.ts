@@ -107,7 +107,12 @@ describe("sweep findings", () => {
     if (!answer) throw new Error("fixture has an answer");
     const beds = answer.values["services.oakwood_ward.beds"];
     expect(text).toContain(
-      `The answer is ${beds} beds on oakwood ward, which meets the target (mean out-of-area bed-days at most 1,000 a year)`,
+      `The answer is ${beds} beds on Oakwood (men), which meets the target (mean out-of-area bed-days at most 1,000 a year)`,
+    );
+    // Without the model's display names (an older sweep.json), the id in words.
+    const unnamed = { ...s, names: undefined };
+    expect(sweepFindings(unnamed).join("\n")).toContain(
+      `The answer is ${beds} beds on oakwood ward`,
     );
     expect(text).toContain(`out-of-area bed-days ${whole(answer.kpis.oap_bed_days.mean)} a year`);
     expect(text).toContain(formatMoney(answer.kpis.total_cost.mean));

@@ -3,6 +3,7 @@
  * (sweep.json). They are structural, so the report depends on the files' contents only, never
  * on how the results were made. Fields the report does not use are left out or loosely typed.
  */
+import type { DisplayNames } from "./labels.js";
 
 export interface KpiSummary {
   mean: number;
@@ -224,6 +225,8 @@ export interface SweepInput {
   replications: number;
   scenario: { name: string; title?: string };
   parameters: string[];
+  /** Display names of the services and cohorts in `parameters`, by id. */
+  names?: DisplayNames;
   points: SweepPoint[];
   target?: SweepTarget;
   answer?: SweepPoint;

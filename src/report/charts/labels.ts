@@ -49,23 +49,28 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Display names of the services and cohorts a sweep varies, by id ("Oakwood (men)"). */
+export type DisplayNames = Record<string, string>;
+
 /**
- * A sweep parameter path in words: "services.oakwood_ward.beds" → "beds on oakwood ward",
- * "cohorts.older_adults.arrivals_per_year" → "arrivals per year of older adults".
+ * A sweep parameter path in words: "services.oakwood_ward.beds" → "beds on Oakwood (men)"
+ * (or "beds on oakwood ward" without a display name), "cohorts.older_adults.arrivals_per_year"
+ * → "arrivals per year of older adults".
  */
-export function parameterLabel(path: string): string {
+export function parameterLabel(path: string, names: DisplayNames = {}): string {
   const parts = path.split(".");
   const field = humanise(parts[parts.length - 1]);
-  const owner = parts.length >= 3 ? humanise(parts[parts.length - 2]) : "";
+  const ownerId = parts.length >= 3 ? parts[parts.length - 2] : "";
+  const owner = ownerId ? (names[ownerId] ?? humanise(ownerId)) : "";
   if (!owner) return field;
   if (field === "beds") return `beds on ${owner}`;
   if (field === "places") return `places in ${owner}`;
   return `${field} of ${owner}`;
 }
 
-/** A parameter's value in words: "36 beds on oakwood ward", "max wait … = 2". */
-export function parameterValueLabel(path: string, value: number): string {
-  const label = parameterLabel(path);
+/** A parameter's value in words: "36 beds on Oakwood (men)", "max wait … = 2". */
+export function parameterValueLabel(path: string, value: number, names: DisplayNames = {}): string {
+  const label = parameterLabel(path, names);
   const number = formatNumber(value, Number.isInteger(value) ? 0 : 2);
   return /^(beds|places) /.test(label) ? `${number} ${label}` : `${label} = ${number}`;
 }

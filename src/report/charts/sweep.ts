@@ -92,7 +92,8 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
       .filter((p) => p.kpis[kpi])
       .sort((a, b) => a.values[first] - b.values[first]);
     const colour = seriesColour(g);
-    const name = group === undefined ? "" : ` (${parameterLabel(second as string)} = ${group})`;
+    const name =
+      group === undefined ? "" : ` (${parameterLabel(second as string, sweep.names)} = ${group})`;
     const xy = (value: (k: KpiSummary) => number) =>
       points.map((p) => ({ x: p.values[first], y: value(p.kpis[kpi]) * scale }));
     const extra =
@@ -148,7 +149,7 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
     const x = highlight.values[first];
     datasets.push({
       ...lineDataset(
-        `${sweep.answer ? "Answer" : "Lowest cost"}: ${parameterValueLabel(first, x)}`,
+        `${sweep.answer ? "Answer" : "Lowest cost"}: ${parameterValueLabel(first, x, sweep.names)}`,
         [{ x, y: highlight.kpis[kpi].mean * scale }],
         OKABE_ITO.vermillion,
         {
@@ -165,20 +166,20 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
       intervalAxis: "x",
     });
   }
-  const parameter = parameterLabel(first);
+  const parameter = parameterLabel(first, sweep.names);
   const title = `${definition.label} by ${/^(beds|places) /.test(parameter) ? `number of ${parameter}` : parameter}`;
   const unit = money ? "£ million a year" : percent ? "%" : definition.unit;
   return {
     name: `sweep-${kpi.replaceAll(".", "-").replaceAll("_", "-")}`,
     title,
-    caption: `${definition.label} (${definition.unit}) for each value of ${parameterLabel(first)} tried${second ? `, one line for each value of ${parameterLabel(second)}` : ""}: the mean across replications with its 95% confidence interval shaded.${target ? " The dashed line is the target." : ""}${highlight ? ` The diamond marks the ${sweep.answer ? "answer" : "lowest-cost value meeting the target"}.` : ""}`,
+    caption: `${definition.label} (${definition.unit}) for each value of ${parameterLabel(first, sweep.names)} tried${second ? `, one line for each value of ${parameterLabel(second, sweep.names)}` : ""}: the mean across replications with its 95% confidence interval shaded.${target ? " The dashed line is the target." : ""}${highlight ? ` The diamond marks the ${sweep.answer ? "answer" : "lowest-cost value meeting the target"}.` : ""}`,
     config: (): ChartConfiguration => ({
       type: "line",
       data: { datasets },
       options: {
         ...baseOptions(title, sweep.scenario.title ?? sweep.scenario.name),
         scales: {
-          x: axis(capital(parameterLabel(first)), {
+          x: axis(capital(parameterLabel(first, sweep.names)), {
             type: "linear",
             // A little room so the end points are not cut in half by the chart's edge.
             suggestedMin: xMin - (xMax - xMin) * 0.02,
