@@ -11,6 +11,7 @@ import {
 } from "../experiment/rightsize.js";
 import { runPoint, type SweepPointResult } from "../experiment/sweep.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { parameterValueLabel } from "../report/charts/labels.js";
 import { formatValue } from "../report/format.js";
 import { sweepTable } from "../report/sweep-table.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
@@ -182,7 +183,7 @@ function exploredPoint(
 function rightsizeText(output: RightsizeOutput, path: string): string {
   const kpi = output.target?.kpi ?? (output.minimise as string);
   const describe = (a: NonNullable<RightsizeOutput["answer"]>) =>
-    `${path} = ${a.values[path]}: ${a.estimate.statistic} ${kpiDefinition(kpi).label.toLowerCase()} ${formatValue(kpi, a.estimate.estimate)} (95% interval ${formatValue(kpi, a.estimate.ci95[0])} to ${formatValue(kpi, a.estimate.ci95[1])})`;
+    `${parameterValueLabel(path, a.values[path], output.names)}: ${a.estimate.statistic} ${kpiDefinition(kpi).label.toLowerCase()} ${formatValue(kpi, a.estimate.estimate)} (95% interval ${formatValue(kpi, a.estimate.ci95[0])} to ${formatValue(kpi, a.estimate.ci95[1])})`;
   const lines = [
     `bedsim ${output.version} · rightsize ${output.scenario.name} · ${output.replications} replications per value · seed ${output.seed}`,
     output.target

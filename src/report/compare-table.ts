@@ -1,8 +1,9 @@
 import type { KpiSummary } from "../experiment/run-summary.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
 import { excludesZero } from "../stats/paired-differences.js";
-import { formatValue, textTable } from "./format.js";
-import { orderedKpis, type RunTableInput, reinvestmentSentence } from "./run-table.js";
+import { describeReinvestment } from "./describe-scenario.js";
+import { formatValue, small, textTable } from "./format.js";
+import { orderedKpis, type RunTableInput } from "./run-table.js";
 
 export interface CompareTableInput {
   version: string;
@@ -41,7 +42,9 @@ export function compareTable(compare: CompareTableInput): string {
     lines.push(
       "",
       `${scenario.name} · ${scenario.summary.scenario.title}`,
-      ...scenario.summary.scenario.reinvestments.map(reinvestmentSentence),
+      ...scenario.summary.scenario.reinvestments.map((r) =>
+        describeReinvestment(r, scenario.summary.scenario.model),
+      ),
       textTable(
         [
           "KPI (* = clear difference)",
@@ -65,9 +68,7 @@ export function compareTable(compare: CompareTableInput): string {
 /** "+52", "-£768k"; a change in a fraction is in percentage points, not percent. */
 function signed(name: string, value: number): string {
   const points = kpiDefinition(name).format === "fraction";
-  const text = points
-    ? `${(Math.abs(value) * 100).toFixed(1)} pts`
-    : formatValue(name, Math.abs(value));
+  const text = points ? `${small(Math.abs(value) * 100)} pts` : formatValue(name, Math.abs(value));
   if (value > 0) return `+${text}`;
   return value < 0 ? `-${text}` : text;
 }

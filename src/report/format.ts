@@ -9,8 +9,19 @@ export function formatValue(name: string, value: number): string {
     case "money":
       return formatMoney(value);
     default:
-      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-GB") : value.toFixed(1);
+      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-GB") : small(value);
   }
+}
+
+/**
+ * One decimal, but a small non-zero value keeps two significant figures: a clear difference
+ * of 0.04 days must not read "0.0".
+ */
+export function small(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 0.05 || abs === 0) return value.toFixed(1);
+  if (abs < 0.001) return value > 0 ? "<0.001" : ">-0.001";
+  return value.toPrecision(2);
 }
 
 export function formatMoney(value: number): string {
