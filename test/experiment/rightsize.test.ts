@@ -7,7 +7,6 @@
  * Erlang-B formula. The other tests use synthetic evaluate functions, with no simulation.
  */
 import { describe, expect, it } from "vitest";
-import type { DistributionSpec } from "../../src/engine/distributions.js";
 import { ReplicationPool } from "../../src/experiment/pool.js";
 import {
   type Evaluate,
@@ -19,17 +18,9 @@ import {
 import { pointResult, runPoint, type SweepPointResult } from "../../src/experiment/sweep.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
 import type { Pathway } from "../../src/model/pathway.js";
-
-const DAYS_PER_YEAR = 365.25;
-const NO_COST = { perBedPerYear: 0, perOccupiedBedDay: 0, perEpisode: 0 };
+import { DAYS_PER_YEAR, erlangB, oneWardPathway } from "../model/one-ward-pathway.js";
 
 /** Erlang-B blocking probability by the stable recursion B(k) = A B(k-1) / (k + A B(k-1)). */
-function erlangB(servers: number, load: number): number {
-  let b = 1;
-  for (let k = 1; k <= servers; k++) b = (load * b) / (k + load * b);
-  return b;
-}
-
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -55,54 +46,13 @@ const Z = 4;
 const SEED = 31_415;
 
 function lossWard(beds: number): Pathway {
-  const stay: DistributionSpec = { distribution: "exponential", mean: MEAN_STAY };
-  return {
-    cohorts: [
-      {
-        id: "adults",
-        name: "Adults",
-        arrivalsPerYear: LAMBDA_PER_DAY * DAYS_PER_YEAR,
-        seasonality: Array<number>(12).fill(1),
-        growthPerYear: 0,
-        routing: {
-          crisisTeamSupportAtHome: 0,
-          crisisHouseInsteadOfAdmission: 0,
-          wardStay: stay,
-          dischargeRoutes: [
-            { name: "home", share: 1, whenFull: "go_home", readmissionWithin30Days: 0 },
-          ],
-        },
-      },
-    ],
-    services: [
-      {
-        id: "ward",
-        name: "Acute ward",
-        kind: "ward",
-        capacity: beds,
-        accepts: ["adults"],
-        stayMultiplier: 1,
-        repatriateTo: [],
-        cost: NO_COST,
-      },
-      {
-        id: "oap",
-        name: "Out of area",
-        kind: "out_of_area",
-        capacity: Number.POSITIVE_INFINITY,
-        accepts: ["adults"],
-        stayMultiplier: 1,
-        repatriateTo: [],
-        cost: NO_COST,
-      },
-    ],
-    acuteOutOfArea: "oap",
-    maxWaitForLocalBedDays: 0,
-    repatriateIfRemainingDaysAtLeast: 0,
-    readmissionWindowDays: 30,
-    changes: [],
-    horizon: { warmUpDays: 10 * MEAN_STAY, days: 3652, startDate: "2025-04-01" },
-  };
+  return oneWardPathway({
+    beds,
+    arrivalsPerYear: LAMBDA_PER_DAY * DAYS_PER_YEAR,
+    wardStay: { distribution: "exponential", mean: MEAN_STAY },
+    warmUpDays: 10 * MEAN_STAY,
+    days: 3652,
+  });
 }
 
 describe("searchTarget on an Erlang loss ward (known answer)", () => {

@@ -9,11 +9,10 @@ import type { DistributionSpec } from "../../src/engine/distributions.js";
 import { type ReplicationOutcome, summariseReplication } from "../../src/model/outcomes.js";
 import type { DatedChange, Pathway } from "../../src/model/pathway.js";
 import { simulate } from "../../src/model/simulation.js";
+import { DAYS_PER_YEAR, oneWardPathway } from "./one-ward-pathway.js";
 
 const SEED = 4242;
 const R = 20;
-const DAYS_PER_YEAR = 365.25;
-const NO_COST = { perBedPerYear: 0, perOccupiedBedDay: 0, perEpisode: 0 };
 const WARM_UP_DAYS = 100;
 const DAYS = 730;
 
@@ -29,60 +28,18 @@ interface Options {
   outOfAreaStayMultiplier?: number;
 }
 
-/** One cohort, one acute ward, one acute out-of-area service (plus options that add flow). */
+/** One ward and out of area, with seasonal, growing arrivals (plus options that add flow). */
 function pathway(o: Options): Pathway {
-  return {
-    cohorts: [
-      {
-        id: "adults",
-        name: "Adults",
-        arrivalsPerYear: 300,
-        seasonality: [1.2, 1.1, 1, 1, 0.9, 0.9, 0.8, 0.9, 1, 1, 1.1, 1.1],
-        growthPerYear: 0.02,
-        routing: {
-          crisisTeamSupportAtHome: o.crisisTeamSupportAtHome ?? 0.2,
-          crisisHouseInsteadOfAdmission: 0,
-          wardStay: o.wardStay ?? { distribution: "lognormal", mean: 10, sd: 12 },
-          dischargeRoutes: [
-            {
-              name: "home",
-              share: 1,
-              whenFull: "go_home",
-              readmissionWithin30Days: o.readmissionWithin30Days ?? 0,
-            },
-          ],
-        },
-      },
-    ],
-    services: [
-      {
-        id: "ward",
-        name: "Acute ward",
-        kind: "ward",
-        capacity: o.beds,
-        accepts: ["adults"],
-        stayMultiplier: 1,
-        repatriateTo: [],
-        cost: NO_COST,
-      },
-      {
-        id: "oap",
-        name: "Out of area",
-        kind: "out_of_area",
-        capacity: Number.POSITIVE_INFINITY,
-        accepts: ["adults"],
-        stayMultiplier: o.outOfAreaStayMultiplier ?? 1,
-        repatriateTo: o.repatriate ? ["ward"] : [],
-        cost: NO_COST,
-      },
-    ],
-    acuteOutOfArea: "oap",
-    maxWaitForLocalBedDays: o.maxWaitForLocalBedDays ?? 0,
-    repatriateIfRemainingDaysAtLeast: 0,
-    readmissionWindowDays: 30,
-    changes: o.changes ?? [],
-    horizon: { warmUpDays: WARM_UP_DAYS, days: DAYS, startDate: "2025-04-01" },
-  };
+  return oneWardPathway({
+    ...o,
+    arrivalsPerYear: 300,
+    seasonality: [1.2, 1.1, 1, 1, 0.9, 0.9, 0.8, 0.9, 1, 1, 1.1, 1.1],
+    growthPerYear: 0.02,
+    crisisTeamSupportAtHome: o.crisisTeamSupportAtHome ?? 0.2,
+    wardStay: o.wardStay ?? { distribution: "lognormal", mean: 10, sd: 12 },
+    warmUpDays: WARM_UP_DAYS,
+    days: DAYS,
+  });
 }
 
 function run(p: Pathway, replication: number, seed = SEED): ReplicationOutcome {

@@ -10,8 +10,16 @@
 import { describe, expect, it } from "vitest";
 import type { DistributionSpec } from "../../src/engine/distributions.js";
 import { type ReplicationOutcome, summariseReplication } from "../../src/model/outcomes.js";
-import type { DatedChange, Pathway } from "../../src/model/pathway.js";
+import type { Pathway } from "../../src/model/pathway.js";
 import { simulate } from "../../src/model/simulation.js";
+import {
+  DAYS_PER_YEAR,
+  erlangB,
+  FLAT,
+  type OneWardOptions,
+  oneWardPathway,
+  START_DATE,
+} from "./one-ward-pathway.js";
 
 /**
  * Width of the acceptance band in standard errors. This file makes about 20 comparisons with
@@ -27,75 +35,6 @@ import { simulate } from "../../src/model/simulation.js";
  */
 const Z = 4;
 const SEED = 20250401;
-const DAYS_PER_YEAR = 365.25;
-const START_DATE = "2025-04-01";
-const FLAT = Array<number>(12).fill(1);
-const NO_COST = { perBedPerYear: 0, perOccupiedBedDay: 0, perEpisode: 0 };
-
-interface Options {
-  beds: number;
-  wardStay: DistributionSpec;
-  arrivalsPerYear: number;
-  warmUpDays: number;
-  days: number;
-  seasonality?: number[];
-  growthPerYear?: number;
-  crisisTeamSupportAtHome?: number;
-  /** Bring out-of-area patients back as soon as a local bed frees (with multiplier 1). */
-  repatriate?: boolean;
-  changes?: DatedChange[];
-}
-
-/** One cohort, one acute ward, one acute out-of-area service; no waiting, no crisis house. */
-function pathway(o: Options): Pathway {
-  return {
-    cohorts: [
-      {
-        id: "adults",
-        name: "Adults",
-        arrivalsPerYear: o.arrivalsPerYear,
-        seasonality: o.seasonality ?? FLAT,
-        growthPerYear: o.growthPerYear ?? 0,
-        routing: {
-          crisisTeamSupportAtHome: o.crisisTeamSupportAtHome ?? 0,
-          crisisHouseInsteadOfAdmission: 0,
-          wardStay: o.wardStay,
-          dischargeRoutes: [
-            { name: "home", share: 1, whenFull: "go_home", readmissionWithin30Days: 0 },
-          ],
-        },
-      },
-    ],
-    services: [
-      {
-        id: "ward",
-        name: "Acute ward",
-        kind: "ward",
-        capacity: o.beds,
-        accepts: ["adults"],
-        stayMultiplier: 1,
-        repatriateTo: [],
-        cost: NO_COST,
-      },
-      {
-        id: "oap",
-        name: "Out of area",
-        kind: "out_of_area",
-        capacity: Number.POSITIVE_INFINITY,
-        accepts: ["adults"],
-        stayMultiplier: 1,
-        repatriateTo: o.repatriate ? ["ward"] : [],
-        cost: NO_COST,
-      },
-    ],
-    acuteOutOfArea: "oap",
-    maxWaitForLocalBedDays: 0,
-    repatriateIfRemainingDaysAtLeast: 0,
-    readmissionWindowDays: 30,
-    changes: o.changes ?? [],
-    horizon: { warmUpDays: o.warmUpDays, days: o.days, startDate: START_DATE },
-  };
-}
 
 function replicate(p: Pathway, replications: number): ReplicationOutcome[] {
   return Array.from({ length: replications }, (_, r) =>
@@ -131,12 +70,6 @@ function expectPrecise(what: string, e: Estimate, scale: number, fraction: numbe
 }
 
 /** Erlang-B blocking probability by the stable recursion B(k) = A B(k-1) / (k + A B(k-1)). */
-function erlangB(servers: number, load: number): number {
-  let b = 1;
-  for (let k = 1; k <= servers; k++) b = (load * b) / (k + load * b);
-  return b;
-}
-
 /** Counts in a results period of `days` days, from a KPI annualised per 365.25 days. */
 function countOf(annualised: number, days: number): number {
   const count = (annualised * days) / DAYS_PER_YEAR;
@@ -197,8 +130,8 @@ const LOGNORMAL: DistributionSpec = {
   sd: 1.5 * MEAN_STAY,
 };
 
-function lossSystem(wardStay: DistributionSpec, extra: Partial<Options> = {}): Pathway {
-  return pathway({
+function lossSystem(wardStay: DistributionSpec, extra: Partial<OneWardOptions> = {}): Pathway {
+  return oneWardPathway({
     beds: BEDS,
     wardStay,
     arrivalsPerYear: LAMBDA_PER_DAY * DAYS_PER_YEAR,
@@ -318,8 +251,8 @@ const ARRIVALS_R = 100;
 /** Winter high, summer low; the twelve multipliers (January first) average exactly 1. */
 const WINTER_PEAK = [1.3, 1.2, 1.1, 1.0, 0.9, 0.8, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2];
 
-function arrivalRuns(o: Partial<Options> & { warmUpDays: number; days: number }) {
-  const p = pathway({
+function arrivalRuns(o: Partial<OneWardOptions> & { warmUpDays: number; days: number }) {
+  const p = oneWardPathway({
     beds: BEDS,
     wardStay: EXPONENTIAL,
     arrivalsPerYear: ARRIVALS_PER_YEAR,
