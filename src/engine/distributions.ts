@@ -71,7 +71,8 @@ const WEIGHT_TOLERANCE = 1e-6;
 /** Below this k, summing k exponentials (one log) beats the gamma rejection sampler. */
 const ERLANG_PRODUCT_MAX_K = 8;
 
-const KINDS = [
+/** Every distribution a scenario can name. */
+export const DISTRIBUTION_KINDS = [
   "exponential",
   "lognormal",
   "gamma",
@@ -335,7 +336,7 @@ function collectProblems(
     default:
       add(
         ["distribution"],
-        `unknown distribution ${shown(raw.distribution)}; use one of: ${KINDS.join(", ")}`,
+        `unknown distribution ${shown(raw.distribution)}; use one of: ${DISTRIBUTION_KINDS.join(", ")}`,
       );
   }
 }

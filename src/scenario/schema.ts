@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { type DistributionSpec, distributionProblems } from "../engine/distributions.js";
+import {
+  DISTRIBUTION_KINDS,
+  type DistributionSpec,
+  distributionProblems,
+} from "../engine/distributions.js";
 import { parseRange, parseTarget } from "./sweep-spec.js";
 import {
   days,
@@ -22,24 +26,9 @@ const positive = (what: string) =>
   z.number({ error: `expected ${what} as a number` }).positive(`${what} must be more than 0`);
 
 const distributionFields = {
-  distribution: z.enum(
-    [
-      "exponential",
-      "lognormal",
-      "gamma",
-      "weibull",
-      "erlang",
-      "triangular",
-      "uniform",
-      "fixed",
-      "empirical",
-      "mixture",
-    ],
-    {
-      error:
-        "unknown distribution; use one of exponential, lognormal, gamma, weibull, erlang, triangular, uniform, fixed, empirical, mixture",
-    },
-  ),
+  distribution: z.enum(DISTRIBUTION_KINDS, {
+    error: `unknown distribution; use one of ${DISTRIBUTION_KINDS.join(", ")}`,
+  }),
   mean: positive("the mean"),
   sd: positive("the standard deviation"),
   shape: positive("the shape"),

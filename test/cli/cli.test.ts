@@ -2,9 +2,6 @@
  * The built command line (`node bin/bedsim.js`), as a user runs it. Needs `npm run build`
  * first (the `test` script does it). Runs are kept short (1 year, 200-day warm-up, 3
  * replications) so the whole file takes a few seconds.
- *
- * Tests written `it.fails` document a bug in src/ (see the BUG notes): they pass while the bug
- * is there. When the bug is fixed vitest reports them as failing; change `it.fails` to `it`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -155,9 +152,8 @@ describe("input errors", () => {
     expect(runFolders(out)).toEqual([]);
   });
 
-  // BUG 4 (CLI view): a --set value that is not valid YAML escapes as YAMLParseError, so the
-  // CLI prints "bedsim: internal error: Flow sequence must end with a ] ... This is a bug in
-  // bedsim" and exits 1 instead of 2.
+  // Regression: a --set value that is not valid YAML once escaped as YAMLParseError, printed
+  // as an internal error with exit code 1.
   it("--set with a value that is not valid YAML exits 2 (an input error)", () => {
     const result = bedsim([
       "validate",
@@ -169,9 +165,7 @@ describe("input errors", () => {
     expectNoStackTrace(result);
   });
 
-  // BUG 3 (CLI view): `--seed 99999999999` passes the option parser, becomes run.seed, and the
-  // schema error is printed as "scenarios/baseline.yaml:17:9: run → seed: the seed must be
-  // below 4294967296", i.e. at the file's `seed: 20250401` line, not at the option.
+  // Regression: `--seed 99999999999` was once blamed on the file's `seed:` line.
   it("an out-of-range --seed is blamed on the option, not the file's seed line", () => {
     const out = path.join(tempDir(), "out");
     const result = bedsim([

@@ -3,9 +3,6 @@
  * InputError whose problems name the file, the line and column of the mistake, and say what to
  * do. Each case writes temporary copies of the bundled example model and baseline scenario with
  * one corruption, and computes the expected line from the text it wrote.
- *
- * Tests written `it.fails` document a bug in src/ (see the BUG notes): they pass while the bug
- * is there. When the bug is fixed vitest reports them as failing; change `it.fails` to `it`.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -82,7 +79,7 @@ describe("YAML syntax", () => {
     expect(problems[0].message).toMatch(/not well formed/);
   });
 
-  // Fixed BUG 8a: yamlMessage() adds the "check the indentation ..." hint only for BAD_INDENT,
+  // Regression: yamlMessage() adds the "check the indentation ..." hint only for BAD_INDENT,
   // MISSING_CHAR and UNEXPECTED_TOKEN. Over-indenting a key (or writing `beds:30`) gives
   // BLOCK_AS_IMPLICIT_KEY / MULTILINE_IMPLICIT_KEY, reported as just "the YAML is not well
   // formed here (Nested mappings are not allowed in compact mappings)" and "(Implicit keys
@@ -106,7 +103,7 @@ describe("YAML syntax", () => {
     expect([corrupted, corrupted + 1]).toContain(p.line);
   });
 
-  // Fixed BUG 8b (minor; the yaml library reports where it noticed): an unclosed [ on line N is
+  // Regression (minor; the yaml library reports where it noticed): an unclosed [ on line N is
   // reported at line N+1 (the next key), whose text is fine.
   it("an unclosed [ is reported on the line with the [", () => {
     const { model, problems } = brokenModel(
@@ -116,7 +113,7 @@ describe("YAML syntax", () => {
     expect(problems[0].line).toBe(lineOf(model, "accepts: [working_age_men\n"));
   });
 
-  // Fixed BUG 8c: an unclosed quote is reported at the end of the file (line 219 of 218) instead of
+  // Regression: an unclosed quote is reported at the end of the file (line 219 of 218) instead of
   // where the quote opens (line 128), with the irrelevant hint "check the indentation".
   it("an unclosed quote is reported on the line where it opens", () => {
     const { model, problems } = brokenModel("name: Oakwood (men)", 'name: "Oakwood (men)');
@@ -259,7 +256,7 @@ describe("values", () => {
     );
   });
 
-  // Fixed BUG 9: one bad parameter inside a mixture gives three problems at the same place: zod's
+  // Regression: one bad parameter inside a mixture gives three problems at the same place: zod's
   // .positive() ("the standard deviation must be more than 0") and distributionProblems() run
   // twice, by the component's superRefine and again by the enclosing mixture's superRefine
   // ("... must be greater than 0 (got -3); give a positive number of days" x2).
@@ -625,7 +622,7 @@ describe("run settings", () => {
     );
   });
 
-  // Fixed BUG 2: the warm-up check in modelProblems() calls the model locator with path [], so
+  // Regression: the warm-up check in modelProblems() calls the model locator with path [], so
   // the problem is reported at models/example-icb.yaml:10:1 (the model's `name:` line), a
   // file that has no warm-up in it. It belongs at the scenario's `warm_up_days:` value.
   it("a warm-up longer than the run is reported at the scenario's warm_up_days", () => {

@@ -1,10 +1,6 @@
 /**
  * Loading scenarios: the bundled files, `extends`, `set:` and `--set` overrides, and the value
  * formats people type (percentages, dates).
- *
- * Tests written `it.fails` document a bug in src/ found while writing them (see the BUG notes):
- * they pass while the bug is there. When the bug is fixed, vitest reports them as failing;
- * change `it.fails` to `it` then.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -59,7 +55,7 @@ describe("bundled scenarios", () => {
     expect(loaded.model.services.length).toBeGreaterThan(0);
   });
 
-  // Fixed BUG 1: scenario names used the id rule, so "fewer-beds" (a hyphen) was rejected.
+  // Regression: scenario names used the id rule, so "fewer-beds" (a hyphen) was rejected.
   it("a scenario name may contain hyphens (fewer-beds.yaml)", () => {
     const loaded = loadScenario(path.join(SCENARIOS, "fewer-beds.yaml"));
     expect(loaded.name).toBe("fewer-beds");
@@ -117,7 +113,7 @@ changes:
     expect(loaded.files).toEqual([path.join(ws.dir, "scenarios/parent.yaml"), file, ws.modelFile]);
   });
 
-  // Fixed BUG 7: scenarioFile's `run: run.partial()` keeps zod's .default(365) on warm_up_days, so
+  // Regression: scenarioFile's `run: run.partial()` keeps zod's .default(365) on warm_up_days, so
   // a child that has any run: block (here only replications and seed) gets warm_up_days: 365
   // and silently replaces the parent's 400. The bundled what-ifs escape only because they
   // have no run: block; `run: { replications: 50 }` in one of them would drop baseline's
@@ -255,7 +251,7 @@ describe("overrides", () => {
     expect(p.message).toContain("oakwood_ward");
   });
 
-  // Fixed BUG 6: setPath() lists every id ("choose one of oakwood_ward, beech_ward, ...") but,
+  // Regression: setPath() lists every id ("choose one of oakwood_ward, beech_ward, ...") but,
   // unlike every other unknown-id message, never says `did you mean "oakwood_ward"?`.
   it("an unknown service in an override suggests the closest id", () => {
     const ws = workspace();
@@ -306,7 +302,7 @@ describe("overrides", () => {
     problemMatching(problemsOf(ws.scenarioFile, { set: ["run=5"] }), /run\.<name>/);
   });
 
-  // Fixed BUG 3: a bad run setting given on the command line is reported at the scenario file's own
+  // Regression: a bad run setting given on the command line is reported at the scenario file's own
   // line for that key (here `replications: 200`, which is fine), so the user is sent to the
   // wrong place. Actual: "scenarios/baseline.yaml:16:17: run → replications: at least 2 ...".
   // Model overrides are reported as "set <path>: ..." with no file; run overrides should be too.
@@ -330,7 +326,7 @@ describe("overrides", () => {
     );
   });
 
-  // Fixed BUG 4: --set values are parsed with yaml's parse(), whose exceptions escape as
+  // Regression: --set values are parsed with yaml's parse(), whose exceptions escape as
   // YAMLParseError / ReferenceError instead of InputError (the CLI then says "internal error",
   // exit code 1).
   it.each(["services.oakwood_ward.beds=[1", "services.oakwood_ward.beds=*anchor"])(
@@ -347,7 +343,7 @@ describe("override paths cannot reach Object.prototype", () => {
     delete (Object.prototype as Record<string, unknown>).polluted;
   });
 
-  // Fixed BUG 5: setPath() walks "__proto__" like any key, so `--set __proto__.polluted=1` (or a
+  // Regression: setPath() walks "__proto__" like any key, so `--set __proto__.polluted=1` (or a
   // scenario's `set: { "__proto__.polluted": 1 }`) sets Object.prototype.polluted for the whole
   // process; every later object then has an unknown key "polluted".
   it.each([
