@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from "chart.js";
 import { kpiDefinition } from "../../model/kpi-definitions.js";
 import { formatValue } from "../format.js";
-import type { KpiSummary, SweepInput, SweepPoint } from "./data.js";
+import type { KpiSummary, SweepInput, SweepPoint, SweepTarget } from "./data.js";
 import { parameterLabel, parameterValueLabel } from "./labels.js";
 import { INK, OKABE_ITO, seriesColour } from "./palette.js";
 import {
@@ -39,10 +39,17 @@ export function sweepHighlight(sweep: SweepInput): SweepPoint | undefined {
 export function meetsTarget(sweep: SweepInput, point: SweepPoint): boolean {
   const target = sweep.target;
   if (!target) return true;
-  const value =
-    point.target_estimate?.estimate ?? statistic(point.kpis[target.kpi], target.statistic);
+  const value = targetStatistic(point, target);
   if (value === undefined) return false;
   return target.operator === "<=" ? value <= target.value : value >= target.value;
+}
+
+/**
+ * The statistic a target is judged on at a point: the right-size search's own estimate where
+ * it has one (a percentile over simulated years), else the statistic across replications.
+ */
+function targetStatistic(point: SweepPoint, target: SweepTarget): number | undefined {
+  return point.target_estimate?.estimate ?? statistic(point.kpis[target.kpi], target.statistic);
 }
 
 /** mean, p10, p50 or p90 of a KPI. */
@@ -101,14 +108,9 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
         ? [
             lineDataset(
               `${capital(statisticWords(target.statistic))}${name}`,
-              // The right-size search's own estimate where it has one (a percentile over
-              // simulated years), else the statistic across replications.
               points.map((p) => ({
                 x: p.values[first],
-                y:
-                  (p.target_estimate?.estimate ??
-                    statistic(p.kpis[kpi], target.statistic) ??
-                    Number.NaN) * scale,
+                y: (targetStatistic(p, target) ?? Number.NaN) * scale,
               })),
               colour,
               { borderDash: [4, 6], borderWidth: 3 },
@@ -147,10 +149,12 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
   }
   if (highlight?.kpis[kpi]) {
     const x = highlight.values[first];
+    // On the line the target is judged on: the percentile line for a percentile target.
+    const y = (target && targetStatistic(highlight, target)) ?? highlight.kpis[kpi].mean;
     datasets.push({
       ...lineDataset(
         `${sweep.answer ? "Answer" : "Lowest cost"}: ${parameterValueLabel(first, x, sweep.names)}`,
-        [{ x, y: highlight.kpis[kpi].mean * scale }],
+        [{ x, y: y * scale }],
         OKABE_ITO.vermillion,
         {
           pointRadius: 16,
@@ -162,7 +166,7 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
           order: -1,
         },
       ),
-      valueLabels: [formatValue(kpi, highlight.kpis[kpi].mean)],
+      valueLabels: [formatValue(kpi, y)],
       intervalAxis: "x",
     });
   }
