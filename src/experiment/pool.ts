@@ -43,10 +43,13 @@ export class ReplicationPool {
     work: (pool: ReplicationPool) => Promise<T>,
   ): Promise<T> {
     const pool = new ReplicationPool(Math.max(1, workers ?? defaultWorkers()));
+    let finished = false;
     try {
-      return await work(pool);
+      const result = await work(pool);
+      finished = true;
+      return result;
     } finally {
-      await pool.close();
+      await pool.close(!finished);
     }
   }
 
@@ -140,10 +143,22 @@ export class ReplicationPool {
     return this.threads.slice(0, count);
   }
 
-  private async close(): Promise<void> {
+  /**
+   * Stops the threads. After finished work each is asked to stop and exits on its own, which
+   * avoids a Node crash seen when a thread is terminated as the process exits; after an
+   * interrupt or a failure they are terminated at once.
+   */
+  private async close(now = true): Promise<void> {
     const threads = this.threads.splice(0);
     this.jobOf.clear();
-    await Promise.all(threads.map((w) => w.terminate()));
+    await Promise.all(
+      threads.map((worker) => {
+        if (now) return worker.terminate();
+        const exited = new Promise((resolve) => worker.once("exit", resolve));
+        worker.postMessage("stop");
+        return exited;
+      }),
+    );
   }
 }
 

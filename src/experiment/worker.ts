@@ -8,7 +8,10 @@ import { runReplication } from "./replication.js";
  * arrives with the first task of each job and is kept for the job's later tasks.
  */
 let pathway: Pathway | undefined;
-parentPort?.on("message", ({ position, task }: { position: number; task: WorkerTask }) => {
+parentPort?.on("message", (message: "stop" | { position: number; task: WorkerTask }) => {
+  // Closing the port leaves the thread nothing to wait for, so it exits.
+  if (message === "stop") return parentPort?.close();
+  const { position, task } = message;
   if (task.pathway) pathway = task.pathway;
   if (!pathway) throw new Error("a replication task arrived before its pathway");
   parentPort?.postMessage({ position, outcome: runReplication(pathway, task.seed, task.index) });

@@ -1,6 +1,7 @@
 import { type Reinvestment, reinvest } from "../finance/reinvestment.js";
 import { dayOffset } from "../model/calendar.js";
 import type { DatedChange, DischargeRoute, Pathway, Routing, Service } from "../model/pathway.js";
+import { InputError } from "./input-error.js";
 import type { LoadedScenario } from "./load.js";
 import type { ChangeInput, ModelInput, ServiceInput } from "./schema.js";
 
@@ -29,15 +30,31 @@ export function buildPathway(loaded: LoadedScenario): {
   const services: Service[] = model.services.map((s) => toService(s, cohortIds));
   const changes: DatedChange[] = [];
   const reinvestments: ResolvedReinvestment[] = [];
-  const ordered = loaded.changes
-    .map((c) => c.change)
-    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
-  for (const change of ordered) {
+  // By date; on the same date, beds close before their money is reinvested.
+  const ordered = [...loaded.changes].sort(
+    (a, b) =>
+      (a.change.date ?? "").localeCompare(b.change.date ?? "") ||
+      Number(a.change.reinvest !== undefined) - Number(b.change.reinvest !== undefined),
+  );
+  // Closed beds whose money earlier reinvestments already spent, by service: a later
+  // reinvestment only spends the savings of beds closed since.
+  const claimed = new Map<string, number>();
+  for (const { change, locate } of ordered) {
     const day = change.date ? dayOffset(run.start, change.date) : -warmUpDays;
     const converted = toChange(change, day);
     if (converted) changes.push(converted);
     if (change.reinvest) {
-      const r = resolveReinvestment(change, day, changes, services);
+      const r = resolveReinvestment(change, day, changes, services, claimed);
+      if (r.releasedPerYear <= 0)
+        throw new InputError([
+          locate(
+            ["reinvest"],
+            claimed.size > 0
+              ? "no beds close between the previous reinvestment and this one, so there is no new money to reinvest; close beds first (a change with close_beds on or before this date) or remove this reinvestment"
+              : "no beds have closed by this date, so there is no money to reinvest; close beds first (a change with close_beds on or before this date, in the services named by of_savings_from) or remove this reinvestment",
+            true,
+          ),
+        ]);
       reinvestments.push({ ...r, date: change.date ?? run.start, share: change.reinvest.share });
       for (const b of r.bought)
         if (b.capacity > 0)
@@ -127,14 +144,16 @@ function toChange(c: ChangeInput, day: number): DatedChange | undefined {
 }
 
 /**
- * Money released a year = beds closed (net, on or before the reinvestment date) × their
- * cost per bed per year, over the services named (all beds by default).
+ * Money released a year = beds closed (net, on or before the reinvestment date, and not
+ * already spent by an earlier reinvestment) × their cost per bed per year, over the services
+ * named (all beds by default). Records the beds it spends in `claimed`.
  */
 function resolveReinvestment(
   change: ChangeInput,
   day: number,
   earlier: DatedChange[],
   services: Service[],
+  claimed: Map<string, number>,
 ): Reinvestment {
   const r = change.reinvest as NonNullable<ChangeInput["reinvest"]>;
   const from = new Set(
@@ -150,8 +169,10 @@ function resolveReinvestment(
   for (const id of from) {
     const s = byId.get(id);
     if (!s) continue;
-    const closed = s.capacity - (capacity.get(id) ?? s.capacity);
-    released += Math.max(0, closed) * s.cost.perBedPerYear;
+    const closed = Math.max(0, s.capacity - (capacity.get(id) ?? s.capacity));
+    const unspent = Math.max(0, closed - (claimed.get(id) ?? 0));
+    released += unspent * s.cost.perBedPerYear;
+    if (unspent > 0) claimed.set(id, closed);
   }
   return reinvest(
     released,
