@@ -134,7 +134,7 @@ function runWarnings(
   const warmUp = checkWarmUp(pathway, outcomes);
   if (warmUp) {
     warnings.push(
-      `The warm-up of ${warmUp.warmUpDays} days looks too short: local occupancy is still settling after it (MSER-5 suggests discarding about ${warmUp.suggestedDays} days). Results may be biased towards an emptier system; set run.warm_up_days to ${warmUp.suggestedDays} or more.`,
+      `The warm-up of ${warmUp.warmUpDays} days looks too short: ${warmUp.settlingLast === "acute" ? "local acute occupancy is" : "the number of people in crisis houses, community, rehabilitation and out-of-area services is"} still settling after it (MSER-5 suggests discarding about ${warmUp.suggestedDays} days). Results may be biased towards an emptier system; set run.warm_up_days to ${warmUp.suggestedDays} or more.`,
     );
   }
   if (precision && !precision.met) {

@@ -6,11 +6,14 @@ import { mser5 } from "../stats/mser.js";
 export interface WarmUpWarning {
   warmUpDays: number;
   suggestedDays: number;
+  /** The series that settles last: acute occupancy, or the people in every other service. */
+  settlingLast: "acute" | "other";
 }
 
 /**
- * Checks the warm-up on acute local occupancy, averaged day by day across replications (the
- * ensemble mean shows the start-up trend without the day-to-day noise). Two things are not
+ * Checks the warm-up on two daily series, each averaged day by day across replications (the
+ * ensemble mean shows the start-up trend without the day-to-day noise): acute local
+ * occupancy, and the people in every other service, whose long stays fill slowly. Two things are not
  * start-up bias and are kept out: planned changes (only days before the first dated change
  * are used) and demand growth, a steady trend that MSER would otherwise read as "never
  * settles" (a straight line fitted to the results period is subtracted first). Returns a
@@ -27,13 +30,24 @@ export function checkWarmUp(
   );
   const length = Math.max(0, warmUpDays + firstChange);
   if (outcomes.length === 0 || length < 20) return undefined;
-  const mean = new Float64Array(length);
-  for (const outcome of outcomes)
-    for (let d = 0; d < length; d++) mean[d] += outcome.dailyOccupancy[d] / outcomes.length;
-  const truncate = mser5(withoutTrend(mean, warmUpDays));
+  const cut = (series: (o: ReplicationOutcome) => ArrayLike<number>) => {
+    const mean = new Float64Array(length);
+    for (const outcome of outcomes) {
+      const values = series(outcome);
+      for (let d = 0; d < length; d++) mean[d] += values[d] / outcomes.length;
+    }
+    return mser5(withoutTrend(mean, warmUpDays));
+  };
+  const acute = cut((o) => o.dailyOccupancy);
+  const other = cut((o) => o.dailyOtherOccupied);
+  const truncate = Math.max(acute, other);
   if (truncate <= warmUpDays) return undefined;
   // Round up to a whole month so the suggestion reads as a plan, not a computation.
-  return { warmUpDays, suggestedDays: Math.ceil(truncate / 30) * 30 };
+  return {
+    warmUpDays,
+    suggestedDays: Math.ceil(truncate / 30) * 30,
+    settlingLast: acute >= other ? "acute" : "other",
+  };
 }
 
 /** The series minus the least-squares line through days [from, end), when there are enough. */

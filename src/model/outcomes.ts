@@ -21,6 +21,12 @@ export interface ReplicationOutcome {
    * array of thousands of numbers cost most of an outcome's transfer time.
    */
   dailyOccupancy: ArrayLike<number>;
+  /**
+   * People in every other service (crisis houses, community services, rehabilitation, out of
+   * area) for every simulated day: long stays fill these slowly, so the warm-up check needs
+   * them as well as acute occupancy.
+   */
+  dailyOtherOccupied: ArrayLike<number>;
   events: number;
 }
 
@@ -49,6 +55,11 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
   const wardOccupied = sumDaily(recorder.levelDays, occupiedOf(wards), total);
   const wardOpen = sumDaily(recorder.levelDays, capacityOf(wards), total);
 
+  const dailyOtherOccupied = sumDaily(
+    recorder.levelDays,
+    occupiedOf(indicesOf(pathway, (s) => s.kind !== "ward")),
+    total,
+  );
   const dailyOccupancy = new Float64Array(total);
   for (let d = 0; d < total; d++) {
     const open = wardOpen[d];
@@ -172,6 +183,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     monthly,
     byFinancialYear,
     dailyOccupancy,
+    dailyOtherOccupied,
     events: out.events,
   };
 }

@@ -12,7 +12,8 @@ import { Recorder } from "./recorder.js";
  * Event kinds, and the documented order of events at the same instant (lower rank first):
  * dated changes, then stays ending (discharges free beds), then arrivals and readmissions
  * (so they can use a bed freed at that instant), then the end of a maximum wait, then the end
- * of the run.
+ * of the run. EXTRA_ARRIVAL is an arrival beyond the unscaled rate (arrivals scaled above 1),
+ * ranked with arrivals.
  */
 const CHANGE = 0;
 const STAY_END = 1;
@@ -21,7 +22,8 @@ const ARRIVAL = 3;
 const READMISSION = 4;
 const WAIT_TIMEOUT = 5;
 const END = 6;
-const RANK_OF_KIND = [0, 1, 1, 2, 2, 3, 4];
+const EXTRA_ARRIVAL = 7;
+const RANK_OF_KIND = [0, 1, 1, 2, 2, 3, 4, 2];
 
 /** What one replication returns: daily bins plus the layout to read them. */
 export interface ReplicationOutput {
@@ -71,7 +73,15 @@ interface RouteState {
   delay?: Distribution;
 }
 
-interface CohortState {
+/** The streams a new arrival's needs are drawn from, in order of arrival. */
+interface NeedStreams {
+  stayRng: Rng;
+  routingRng: Rng;
+  readmissionRng: Rng;
+  personRng: Rng;
+}
+
+interface CohortState extends NeedStreams {
   routing: Routing;
   wardStay: Distribution;
   routeShares: Float64Array;
@@ -79,10 +89,11 @@ interface CohortState {
   routeIds: Int32Array;
   stayFactor: number;
   arrivals: ArrivalProcess;
-  stayRng: Rng;
-  routingRng: Rng;
-  readmissionRng: Rng;
-  personRng: Rng;
+  /**
+   * Needs of the arrivals beyond the unscaled rate (arrivals scaled above 1), from streams of
+   * their own, so they never shift the needs of the people the baseline also meets; or null.
+   */
+  extraNeeds: NeedStreams | null;
   /** Acute ward indices that take this cohort. */
   wards: number[];
   /** Crisis-house indices that take this cohort. */
@@ -178,18 +189,28 @@ class Simulation {
         .filter((ch) => ch.kind === "scale_arrivals" && (!ch.cohort || ch.cohort === cohort.id))
         .map((ch) => ({ day: ch.day, factor: ch.kind === "scale_arrivals" ? ch.factor : 1 }))
         .sort((a, b) => a.day - b.day);
+      const arrivals = new ArrivalProcess(
+        cohort,
+        this.calendar,
+        stream("cohort", cohort.id, "arrivals"),
+        scaleSteps,
+        () => stream("cohort", cohort.id, "extra", "arrivals"),
+      );
       const state: CohortState = {
         routing: cohort.routing,
         wardStay: makeDistribution(cohort.routing.wardStay),
         routeShares: cumulativeShares(cohort.routing.dischargeRoutes),
         routeIds: this.routeIds(cohort.routing.dischargeRoutes),
         stayFactor: 1,
-        arrivals: new ArrivalProcess(
-          cohort,
-          this.calendar,
-          stream("cohort", cohort.id, "arrivals"),
-          scaleSteps,
-        ),
+        arrivals,
+        extraNeeds: arrivals.hasExtra
+          ? {
+              stayRng: stream("cohort", cohort.id, "extra", "stay"),
+              routingRng: stream("cohort", cohort.id, "extra", "routing"),
+              readmissionRng: stream("cohort", cohort.id, "extra", "readmission"),
+              personRng: stream("cohort", cohort.id, "extra", "person"),
+            }
+          : null,
         stayRng: stream("cohort", cohort.id, "stay"),
         routingRng: stream("cohort", cohort.id, "routing"),
         readmissionRng: stream("cohort", cohort.id, "readmission"),
@@ -213,6 +234,8 @@ class Simulation {
     this.cohorts.forEach((c, i) => {
       const first = c.arrivals.next(start, this.end);
       if (first < this.end) this.queue.schedule(first, ARRIVAL, i);
+      const extra = c.arrivals.nextExtra(start, this.end);
+      if (extra < this.end) this.queue.schedule(extra, EXTRA_ARRIVAL, i);
     });
     this.queue.schedule(this.end, END, 0);
     const queue = this.queue;
@@ -222,7 +245,10 @@ class Simulation {
       const subject = queue.subject;
       switch (queue.kind) {
         case ARRIVAL:
-          this.arrive(subject, t);
+          this.arrive(subject, t, false);
+          break;
+        case EXTRA_ARRIVAL:
+          this.arrive(subject, t, true);
           break;
         case STAY_END:
           this.stayEnds(subject, t);
@@ -293,22 +319,25 @@ class Simulation {
 
   // --- arrivals -------------------------------------------------------------------------
 
-  private arrive(c: number, t: number): void {
+  /** An arrival of cohort `c`: from the base process, or (`extra`) beyond the unscaled rate. */
+  private arrive(c: number, t: number, extra: boolean): void {
     const cohort = this.cohorts[c];
-    const next = cohort.arrivals.next(t, this.end);
-    if (next < this.end) this.queue.schedule(next, ARRIVAL, c);
+    const next = extra ? cohort.arrivals.nextExtra(t, this.end) : cohort.arrivals.next(t, this.end);
+    if (next < this.end) this.queue.schedule(next, extra ? EXTRA_ARRIVAL : ARRIVAL, c);
     const routing = cohort.routing;
     const people = this.people;
     // Needs for the whole first episode come from the cohort's own streams, in arrival order
-    // (this order is part of the streams' meaning: changing it changes every result).
-    const supportedAtHome = cohort.routingRng() < routing.crisisTeamSupportAtHome;
-    const offeredCrisisHouse = cohort.routingRng() < routing.crisisHouseInsteadOfAdmission;
+    // (this order is part of the streams' meaning: changing it changes every result). Extra
+    // arrivals draw from streams of their own, so they do not shift anyone else's needs.
+    const needs = (extra && cohort.extraNeeds) || cohort;
+    const supportedAtHome = needs.routingRng() < routing.crisisTeamSupportAtHome;
+    const offeredCrisisHouse = needs.routingRng() < routing.crisisHouseInsteadOfAdmission;
     const person = people.add(c);
-    people.wardStay[person] = cohort.wardStay.sample(cohort.stayRng);
-    people.routeDraw[person] = cohort.routingRng();
-    people.delayDraw[person] = cohort.routingRng();
-    people.readmitDraw[person] = cohort.readmissionRng();
-    people.seedStream(person, cohort.personRng());
+    people.wardStay[person] = cohort.wardStay.sample(needs.stayRng);
+    people.routeDraw[person] = needs.routingRng();
+    people.delayDraw[person] = needs.routingRng();
+    people.readmitDraw[person] = needs.readmissionRng();
+    people.seedStream(person, needs.personRng());
     this.count("arrivals", t);
     if (supportedAtHome) {
       this.count("crisis_team_supported", t);

@@ -133,6 +133,7 @@ function syntheticPoint(
     monthly: {},
     byFinancialYear: (years?.[r] ?? []).map((k) => ({ kpis: k, services: {} })),
     dailyOccupancy: [],
+    dailyOtherOccupied: [],
     events: 0,
   }));
   return pointResult({ x: value }, outcomes);

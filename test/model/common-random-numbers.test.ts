@@ -6,10 +6,14 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DistributionSpec } from "../../src/engine/distributions.js";
+import { createStream } from "../../src/engine/random.js";
+import { ArrivalProcess } from "../../src/model/arrivals.js";
+import { calendarFor } from "../../src/model/calendar.js";
+import { COUNT_METRICS } from "../../src/model/metrics.js";
 import { type ReplicationOutcome, summariseReplication } from "../../src/model/outcomes.js";
 import type { DatedChange, Pathway } from "../../src/model/pathway.js";
 import { simulate } from "../../src/model/simulation.js";
-import { DAYS_PER_YEAR, oneWardPathway } from "./one-ward-pathway.js";
+import { DAYS_PER_YEAR, oneWardPathway, START_DATE } from "./one-ward-pathway.js";
 
 const SEED = 4242;
 const R = 20;
@@ -170,6 +174,123 @@ describe("common random numbers: changing only capacity meets the same people", 
       if (scenario.kpis.oap_bed_days !== base.kpis.oap_bed_days) differences++;
     });
     expect(differences).toBe(R);
+  });
+});
+
+describe("common random numbers: scaling arrivals up adds people and moves no one", () => {
+  /** The day the scale changes, mid-month and mid-financial-year on purpose. */
+  const CHANGE_DAY = 200;
+  const FACTOR = 1.2;
+  const scaleUp: DatedChange = { kind: "scale_arrivals", day: CHANGE_DAY, factor: FACTOR };
+
+  /** Arrival times in [-warm-up, end) of one replication, straight from the arrival process. */
+  function arrivalTimes(factor: number | undefined, replication: number): number[] {
+    const cohort = pathway({ beds: 10 }).cohorts[0];
+    const calendar = calendarFor(START_DATE, WARM_UP_DAYS, DAYS);
+    const stream = (...key: string[]) => createStream(SEED, "rep", replication, ...key);
+    const steps = factor === undefined ? [] : [{ day: CHANGE_DAY, factor }];
+    const process = new ArrivalProcess(cohort, calendar, stream("arrivals"), steps, () =>
+      stream("extra"),
+    );
+    const times: number[] = [];
+    for (let t = process.next(-WARM_UP_DAYS, DAYS); t < DAYS; t = process.next(t, DAYS)) {
+      times.push(t);
+    }
+    for (let t = process.nextExtra(-WARM_UP_DAYS, DAYS); t < DAYS; t = process.nextExtra(t, DAYS)) {
+      times.push(t);
+    }
+    return times.sort((a, b) => a - b);
+  }
+
+  it("the arrival process keeps every baseline arrival time, and adds only after the change", () => {
+    for (let r = 0; r < R; r++) {
+      const at = `replication ${r}`;
+      const base = arrivalTimes(undefined, r);
+      const up = arrivalTimes(FACTOR, r);
+      const down = arrivalTimes(1 / FACTOR, r);
+      const beforeChange = (times: number[]) => times.filter((t) => t < CHANGE_DAY);
+      // Before the change: exactly the same times, to the last bit.
+      expect(beforeChange(up), at).toStrictEqual(beforeChange(base));
+      expect(beforeChange(down), at).toStrictEqual(beforeChange(base));
+      // After it: the baseline's times are a subset of the scale-up's, and a superset of the
+      // scale-down's (the same candidates, thinned less or more).
+      const upSet = new Set(up);
+      const baseSet = new Set(base);
+      expect(
+        base.filter((t) => !upSet.has(t)),
+        `${at}: lost by the scale-up`,
+      ).toEqual([]);
+      expect(
+        down.filter((t) => !baseSet.has(t)),
+        `${at}: new in the scale-down`,
+      ).toEqual([]);
+      expect(up.length, at).toBeGreaterThan(base.length);
+      expect(down.length, at).toBeLessThan(base.length);
+    }
+  });
+
+  /**
+   * With beds to spare, no waiting and the same stay out of area, nobody's episode depends on
+   * anyone else's; so if the people the baseline meets keep their arrival times and needs
+   * (support at home, stay, route, readmission), every daily count in the scale-up is the
+   * baseline's plus the extra people's: equal before the change, never smaller after it.
+   */
+  function dailyCounts(changes: DatedChange[], replication: number): Float64Array[] {
+    const p = pathway({ beds: 1000, changes, readmissionWithin30Days: 0.15 });
+    const { layout, recorder } = simulate(p, SEED, replication);
+    return COUNT_METRICS.map((m) => recorder.counts[layout.counts[m]]);
+  }
+  const changeIndex = WARM_UP_DAYS + CHANGE_DAY;
+  /** Total of a daily count from the day of the change to the end of the run. */
+  const fromChange = (daily: Float64Array) =>
+    daily.subarray(changeIndex).reduce((x, y) => x + y, 0);
+  const arrivals = COUNT_METRICS.indexOf("arrivals");
+  let paired: { base: Float64Array[]; up: Float64Array[] }[] | undefined;
+  /** Daily counts of baseline and scale-up, replications 0..R-1, made once for both tests. */
+  const pairedRuns = () => {
+    paired ??= Array.from({ length: R }, (_, r) => ({
+      base: dailyCounts([], r),
+      up: dailyCounts([scaleUp], r),
+    }));
+    return paired;
+  };
+
+  it("a scale-up from day 200 meets the baseline's people, with the same needs, and more", () => {
+    pairedRuns().forEach(({ base, up }, r) => {
+      COUNT_METRICS.forEach((metric, m) => {
+        const at = `replication ${r}, ${metric}`;
+        expect(up[m].length, at).toBe(base[m].length);
+        // Day by day, warm-up included, the same counts up to the change.
+        expect(Array.from(up[m].subarray(0, changeIndex)), at).toStrictEqual(
+          Array.from(base[m].subarray(0, changeIndex)),
+        );
+        // From the change on, the extra people only add to each day's count.
+        for (let d = changeIndex; d < base[m].length; d++) {
+          if (up[m][d] < base[m][d]) expect.fail(`${at}: day ${d} has fewer than the baseline`);
+        }
+      });
+      expect(fromChange(up[arrivals]), `replication ${r}`).toBeGreaterThan(
+        fromChange(base[arrivals]),
+      );
+    });
+  });
+
+  it("after the change, arrivals come at 1.2 times the baseline's rate", () => {
+    // Paired: E[scenario − 1.2 × baseline] = 0 over the days after the change, whatever the
+    // correlation between the two. Judge the mean by its own standard error across replications.
+    const runs = pairedRuns();
+    const excess = runs.map(
+      ({ base, up }) => fromChange(up[arrivals]) - FACTOR * fromChange(base[arrivals]),
+    );
+    const mean = excess.reduce((a, b) => a + b, 0) / R;
+    const sd = Math.sqrt(excess.reduce((a, d) => a + (d - mean) ** 2, 0) / (R - 1));
+    const standardError = sd / Math.sqrt(R);
+    expect(standardError).toBeGreaterThan(0);
+    expect(Math.abs(mean)).toBeLessThan(4 * standardError);
+    // The check has power: a factor off by 0.1 (1.1 or 1.3) would move the mean by a tenth of
+    // the baseline's arrivals after the change, at least twice the 4 standard errors allowed.
+    const baseAfter = runs.reduce((a, { base }) => a + fromChange(base[arrivals]), 0) / R;
+    expect(0.1 * baseAfter).toBeGreaterThan(8 * standardError);
   });
 });
 
