@@ -1,4 +1,4 @@
-import type { Pathway } from "./pathway.js";
+import type { DischargeRoute, Pathway } from "./pathway.js";
 
 /** Events counted per day. */
 export const COUNT_METRICS = [
@@ -62,12 +62,28 @@ export function metricLayout(pathway: Pathway): MetricLayout {
 
 /** Every discharge route name used by any cohort or dated routing change, in first-seen order. */
 export function routeNames(pathway: Pathway): string[] {
-  const names = new Set<string>();
-  for (const cohort of pathway.cohorts)
-    for (const r of cohort.routing.dischargeRoutes) names.add(r.name);
-  for (const change of pathway.changes) {
-    if (change.kind === "routing")
-      for (const r of change.routing.dischargeRoutes ?? []) names.add(r.name);
-  }
-  return [...names];
+  return [...new Set(allRoutes(pathway).map((r) => r.name))];
+}
+
+/**
+ * Routes on which a discharge can be delayed: those that keep the person in bed while their
+ * destination is full, or that have delays outside the modelled services. The others (go home
+ * or out of area when full) never delay anyone, so their delayed bed-days are left out.
+ */
+export function delayableRouteNames(pathway: Pathway): Set<string> {
+  return new Set(
+    allRoutes(pathway)
+      .filter((r) => (r.to !== undefined && r.whenFull === "stay_in_bed") || r.delay)
+      .map((r) => r.name),
+  );
+}
+
+/** Every discharge route of every cohort, and of every dated routing change. */
+function allRoutes(pathway: Pathway): DischargeRoute[] {
+  return [
+    ...pathway.cohorts.flatMap((c) => c.routing.dischargeRoutes),
+    ...pathway.changes.flatMap((c) =>
+      c.kind === "routing" ? (c.routing.dischargeRoutes ?? []) : [],
+    ),
+  ];
 }

@@ -1,3 +1,4 @@
+import { delayableRouteNames } from "./metrics.js";
 import type { Pathway } from "./pathway.js";
 import type { ReplicationOutput } from "./simulation.js";
 
@@ -50,6 +51,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
   const capacityOf = (services: number[]) =>
     services.map((i) => layout.capacity[i]).filter((m) => m >= 0);
   const delayedMetrics = [...layout.delayed.values()];
+  const delayable = delayableRouteNames(pathway);
   // Local acute beds occupied and open on each day, summed across wards once: every KPI,
   // month and year below reads these rather than re-adding the wards day by day.
   const wardOccupied = sumDaily(recorder.levelDays, occupiedOf(wards), total);
@@ -122,6 +124,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       rehab_oap_bed_days: levelSum(occupiedOf(otherOutOfArea)) * perYear,
     };
     for (const [route, metric] of layout.delayed) {
+      if (!delayable.has(route)) continue;
       k[`delayed_discharge_bed_days.${route}`] = levelSum([metric]) * perYear;
     }
     return k;

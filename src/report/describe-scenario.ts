@@ -2,6 +2,7 @@
  * A scenario in plain English for the report: its dated changes and reinvestments as
  * sentences, and the model's assumptions (cohorts, services, discharge routes) as tables.
  */
+import { kpiDefinition } from "../model/kpi-definitions.js";
 import type {
   ChangeInput,
   DischargeRouteInput,
@@ -27,6 +28,13 @@ export function percent(share: number): string {
 }
 
 const days = (n: number) => `${formatNumber(n, Number.isInteger(n) ? 0 : 1)} days`;
+
+/** A KPI's label, with the service's own name for its cost ("Cost: Oakwood (men)"). */
+export function kpiLabel(name: string, model?: ModelInput): string {
+  const [base, id] = name.split(".");
+  const service = base === "cost" ? model?.services.find((s) => s.id === id)?.name : undefined;
+  return service ? `Cost: ${service}` : kpiDefinition(name).label;
+}
 
 /** "oakwood_ward (Oakwood (men))", or the id alone when the service has no name. */
 export function serviceRef(model: ModelInput, id: string): string {

@@ -155,9 +155,17 @@ export function runFindings(summary: RunSummaryInput): string[] {
   return findings.map(capitalFirst);
 }
 
-/** A difference too small to show at the report's rounding ("0.0", "£0"). */
-export function negligible(name: string, d: Interval): boolean {
-  return prose(name, Math.abs(d.mean)).replace(/[^1-9]/g, "") === "";
+/** Differences below these are not worth a sentence, whatever their interval. */
+const TRIVIAL = { count: 0.05, days: 0.05, fraction: 0.0005, money: 500 };
+
+/**
+ * A difference not worth a finding: under 0.5% of the baseline's value, or too small to
+ * matter in its own units (0.05 of a person or day, 0.05 percentage points, £500).
+ */
+export function negligible(name: string, d: Interval, baseline?: number): boolean {
+  const size = Math.abs(d.mean);
+  if (baseline !== undefined && size < 0.005 * Math.abs(baseline)) return true;
+  return size < TRIVIAL[kpiDefinition(name).format];
 }
 
 /**
@@ -227,7 +235,7 @@ export function scenarioFindings(compare: CompareInput, index: number): string[]
   const clear = others.filter(
     (name) =>
       !includesZero(scenario.differences[name].ci95) &&
-      !negligible(name, scenario.differences[name]),
+      !negligible(name, scenario.differences[name], compare.baseline.kpis[name]?.mean),
   );
   const unclear = others.filter((name) => !clear.includes(name));
   if (clear.length > 0)

@@ -9,6 +9,7 @@ import type {
   CompareInput,
   KpiSummary,
   ManifestInput,
+  ModelInput,
   RunSummaryInput,
   ScenarioInput,
   SweepInput,
@@ -30,6 +31,7 @@ import {
   cohortTable,
   describeChange,
   describeReinvestment,
+  kpiLabel,
   pathwaySettings,
   routeTable,
   serviceTable,
@@ -82,7 +84,10 @@ function orderedKpis(kpis: Record<string, KpiSummary>): string[] {
   ];
 }
 
-function kpiTable(kpis: Record<string, KpiSummary>): { table: Table; headline: number[] } {
+function kpiTable(
+  kpis: Record<string, KpiSummary>,
+  model?: ModelInput,
+): { table: Table; headline: number[] } {
   const names = orderedKpis(kpis);
   return {
     table: {
@@ -91,7 +96,7 @@ function kpiTable(kpis: Record<string, KpiSummary>): { table: Table; headline: n
       rows: names.map((name) => {
         const k = kpis[name];
         return [
-          kpiDefinition(name).label,
+          kpiLabel(name, model),
           formatValue(name, k.mean),
           `${formatValue(name, k.ci95[0])} to ${formatValue(name, k.ci95[1])}`,
           formatValue(name, k.p10),
@@ -239,7 +244,7 @@ export function runDocument(
   charts: RenderedChart[],
   provenance: string,
 ): ReportDocument {
-  const kpis = kpiTable(summary.kpis);
+  const kpis = kpiTable(summary.kpis, summary.scenario.model);
   const results: Block[] = [table(kpis.table, "Headline measures are in bold.", kpis.headline)];
   const years = yearTable(summary);
   if (years) results.push(heading("Headline measures by financial year (means)"), table(years));
@@ -278,7 +283,7 @@ function differenceTable(compare: CompareInput, index: number): Table {
       const base = compare.baseline.kpis[name];
       const other = scenario.summary.kpis[name];
       return [
-        kpiDefinition(name).label,
+        kpiLabel(name, compare.baseline.scenario.model),
         base ? formatValue(name, base.mean) : "–",
         other ? formatValue(name, other.mean) : "–",
         includesZero(d.ci95)

@@ -1,7 +1,7 @@
 import type { KpiSummary } from "../experiment/run-summary.js";
 import { KPI_DEFINITIONS, kpiDefinition } from "../model/kpi-definitions.js";
 import type { ModelInput, ReinvestmentInput } from "./charts/data.js";
-import { describeReinvestment } from "./describe-scenario.js";
+import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
 import { formatValue, textTable } from "./format.js";
 
 export interface RunTableInput {
@@ -32,7 +32,7 @@ export function runTable(summary: RunTableInput): string {
     const k = kpis[name];
     const def = kpiDefinition(name);
     return [
-      `${def.headline ? "* " : "  "}${def.label}`,
+      `${def.headline ? "* " : "  "}${kpiLabel(name, scenario.model)}`,
       formatValue(name, k.mean),
       `${formatValue(name, k.ci95[0])} to ${formatValue(name, k.ci95[1])}`,
       formatValue(name, k.p10),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   compareFindings,
   describeDifference,
+  negligible,
   runFindings,
   sweepFindings,
 } from "../../src/report/findings.js";
@@ -89,6 +90,16 @@ describe("comparison findings", () => {
     expect(describeDifference("oap_admissions", { mean: 3, ci95: [-1, 7] })).toBe(
       "no clear difference in out-of-area admissions (95% CI −1.0 to 7.0)",
     );
+  });
+
+  it("leaves out differences that are clear but trivially small", () => {
+    // 0.018 readmissions a year against about 95: clear (the interval excludes zero) but
+    // 0.02% of the baseline, not worth a sentence.
+    expect(negligible("readmissions_30d", { mean: -0.018, ci95: [-0.03, -0.006] }, 95)).toBe(true);
+    expect(negligible("readmissions_30d", { mean: -2, ci95: [-3, -1] }, 95)).toBe(false);
+    // Without a baseline, by its own units: £400 is nothing, 0.3 of an admission is something.
+    expect(negligible("total_cost", { mean: 400, ci95: [100, 700] })).toBe(true);
+    expect(negligible("oap_admissions", { mean: 0.3, ci95: [0.2, 0.4] })).toBe(false);
   });
 
   it("gives percentages as percentage points", () => {
