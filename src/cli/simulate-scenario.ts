@@ -66,7 +66,7 @@ export async function simulateScenario(
     pathway.horizon.warmUpDays,
     pathway.horizon.days,
   );
-  const results = summariseResults(pathway, calendar.months, calendar.financialYears, outcomes);
+  const results = summariseResults(pathway, calendar, outcomes);
   const summary: RunSummary = {
     version: VERSION,
     seed,
@@ -77,7 +77,7 @@ export async function simulateScenario(
     cost: results.cost,
     monthly: results.monthly,
     ...(precision ? { precision } : {}),
-    warnings: runWarnings(pathway, outcomes, precision),
+    warnings: runWarnings(pathway, calendar, outcomes, precision),
     manifest: { ...manifest(loaded, seed), run_at: new Date().toISOString() },
   };
   return { loaded, pathway, reinvestments, outcomes, summary };
@@ -127,10 +127,18 @@ async function addReplicationsForPrecision(
 
 function runWarnings(
   pathway: Pathway,
+  calendar: Calendar,
   outcomes: ReplicationOutcome[],
   precision: PrecisionReport | undefined,
 ): string[] {
   const warnings: string[] = [];
+  const partYears = calendar.financialYears.flatMap((year, fy) =>
+    calendar.isWholeFinancialYear(fy) ? [] : [`${year} (${calendar.financialYearDays[fy]} days)`],
+  );
+  if (partYears.length > 0)
+    warnings.push(
+      `The results period does not cover whole financial years: ${partYears.join(" and ")} ${partYears.length > 1 ? "are part years" : "is a part year"}, and ${partYears.length > 1 ? "their" : "its"} yearly figures cover only those days. Start on 1 April and run whole years for whole-year figures.`,
+    );
   const warmUp = checkWarmUp(pathway, outcomes);
   if (warmUp) {
     warnings.push(

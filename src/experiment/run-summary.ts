@@ -1,3 +1,4 @@
+import type { Calendar } from "../model/calendar.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
@@ -25,7 +26,8 @@ export interface Band {
 export interface ResultsSummary {
   replications: number;
   kpis: Record<string, KpiSummary>;
-  by_financial_year: { year: string; kpis: Record<string, KpiSummary> }[];
+  /** `days`: results days in the year, fewer than 365 for a part year (its totals too). */
+  by_financial_year: { year: string; days: number; kpis: Record<string, KpiSummary> }[];
   cost?: {
     by_financial_year: { year: string; service: string; mean: number; ci95: [number, number] }[];
   };
@@ -49,10 +51,10 @@ export function kpiSummary(name: string, values: number[]): KpiSummary {
 /** Summarises replication outcomes: every KPI across replications, by year and by month. */
 export function summariseResults(
   pathway: Pathway,
-  months: string[],
-  financialYears: string[],
+  calendar: Calendar,
   outcomes: ReplicationOutcome[],
 ): ResultsSummary {
+  const { months, financialYears } = calendar;
   const kpisOf = (rows: Record<string, number>[]) => {
     const result: Record<string, KpiSummary> = {};
     for (const name of Object.keys(rows[0] ?? {}))
@@ -64,6 +66,7 @@ export function summariseResults(
   };
   const byYear = financialYears.map((year, i) => ({
     year,
+    days: calendar.financialYearDays[i],
     kpis: kpisOf(outcomes.map((o) => o.byFinancialYear[i].kpis)),
   }));
   const series: Record<string, Band> = {};

@@ -13,6 +13,8 @@ export class Calendar {
   readonly financialYearOfMonth: number[] = [];
   /** Financial years touched by the results period, labelled like `2025/26`. */
   readonly financialYears: string[] = [];
+  /** Results days in each financial year: fewer than the year's 365 or 366 for a part year. */
+  readonly financialYearDays: number[] = [];
 
   constructor(
     readonly startDate: string,
@@ -36,7 +38,15 @@ export class Calendar {
         this.financialYearOfMonth.push(this.financialYears.length - 1);
       }
       this.monthIndex[i - warmUpDays] = this.months.length - 1;
+      const fy = this.financialYears.length - 1;
+      this.financialYearDays[fy] = (this.financialYearDays[fy] ?? 0) + 1;
     }
+  }
+
+  /** Whether the results period covers financial year `fy` from 1 April to 31 March. */
+  isWholeFinancialYear(fy: number): boolean {
+    const firstYear = Number(this.financialYears[fy].slice(0, 4));
+    return this.financialYearDays[fy] === dayOffset(`${firstYear}-04-01`, `${firstYear + 1}-04-01`);
   }
 
   /** Days since the start of the results period for an ISO date (may be negative). */

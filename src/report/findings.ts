@@ -136,7 +136,10 @@ export function runFindings(summary: RunSummaryInput): string[] {
       .filter((s) => s.kind === "out_of_area" && (k[`cost.${s.id}`]?.mean ?? 0) > 0)
       .map((s) => `${lowerFirst(s.name ?? s.id)} ${prose("total_cost", k[`cost.${s.id}`].mean)}`);
     if (outOfArea.length > 0) text += `, of which ${joinWords(outOfArea)}`;
-    const years = summary.by_financial_year.filter((y) => y.kpis.total_cost);
+    // Whole years only: a part year's cost is not a yearly cost.
+    const years = summary.by_financial_year.filter(
+      (y) => y.kpis.total_cost && (y.days === undefined || y.days >= 365),
+    );
     if (years.length > 1) {
       const first = years[0];
       const last = years[years.length - 1];

@@ -115,7 +115,13 @@ function yearTable(summary: RunSummaryInput): Table | undefined {
   if (years.length === 0) return undefined;
   const names = orderedKpis(years[0].kpis).filter((n) => kpiDefinition(n).headline);
   return {
-    header: ["Measure", ...years.map((y) => y.year), "Unit"],
+    header: [
+      "Measure",
+      ...years.map((y) =>
+        y.days !== undefined && y.days < 365 ? `${y.year} (part: ${y.days} days)` : y.year,
+      ),
+      "Unit",
+    ],
     numeric: [false, ...years.map(() => true), false],
     rows: names.map((name) => [
       kpiDefinition(name).label,

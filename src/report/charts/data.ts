@@ -173,7 +173,8 @@ export interface RunSummaryInput {
   replications: number;
   scenario: ScenarioInput;
   kpis: Kpis;
-  by_financial_year: { year: string; kpis: Kpis }[];
+  /** `days` below 365: a part year, whose figures cover only those days. */
+  by_financial_year: { year: string; days?: number; kpis: Kpis }[];
   cost?: {
     by_financial_year: {
       year: string;
