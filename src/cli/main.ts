@@ -4,6 +4,7 @@ import { defaultWorkers } from "../experiment/pool.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
 import { model, scenarioFile } from "../scenario/schema.js";
+import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { collect, percentOption, wholeNumberOption } from "./options.js";
@@ -20,7 +21,11 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command("bedsim")
     .description("Simulate mental-health inpatient beds and out-of-area placements.")
     .version(VERSION)
-    .showHelpAfterError()
+    // One line in bedsim's own voice, and where to look, rather than the whole help text.
+    .configureOutput({
+      outputError: (text, write) => write(`bedsim: ${text.replace(/^error: /, "")}`),
+    })
+    .showHelpAfterError("(add --help to the command to see its options)")
     .exitOverride();
 
   const common = (command: Command) =>
@@ -127,8 +132,11 @@ export async function main(argv: string[]): Promise<number> {
     .option("--set <path=value>", "override a value before checking (repeatable)", collect)
     .action((file, options) => {
       const loaded = loadScenario(file, { set: options.set });
+      // Building the pathway resolves reinvestments, which can fail (nothing to reinvest).
+      buildPathway(loaded);
+      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
       process.stdout.write(
-        `${file} is valid: model "${loaded.model.name}", ${loaded.model.cohorts.length} cohorts, ${loaded.model.services.length} services, ${loaded.changes.length} changes.\n`,
+        `${file} is valid: model "${loaded.model.name}", ${count(loaded.model.cohorts.length, "cohort")}, ${count(loaded.model.services.length, "service")}, ${count(loaded.changes.length, "change")}.\n`,
       );
     });
 

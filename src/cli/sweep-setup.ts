@@ -1,9 +1,7 @@
 import type { SweepParameter } from "../experiment/sweep.js";
 import { Calendar } from "../model/calendar.js";
-import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
-import { InputError, type Problem } from "../scenario/input-error.js";
-import { type LoadedScenario, loadScenario } from "../scenario/load.js";
-import { closest } from "../scenario/suggest.js";
+import { InputError, type Problem, plain } from "../scenario/input-error.js";
+import { kpiProblem, type LoadedScenario, loadScenario, settingProblem } from "../scenario/load.js";
 import { parseRange } from "../scenario/sweep-spec.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { type CommonOptions, runSettings } from "./options.js";
@@ -22,9 +20,12 @@ export function sweepParameters(
       if (eq <= 0 || typeof range === "string")
         throw InputError.at(
           undefined,
-          `--vary ${option}: ${range || "write it as path=from..to[:step]"}, e.g. --vary services.oakwood_ward.beds=10..50`,
+          `--vary ${plain(option)}: ${range || "write it as path=from..to[:step]"}, e.g. --vary services.oakwood_ward.beds=10..50`,
         );
-      return { path: option.slice(0, eq).trim(), values: range };
+      const path = option.slice(0, eq).trim();
+      const problem = settingProblem(loaded.model, path);
+      if (problem) throw InputError.at(undefined, `--vary ${plain(option)}: ${problem}`);
+      return { path, values: range };
     });
   }
   if (!loaded.sweep) {
@@ -39,20 +40,33 @@ export function sweepParameters(
   }));
 }
 
-/** The scenario at one point: the file with the swept values set, as a --set would. */
-export function loadAt(file: string, options: CommonOptions, values: Record<string, number>) {
-  const set = [
-    ...runSettings(options),
-    ...Object.entries(values).map(([path, value]) => `${path}=${value}`),
-  ];
-  return buildPathway(loadScenario(file, { set }));
+/**
+ * The scenario at one point: the file with the swept values set after any --set. A value
+ * that makes the scenario invalid is reported at the file's `sweep: vary:` line, or at the
+ * --vary option that asked for it.
+ */
+export function loadAt(
+  file: string,
+  options: CommonOptions & { vary?: string[] },
+  values: Record<string, number>,
+) {
+  return buildPathway(
+    loadScenario(file, {
+      set: runSettings(options),
+      sweepPoint: { values, vary: options.vary },
+    }),
+  );
 }
 
 /**
  * Loads every corner of the grid before anything runs, so a value that makes the model
  * invalid (e.g. fewer beds than a change closes) is reported at once, not an hour in.
  */
-export function checkCorners(file: string, options: CommonOptions, parameters: SweepParameter[]) {
+export function checkCorners(
+  file: string,
+  options: CommonOptions & { vary?: string[] },
+  parameters: SweepParameter[],
+) {
   const ends = parameters.map((p) => [p.values[0], p.values[p.values.length - 1]]);
   const corners = ends.reduce<Record<string, number>[]>(
     (points, values, i) =>
@@ -64,24 +78,8 @@ export function checkCorners(file: string, options: CommonOptions, parameters: S
 
 /** A KPI named in a target or --minimise must exist; suggest the closest name if not. */
 export function checkKpiName(loaded: LoadedScenario, kpi: string, where: Problem): void {
-  const known = [
-    ...Object.keys(KPI_DEFINITIONS),
-    ...loaded.model.services.map((s) => `cost.${s.id}`),
-    ...new Set(
-      [
-        ...loaded.model.pathway.discharge_routes,
-        ...loaded.model.cohorts.flatMap((c) => c.discharge_routes ?? []),
-      ].map((r) => `delayed_discharge_bed_days.${r.route}`),
-    ),
-  ];
-  if (known.includes(kpi)) return;
-  const guess = closest(kpi, known);
-  throw new InputError([
-    {
-      ...where,
-      message: `${where.message}"${kpi}" is not a KPI${guess ? `; did you mean "${guess}"?` : `; choose one of ${Object.keys(KPI_DEFINITIONS).join(", ")}`}`,
-    },
-  ]);
+  const problem = kpiProblem(loaded.model, kpi);
+  if (problem) throw new InputError([{ ...where, message: `${where.message}${problem}` }]);
 }
 
 /** Financial years with all 12 months in the results period, for "in 9 years out of 10". */

@@ -1,3 +1,4 @@
+import { clusteredQuantileInterval } from "../stats/clustered-quantile.js";
 import { quantile, summarise } from "../stats/summary.js";
 import type { SweepPointResult } from "./sweep.js";
 
@@ -44,8 +45,8 @@ export function statisticName(target: Target): string {
 /**
  * The target's statistic at a point. A mean is taken over replications (t-interval). A
  * percentile is taken over every simulated financial year of every replication, because
- * "≤ 100 in 9 years out of 10" is a statement about years; its interval is the
- * distribution-free order-statistic interval (normal approximation to the binomial).
+ * "≤ 100 in 9 years out of 10" is a statement about years; its interval allows for the years
+ * of one replication not being independent of one another.
  */
 export function estimateAt(point: SweepPointResult, target: Target, years: number[]): Estimate {
   const statistic = statisticName(target);
@@ -53,17 +54,12 @@ export function estimateAt(point: SweepPointResult, target: Target, years: numbe
     const k = point.kpis[target.kpi];
     return { statistic, estimate: k.mean, ci95: [k.ci95[0], k.ci95[1]] };
   }
-  const values = Float64Array.from(
-    point.replications.flatMap((r) => years.map((y) => r.years[y][target.kpi])),
-  ).sort();
-  const n = values.length;
+  const clusters = point.replications.map((r) => years.map((y) => r.years[y][target.kpi]));
   const p = target.percentile / 100;
-  const spread = 1.96 * Math.sqrt(n * p * (1 - p));
-  const rank = (r: number) => values[Math.min(n - 1, Math.max(0, r))];
   return {
     statistic,
-    estimate: quantile(values, p),
-    ci95: [rank(Math.floor(n * p - spread) - 1), rank(Math.ceil(n * p + spread) - 1)],
+    estimate: quantile(Float64Array.from(clusters.flat()).sort(), p),
+    ci95: clusteredQuantileInterval(clusters, p),
   };
 }
 

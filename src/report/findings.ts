@@ -316,7 +316,7 @@ export function sweepFindings(sweep: SweepInput): string[] {
   }
   if (target && target.statistic !== "mean") {
     findings.push(
-      `The target applies to the ${statisticWords(target.statistic)} across replications, not the mean: it asks that bad years, not only the average year, stay within it.`,
+      `The target applies to the ${statisticWords(target.statistic)} of single financial years over every replication, not the mean: it asks that bad years, not only the average year, stay within it.`,
     );
   }
   if (first)

@@ -453,7 +453,7 @@ export function sweepDocument(
   const target = sweep.target;
   if (target)
     tried.push(
-      `Target: ${kpiDefinition(target.kpi).label}, ${statisticWords(target.statistic)} across replications, ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(target.kpi, target.value)} (${displayUnit(target.kpi)}).`,
+      `Target: ${kpiDefinition(target.kpi).label}, ${target.statistic === "mean" ? "mean across replications" : `${statisticWords(target.statistic)} of single financial years, over every replication`}, ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(target.kpi, target.value)} (${displayUnit(target.kpi)}).`,
     );
   if (sweep.minimise)
     tried.push(

@@ -1,12 +1,19 @@
 import type { KpiSummary } from "../experiment/run-summary.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { statisticWords } from "./charts/sweep.js";
 import { toCsv } from "./csv.js";
 import { formatValue, textTable } from "./format.js";
 import { orderedKpis } from "./run-table.js";
 
 export interface SweepTableInput {
   parameters: string[];
-  points: { values: Record<string, number>; kpis: Record<string, KpiSummary> }[];
+  points: {
+    values: Record<string, number>;
+    kpis: Record<string, KpiSummary>;
+    /** A right-size target's own statistic (e.g. a percentile of single years) at the point. */
+    target_estimate?: { estimate: number; ci95: readonly [number, number] };
+  }[];
+  target?: { kpi: string; statistic: string };
 }
 
 /** KPIs shown in the terminal for each point: what a capacity decision turns on. */
@@ -15,19 +22,29 @@ const SHOWN = ["oap_admissions", "oap_bed_days", "mean_local_occupancy", "total_
 /** One row per point: the swept values, then each shown KPI's mean and 95% interval. */
 export function sweepTable(sweep: SweepTableInput, extra: string[] = []): string {
   const shown = [...new Set([...SHOWN, ...extra])].filter((k) => sweep.points[0]?.kpis[k]);
+  const { target } = sweep;
+  // A percentile target is judged on its own statistic, not the means: show it too.
+  const judged = target && sweep.points.some((p) => p.target_estimate) ? target : undefined;
   const header = [
     ...sweep.parameters,
     ...shown.flatMap((k) => [kpiDefinition(k).label, "95% interval"]),
+    ...(judged
+      ? [`${kpiDefinition(judged.kpi).label}, ${statisticWords(judged.statistic)}`, "95% interval"]
+      : []),
   ];
+  const interval = (k: string, ci95: readonly [number, number]) =>
+    `${formatValue(k, ci95[0])} to ${formatValue(k, ci95[1])}`;
   const rows = sweep.points.map((point) => [
     ...sweep.parameters.map((p) => String(point.values[p])),
-    ...shown.flatMap((k) => {
-      const s = point.kpis[k];
-      return [
-        formatValue(k, s.mean),
-        `${formatValue(k, s.ci95[0])} to ${formatValue(k, s.ci95[1])}`,
-      ];
-    }),
+    ...shown.flatMap((k) => [formatValue(k, point.kpis[k].mean), interval(k, point.kpis[k].ci95)]),
+    ...(judged && point.target_estimate
+      ? [
+          formatValue(judged.kpi, point.target_estimate.estimate),
+          interval(judged.kpi, point.target_estimate.ci95),
+        ]
+      : judged
+        ? ["–", "–"]
+        : []),
   ]);
   return textTable(header, rows);
 }

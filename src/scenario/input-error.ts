@@ -31,6 +31,12 @@ export function formatProblem(problem: Problem): string {
   return `${where}: ${problem.message}`;
 }
 
+/** Where a problem is, as "file:line:col", or "the command line" when it names no file. */
+export function position(problem: Problem): string {
+  if (!problem.file) return "the command line";
+  return formatProblem({ ...problem, message: "" }).replace(/: $/, "");
+}
+
 /** Paths are shown relative to where the user ran bedsim, as they typed them. */
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { CST, Lexer, parseDocument } from "yaml";
 import type { z } from "zod";
-import { InputError, type Problem, plain, quote } from "./input-error.js";
-import { modelProblems } from "./model-checks.js";
+import { displayPath, InputError, type Problem, plain, position, quote } from "./input-error.js";
+import { modelProblems, type OverrideLocator } from "./model-checks.js";
 import { runSizeProblems } from "./run-limits.js";
 import {
   type ChangeInput,
@@ -13,8 +13,9 @@ import {
   type SweepInput,
   scenarioFile,
 } from "./schema.js";
-import { dedupe, type Locator, schemaProblems } from "./schema-problems.js";
+import { dedupe, keysAt, type Locator, schemaProblems } from "./schema-problems.js";
 import { closest } from "./suggest.js";
+import { knownKpis, parseTarget } from "./sweep-spec.js";
 import { type DataPath, YamlSource } from "./yaml-source.js";
 
 /** A change with the place it was written, for error messages. */
@@ -44,6 +45,12 @@ export interface LoadedScenario {
 export interface LoadOptions {
   /** `path=value` overrides from the command line. */
   set?: string[];
+  /**
+   * One point of a sweep: values for the swept paths, applied after `set`. A problem a value
+   * causes is reported at the `sweep: vary:` line that asked for it, or at its --vary option
+   * (given here, as typed) when the values came from the command line.
+   */
+  sweepPoint?: { values: Record<string, number>; vary?: string[] };
 }
 
 /** One `set:` entry or `--set` option, with where it was written for error messages. */
@@ -70,6 +77,7 @@ interface ScenarioLayer {
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const layers = loadChain(path.resolve(file), []);
   const top = layers[layers.length - 1];
+  const sweep = sweepSection(layers);
 
   // The model is named by the nearest file that names one, relative to that file.
   const modelLayer = [...layers].reverse().find((l) => l.data.model !== undefined);
@@ -86,6 +94,15 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     modelLayer.data.model as string,
   );
   const modelSource = YamlSource.load(modelFile, modelLayer.source.problem(["model"], ""));
+  if (looksLike(modelSource.data) === "scenario") {
+    const named = plain(modelLayer.data.model as string);
+    throw new InputError([
+      modelLayer.source.problem(
+        ["model"],
+        `${named} is a scenario, not a model file: name a model file here (one with pathway:, cohorts: and services:, like models/example-icb.yaml), or write "extends: ${named}" to build on that scenario`,
+      ),
+    ]);
+  }
 
   // Overrides: scenario `set:` blocks in order, then the command line.
   const overrides: Override[] = [];
@@ -100,11 +117,37 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     }
   }
   for (const assignment of options.set ?? []) overrides.push(commandLineOverride(assignment));
+  for (const [key, value] of Object.entries(options.sweepPoint?.values ?? {}))
+    overrides.push(sweepOverride(key, value, options.sweepPoint?.vary, sweep));
+
+  // Problems a set: line or --set causes are reported there; one override, one message.
+  const overrideProblems = new WeakMap<Problem, Override>();
+  const blame =
+    (o: Override, strip?: string): OverrideLocator =>
+    (message) => {
+      // "--set run.years=0.5: years: …" says the key twice; the label already names it.
+      const text =
+        strip && message.startsWith(`${strip}: `) ? message.slice(strip.length + 2) : message;
+      const problem = { ...o.origin, message: `${o.label}: ${text}` };
+      overrideProblems.set(problem, o);
+      return problem;
+    };
+  const onePerOverride = (problems: Problem[]) => {
+    const seen = new Set<Override>();
+    return dedupe(problems).filter((p) => {
+      const o = overrideProblems.get(p);
+      if (o === undefined) return true;
+      if (seen.has(o)) return false;
+      seen.add(o);
+      return true;
+    });
+  };
 
   // The run block: each key from the last file (or override) that gives it, remembering where
   // it came from so that a bad value is reported there.
   const runData: Record<string, unknown> = {};
   const runOrigin = new Map<string, Locator>();
+  const runOverride = new Map<string, OverrideLocator>();
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer.data.run ?? {})) {
       runData[key] = value;
@@ -121,8 +164,11 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     return runLayer.source.problem(["run", ...p], `run → ${message}`, key);
   };
 
+  // The run settings as the files give them, to tell the files' own problems from those an
+  // override causes.
+  const fileRunData = { ...runData };
   const modelData = structuredClone(modelSource.data) as Record<string, unknown>;
-  const overridden: { path: DataPath; origin: Problem; label: string }[] = [];
+  const overridden: { path: DataPath; override: Override }[] = [];
   const problems: Problem[] = [];
   for (const o of overrides) {
     const fail = (message: string) =>
@@ -139,28 +185,37 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     if (o.path[0] === "run") {
       if (o.path.length !== 2) fail("write run settings as run.<name>, e.g. run.replications");
       else {
+        const located = blame(o, o.path[1]);
         runData[o.path[1]] = o.value;
-        runOrigin.set(o.path[1], (_p, message) => ({
-          ...o.origin,
-          message: `${o.label}: ${message}`,
-        }));
+        runOrigin.set(o.path[1], (_p, message) => located(message));
+        runOverride.set(o.path[1], located);
       }
       continue;
     }
     const result = setPath(modelData, o.path, o.value);
     if (typeof result === "string") fail(result);
-    else overridden.push({ path: result, origin: o.origin, label: o.label });
+    else overridden.push({ path: result, override: o });
   }
   if (problems.length > 0) throw new InputError(dedupe(problems));
 
+  const startsWith = (p: DataPath, prefix: DataPath) =>
+    prefix.length <= p.length && prefix.every((s, j) => String(p[j]) === String(s));
+  /** The (last) override that set the value at `p`, or a block holding it. */
+  const overrideOf = (p: DataPath) => {
+    for (let i = overridden.length - 1; i >= 0; i--)
+      if (startsWith(p, overridden[i].path)) return blame(overridden[i].override);
+    return undefined;
+  };
   // Problems inside an overridden value are reported at the (last) override that set it, not
-  // in the model file.
+  // in the model file; so are problems with a list or block that an override changed a part
+  // of (discharge route shares that no longer add up to 100%).
   const locateInModel: Locator = (p, message, key) => {
-    for (let i = overridden.length - 1; i >= 0; i--) {
-      const o = overridden[i];
-      if (o.path.every((s, j) => j < p.length && String(p[j]) === String(s)))
-        return { ...o.origin, message: `${o.label}: ${message}` };
-    }
+    const set = overrideOf(p);
+    if (set) return set(message);
+    if (p.length >= 2)
+      for (let i = overridden.length - 1; i >= 0; i--)
+        if (startsWith(overridden[i].path, p))
+          return blame(overridden[i].override)(`with this value, ${message}`);
     return modelSource.problem(p, message, key);
   };
   const parsedModel = modelSchema.safeParse(modelData);
@@ -173,7 +228,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       ? []
       : schemaProblems(runSchema, runData, parsedRun.error.issues, locateRun)),
   ];
-  if (!parsedModel.success || !parsedRun.success) throw new InputError(schemaFailures);
+  if (!parsedModel.success || !parsedRun.success)
+    throw new InputError(onePerOverride(schemaFailures));
   const model = parsedModel.data;
 
   const changes: LocatedChange[] = layers.flatMap((layer) =>
@@ -184,18 +240,59 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     })),
   );
 
-  const semantic = modelProblems(model, parsedRun.data, changes, locateInModel, locateRun);
-  if (semantic.length > 0) throw new InputError(dedupe(semantic));
+  // Where each problem was found in the model, to choose which override caused it.
+  const modelPaths = new WeakMap<Problem, DataPath>();
+  const semantic = modelProblems(
+    model,
+    parsedRun.data,
+    changes,
+    (p, message, key) => {
+      const problem = locateInModel(p, message, key);
+      modelPaths.set(problem, p);
+      return problem;
+    },
+    locateRun,
+    { run: (key) => runOverride.get(key), model: overrideOf },
+  );
+  if (semantic.length > 0) {
+    // When the files alone are fine, every problem is caused by an override: blame the one
+    // nearest the problem (sharing most of its path), else the last one that changed the model.
+    const culprits = overrides.filter((o) => !RUN_OPTIONS.has(o.path.join(".")));
+    if (culprits.length > 0 && filesAloneAreValid(modelSource.data, fileRunData, changes)) {
+      const common = (a: DataPath, b: DataPath) => {
+        let n = 0;
+        while (n < a.length && n < b.length && String(a[n]) === String(b[n])) n++;
+        return n;
+      };
+      for (const [i, problem] of semantic.entries()) {
+        if (overrideProblems.has(problem)) continue;
+        const at = modelPaths.get(problem);
+        const modelOverrides = overridden.map((o) => o.override);
+        let culprit = modelOverrides.at(-1) ?? culprits[culprits.length - 1];
+        if (at) {
+          let best = 0;
+          for (const o of overridden) {
+            const n = common(o.path, at);
+            if (n >= best) [best, culprit] = [n, o.override];
+          }
+        }
+        semantic[i] = blame(culprit)(
+          `with this value, ${problem.message} (at ${position(problem)})`,
+        );
+      }
+    }
+    throw new InputError(onePerOverride(semantic));
+  }
+  if (sweep) {
+    const problems = sweepProblems(sweep, model);
+    if (problems.length > 0) throw new InputError(problems);
+  }
 
+  const name = top.data.name ?? path.basename(top.source.file).replace(/\.ya?ml$/i, "");
   const loaded: LoadedScenario = {
-    name: top.data.name ?? path.basename(top.source.file).replace(/\.ya?ml$/i, ""),
-    title:
-      top.data.title ??
-      layers
-        .map((l) => l.data.title)
-        .filter(Boolean)
-        .pop() ??
-      model.name,
+    name,
+    // Not inherited: a parent's title describes the parent, not the plan that extends it.
+    title: top.data.title ?? name,
     description: top.data.description,
     file: top.source.file,
     modelFile,
@@ -203,7 +300,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     run: parsedRun.data,
     model,
     changes,
-    sweep: sweepSection(layers),
+    sweep,
     locateRun,
   };
   // A single run; sweeps check again with their number of settings.
@@ -222,9 +319,119 @@ function sweepSection(layers: ScenarioLayer[]): LoadedScenario["sweep"] {
   };
 }
 
+/**
+ * The vary paths and the target or KPI to minimise of a `sweep:` section, checked against the
+ * model now, so that `validate` finds a misspelt path and `sweep` does not start without it.
+ */
+function sweepProblems(sweep: NonNullable<LoadedScenario["sweep"]>, model: ModelInput): Problem[] {
+  const problems: Problem[] = [];
+  for (const key of Object.keys(sweep.spec.vary)) {
+    const problem = settingProblem(model, key);
+    if (problem)
+      problems.push(sweep.locate(["vary", key], `sweep → vary → ${plain(key)}: ${problem}`, true));
+  }
+  const target = sweep.spec.target === undefined ? undefined : parseTarget(sweep.spec.target);
+  if (target !== undefined && typeof target !== "string") {
+    const problem = kpiProblem(model, target.kpi);
+    if (problem) problems.push(sweep.locate(["target"], `sweep → target: ${problem}`));
+  }
+  if (sweep.spec.minimise !== undefined) {
+    const problem = kpiProblem(model, sweep.spec.minimise);
+    if (problem) problems.push(sweep.locate(["minimise"], `sweep → minimise: ${problem}`));
+  }
+  return problems;
+}
+
+/** What is wrong with a KPI name (in a target or minimise), if anything. */
+export function kpiProblem(model: ModelInput, kpi: string): string | undefined {
+  const known = knownKpis(model);
+  if (known.includes(kpi)) return undefined;
+  const guess = closest(kpi, known);
+  return `${quote(kpi)} is not a KPI${guess ? `; did you mean "${guess}"?` : `; choose one of ${known.filter((k) => !k.includes(".")).join(", ")}`}`;
+}
+
+const RUN_KEYS = Object.keys(runSchema.shape);
+
+/**
+ * What is wrong with a setting's path (a sweep's vary path or a --vary option), if anything:
+ * every part must exist in the model, or be one of the run settings.
+ */
+export function settingProblem(model: ModelInput, key: string): string | undefined {
+  const segments = key.split(".");
+  const bad = segments.find((segment) => segment.trim() === "" || UNSAFE_SEGMENTS.has(segment));
+  if (bad !== undefined)
+    return bad.trim() === ""
+      ? "a part of this path is empty; write it like services.oakwood_ward.beds"
+      : `${quote(bad)} cannot be part of a path; name a setting like services.oakwood_ward.beds or run.replications`;
+  if (segments[0] === "run") {
+    if (segments.length === 2 && RUN_KEYS.includes(segments[1])) return undefined;
+    const guess = segments.length === 2 ? closest(segments[1], RUN_KEYS) : undefined;
+    return `there is no run setting ${quote(segments.slice(1).join("."))}; ${guess ? `did you mean "run.${guess}"?` : `choose one of ${RUN_KEYS.map((k) => `run.${k}`).join(", ")}`}`;
+  }
+  const copy = structuredClone(model) as unknown as Record<string, unknown>;
+  const resolved = setPath(copy, segments, 0);
+  if (typeof resolved === "string") return resolved;
+  // setPath sets the last key whatever it is; it must be one the model may have.
+  const last = resolved[resolved.length - 1];
+  if (typeof last === "number") return undefined;
+  const parent = resolved.slice(0, -1);
+  const allowed = keysAt(modelSchema, parent);
+  if (allowed.length === 0 || allowed.includes(last)) return undefined;
+  const guess = closest(last, allowed);
+  const where = plain(segments.slice(0, -1).join(".")) || "the model";
+  return `there is no ${quote(last)} in ${where}; ${guess ? `did you mean "${guess}"?` : `choose one of ${allowed.join(", ")}`}`;
+}
+
+/** --seed and --replications arrive as these overrides; they cannot make a model invalid. */
+const RUN_OPTIONS = new Set(["run.seed", "run.replications"]);
+
+/** Whether the model, run settings and changes pass every check without any override. */
+function filesAloneAreValid(
+  modelData: unknown,
+  runData: Record<string, unknown>,
+  changes: LocatedChange[],
+): boolean {
+  const model = modelSchema.safeParse(modelData);
+  const run = runSchema.safeParse(runData);
+  if (!model.success || !run.success) return false;
+  const nowhere: Locator = (_p, message) => ({ message });
+  return modelProblems(model.data, run.data, changes, nowhere, nowhere).length === 0;
+}
+
+/** Which kind of file this looks like, from its top-level keys, when it is clearly one. */
+function looksLike(data: unknown): "model" | "scenario" | undefined {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  const keys = Object.keys(data);
+  const model = keys.some((k) => MODEL_ONLY_KEYS.has(k));
+  const scenario = keys.some((k) => SCENARIO_ONLY_KEYS.has(k));
+  if (model && !scenario) return "model";
+  if (scenario && !model) return "scenario";
+  return undefined;
+}
+const MODEL_ONLY_KEYS = new Set(["pathway", "cohorts", "services"]);
+const SCENARIO_ONLY_KEYS = new Set(["model", "extends", "run", "changes", "set", "sweep"]);
+
 /** Loads a scenario and everything it extends, oldest ancestor first. */
-function loadChain(file: string, seen: string[], referredFrom?: Problem): ScenarioLayer[] {
+function loadChain(
+  file: string,
+  seen: string[],
+  referredFrom?: Problem,
+  named?: string,
+): ScenarioLayer[] {
   const source = YamlSource.load(file, referredFrom);
+  if (looksLike(source.data) === "model") {
+    const shown = plain(named ?? displayPath(file));
+    throw new InputError([
+      referredFrom
+        ? {
+            ...referredFrom,
+            message: `${shown} is a model file, not a scenario: write "model:" instead of "extends:" to name it`,
+          }
+        : {
+            message: `${shown} is a model file, not a scenario: give bedsim a scenario file that names it in a "model:" line (see scenarios/baseline.yaml)`,
+          },
+    ]);
+  }
   const parsed = scenarioFile.safeParse(source.data);
   if (!parsed.success) {
     throw new InputError(
@@ -248,7 +455,10 @@ function loadChain(file: string, seen: string[], referredFrom?: Problem): Scenar
     throw new InputError([
       source.problem(["extends"], "more than 20 scenarios extend one another; flatten the chain"),
     ]);
-  return [...loadChain(parent, [...seen, file], source.problem(["extends"], "")), layer];
+  return [
+    ...loadChain(parent, [...seen, file], source.problem(["extends"], ""), parsed.data.extends),
+    layer,
+  ];
 }
 
 /**
@@ -283,7 +493,7 @@ function setPath(
           )
           .filter((x): x is string => typeof x === "string");
         const guess = closest(segment, ids);
-        const where = plain(resolved.join(".")) || "the model";
+        const where = plain(segments.slice(0, i).join(".")) || "the model";
         if (guess) return `there is no ${quote(segment)} in ${where}; did you mean "${guess}"?`;
         return ids.length > 0
           ? `there is no ${quote(segment)} in ${where}; choose one of ${ids.map(plain).join(", ")}`
@@ -299,15 +509,41 @@ function setPath(
       else {
         if (!Object.hasOwn(record, segment)) {
           const guess = closest(segment, Object.keys(record));
-          return `there is no ${quote(segment)} in ${plain(resolved.slice(0, -1).join(".")) || "the model"}${guess ? `; did you mean ${quote(guess)}?` : ""}`;
+          return `there is no ${quote(segment)} in ${plain(segments.slice(0, i).join(".")) || "the model"}${guess ? `; did you mean ${quote(guess)}?` : ""}`;
         }
         node = record[segment];
       }
     } else {
-      return `${plain(resolved.join("."))} is a single value and has no ${quote(segment)}`;
+      return `${plain(segments.slice(0, i).join("."))} is a single value and has no ${quote(segment)}`;
     }
   }
   return resolved;
+}
+
+/**
+ * One swept value, as an override: a problem it causes is reported at the `vary:` line of
+ * the file's sweep section, or at the --vary option that asked for it.
+ */
+function sweepOverride(
+  key: string,
+  value: number,
+  vary: string[] | undefined,
+  sweep: LoadedScenario["sweep"],
+): Override {
+  const option = vary?.find((v) => v.slice(0, v.indexOf("=")).trim() === key);
+  if (option !== undefined || !sweep)
+    return {
+      path: key.split("."),
+      value,
+      origin: { message: "" },
+      label: `--vary ${plain(option ?? key)}, at ${value}`,
+    };
+  return {
+    path: key.split("."),
+    value,
+    origin: sweep.locate(["vary", key], "", true),
+    label: `sweep → vary → ${plain(key)} = ${value}`,
+  };
 }
 
 /** Reads one `--set path=value`; the value is YAML, as it would be written in a file. */

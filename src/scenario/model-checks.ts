@@ -1,11 +1,29 @@
 import { dayOffset } from "../model/calendar.js";
-import type { Problem } from "./input-error.js";
+import { runHorizon } from "./horizon.js";
+import { type Problem, position } from "./input-error.js";
 import type { LocatedChange } from "./load.js";
 import type { ChangeInput, ModelInput, RunInput, ServiceInput } from "./schema.js";
 import type { Locator } from "./schema-problems.js";
 import { closest } from "./suggest.js";
 
 type Add = (path: (string | number)[], message: string, key?: boolean) => void;
+
+/** Reports a problem at a `set:` line or `--set` option, prefixed with what it set. */
+export type OverrideLocator = (message: string) => Problem;
+
+/**
+ * Which values came from a `set:` line or a `--set` option, so that a problem they cause
+ * together with the files (a run too short for its dated changes, a ward too small for a
+ * change that closes beds) is blamed on the override, which is what the person just typed.
+ */
+export interface Overrides {
+  /** The override that gave this run setting, if one did. */
+  run(key: string): OverrideLocator | undefined;
+  /** The override that gave the model value at this path (or a block holding it), if one did. */
+  model(path: (string | number)[]): OverrideLocator | undefined;
+}
+
+const NO_OVERRIDES: Overrides = { run: () => undefined, model: () => undefined };
 type Route = NonNullable<ModelInput["pathway"]["discharge_routes"]>[number];
 
 const BED_KINDS = new Set(["ward", "rehab_ward", "crisis_house"]);
@@ -28,6 +46,7 @@ export function modelProblems(
   changes: LocatedChange[],
   locate: Locator,
   locateRun: Locator,
+  overrides: Overrides = NO_OVERRIDES,
 ): Problem[] {
   const problems: Problem[] = [];
   const add = (path: (string | number)[], message: string, key = false) =>
@@ -141,14 +160,22 @@ export function modelProblems(
   });
 
   if (run.warm_up_days > run.years * 365) {
+    const years = overrides.run("years");
+    const warmUp = `${run.warm_up_days.toLocaleString("en-GB")} days`;
     problems.push(
-      locateRun(
-        ["warm_up_days"],
-        `warm_up_days: the warm-up (${run.warm_up_days} days) is longer than the run (${run.years} years); shorten the warm-up or run for longer`,
-      ),
+      years && !overrides.run("warm_up_days")
+        ? years(
+            `the run (${yearsText(run.years)}) is then shorter than its warm-up (${warmUp}, at ${position(locateRun(["warm_up_days"], ""))}); run for longer or shorten the warm-up`,
+          )
+        : locateRun(
+            ["warm_up_days"],
+            `warm_up_days: the warm-up (${warmUp}) is longer than the run (${yearsText(run.years)}); shorten the warm-up or run for longer`,
+          ),
     );
   }
-  problems.push(...changeProblems(model, run, changes, services, cohortIds, unknown, checkRoutes));
+  problems.push(
+    ...changeProblems(model, run, changes, services, cohortIds, unknown, checkRoutes, overrides),
+  );
   return problems;
 }
 
@@ -244,10 +271,20 @@ function changeProblems(
   cohortIds: string[],
   unknown: (what: string, id: string, known: string[]) => string,
   checkRoutes: (path: (string | number)[], routes: Route[], report: Add) => void,
+  overrides: Overrides,
 ): Problem[] {
   const problems: Problem[] = [];
-  const endDay = Math.round(run.years * 365.25);
+  const horizon = runHorizon(run);
+  const range = `give a date from ${horizon.firstDate} to ${horizon.lastDate}`;
   const capacity = new Map(model.services.map((s) => [s.id, s.beds ?? s.places ?? 0]));
+  // A ward's starting beds (or places) set by an override, which then takes the blame when a
+  // change would close more than it has.
+  const capacityOverride = new Map(
+    model.services.map((s, i) => [
+      s.id,
+      overrides.model(["services", i, s.beds !== undefined ? "beds" : "places"]),
+    ]),
+  );
   const ordered = [...changes].sort((a, b) =>
     (a.change.date ?? "").localeCompare(b.change.date ?? ""),
   );
@@ -271,11 +308,30 @@ function changeProblems(
       );
       continue;
     }
-    if (change.date && dayOffset(run.start, change.date) >= endDay) {
-      add(
-        ["date"],
-        `${change.date} is after the run ends (the run covers ${run.years} years from ${run.start}); move the date or lengthen the run`,
-      );
+    const day = change.date === undefined ? undefined : dayOffset(run.start, change.date);
+    if (day !== undefined && (day < -horizon.warmUpDays || day >= horizon.days)) {
+      const before = day < -horizon.warmUpDays;
+      const blamed = (before ? ["start", "warm_up_days"] : ["start", "years"])
+        .map((k) => overrides.run(k))
+        .find((o) => o !== undefined);
+      const warmUp =
+        horizon.warmUpDays > 0
+          ? `, the first day of the ${horizon.warmUpDays.toLocaleString("en-GB")}-day warm-up before the results start on ${run.start}`
+          : "";
+      const why = before
+        ? `before the simulation starts on ${horizon.firstDate}${warmUp}`
+        : `after the run ends on ${horizon.lastDate} (${yearsText(run.years)} from ${run.start})`;
+      if (blamed)
+        problems.push(
+          blamed(
+            `the change dated ${change.date} (at ${position(locate(["date"], ""))}) is then ${why}; ${range}, or change this setting`,
+          ),
+        );
+      else
+        add(
+          ["date"],
+          `${change.date} is ${why}; ${range}, ${before ? "or leave the date out to make the change from the start" : "or lengthen the run"}`,
+        );
     }
     if (change.cohort !== undefined && !cohortIds.includes(change.cohort))
       add(["cohort"], unknown("cohort", change.cohort, cohortIds));
@@ -308,10 +364,18 @@ function changeProblems(
           (change.add_places ?? 0) -
           (change.close_beds ?? 0) -
           (change.remove_places ?? 0);
-      if (after < 0)
+      const unit = perBed ? "beds" : "places";
+      const blamed = capacityOverride.get(s.id);
+      if (after < 0 && blamed)
+        problems.push(
+          blamed(
+            `the change at ${position(locate([actions[0]], ""))} would then leave "${s.id}" with ${after} ${unit} (it has ${before} by then); it cannot go below 0`,
+          ),
+        );
+      else if (after < 0)
         add(
           [actions[0]],
-          `this would leave "${s.id}" with ${after} ${perBed ? "beds" : "places"} (it has ${before} by then); it cannot go below 0`,
+          `this would leave "${s.id}" with ${after} ${unit} (it has ${before} by then); it cannot go below 0`,
         );
       capacity.set(s.id, Math.max(0, after));
     } else if (kind === "reinvest" && change.reinvest) {
@@ -399,4 +463,9 @@ function sharesAddUp(shares: number[], report: () => void): void {
 
 function percent(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(6))}%`;
+}
+
+/** "1 year", "0.5 years", "5 years". */
+function yearsText(years: number): string {
+  return `${years} ${years === 1 ? "year" : "years"}`;
 }

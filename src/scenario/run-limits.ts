@@ -1,4 +1,5 @@
 import { getHeapStatistics } from "node:v8";
+import { runHorizon } from "./horizon.js";
 import type { Problem } from "./input-error.js";
 import type { LoadedScenario } from "./load.js";
 
@@ -42,7 +43,8 @@ export interface RunSize {
 export function estimateRunSize(loaded: LoadedScenario, points = 1): RunSize {
   const { run, model, changes } = loaded;
   const simulatedYears = run.years + run.warm_up_days / 365.25;
-  const simulatedDays = Math.round(run.years * 365.25) + run.warm_up_days;
+  const { days, warmUpDays } = runHorizon(run);
+  const simulatedDays = days + warmUpDays;
   let arrivals = 0;
   for (const cohort of model.cohorts) {
     // Scaled arrivals are counted as if every scaling applied throughout: an upper bound.

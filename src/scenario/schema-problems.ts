@@ -15,7 +15,19 @@ export function schemaProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  for (const issue of flatten(issues)) {
+  const all = flatten(issues);
+  // A misspelt required key ("arrivals_per_yeer") is both unknown and missing; the unknown-key
+  // message names the right spelling, so the "missing" one is left out.
+  const misspelt = new Set<string>();
+  for (const issue of all) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = keysAt(schema, issue.path as (string | number)[]);
+    for (const key of issue.keys) {
+      const guess = closest(key, known);
+      if (guess) misspelt.add(JSON.stringify([...issue.path, guess].map(String)));
+    }
+  }
+  for (const issue of all) {
     const path = issue.path as (string | number)[];
     // One mistake can surface as the same issue twice (e.g. a union's branches, or a check
     // repeated by an enclosing object); report it once.
@@ -43,6 +55,7 @@ export function schemaProblems(
       }
       case "invalid_type": {
         const value = valueAt(data, path);
+        if (value === undefined && misspelt.has(JSON.stringify(path.map(String)))) break;
         const message =
           value === undefined
             ? `${where || "this"} is missing; add it`

@@ -1,4 +1,6 @@
 import type { Target } from "../experiment/rightsize.js";
+import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
+import type { ModelInput } from "./schema.js";
 
 /** Most points one swept parameter may take; a finer grid is rarely worth its run time. */
 const MAX_VALUES = 1000;
@@ -23,25 +25,50 @@ export function parseRange(text: string): number[] | string {
 }
 
 /**
- * "oap_bed_days <= 100", optionally "… at p90" (the 90th percentile of yearly values).
+ * "oap_bed_days <= 100", optionally "… at p90" (the 90th percentile of yearly values). Shares
+ * and occupancy may be written as percentages, "oap_share <= 10%", or as fractions, 0.1.
  * Returns a plain-English problem instead when it cannot be read.
  */
 export function parseTarget(text: string): Target | string {
   const match =
-    /^\s*([a-z][\w.]*)\s*(<=|>=|≤|≥)\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*(?:at\s+p(\d{1,2}))?\s*$/i.exec(
+    /^\s*([a-z][\w.]*)\s*(<=|>=|≤|≥)\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*(%?)\s*(?:at\s+p(\d{1,2}))?\s*$/i.exec(
       text,
     );
   if (!match)
-    return `"${text}" is not a target; write a KPI, <= or >=, and a number, optionally "at p90", e.g. "oap_bed_days <= 100 at p90"`;
-  const value = Number(match[3]);
-  if (!Number.isFinite(value)) return `"${match[3]}" in "${text}" is not a number`;
-  const percentile = match[4] === undefined ? undefined : Number(match[4]);
+    return `"${text}" is not a target; write a KPI, <= or >=, and a number, optionally "at p90", e.g. "oap_bed_days <= 100 at p90" or "oap_share <= 10%"`;
+  const [, kpi, operator, number, percent, p] = match;
+  const written = Number(number);
+  if (!Number.isFinite(written)) return `"${number}" in "${text}" is not a number`;
+  const fraction = KPI_DEFINITIONS[kpi]?.format === "fraction";
+  if (percent && KPI_DEFINITIONS[kpi] && !fraction)
+    return `${kpi} is measured in ${KPI_DEFINITIONS[kpi].unit}, not as a percentage; write a plain number in "${text}"`;
+  if (fraction && !percent && written > 1)
+    return `${kpi} is a fraction, so ${written} in "${text}" is more than 100%; write "${written}%" or ${written / 100}`;
+  const value = percent ? Number((written / 100).toPrecision(12)) : written;
+  const percentile = p === undefined ? undefined : Number(p);
   if (percentile !== undefined && (percentile < 1 || percentile > 99))
     return `the percentile in "${text}" must be between p1 and p99`;
   return {
-    kpi: match[1],
-    operator: match[2] === "<=" || match[2] === "≤" ? "<=" : ">=",
+    kpi,
+    operator: operator === "<=" || operator === "≤" ? "<=" : ">=",
     value,
     ...(percentile === undefined ? {} : { percentile }),
   };
+}
+
+/**
+ * Every KPI a target or --minimise may name: the results, each service's cost and each
+ * discharge route's delayed-discharge bed-days.
+ */
+export function knownKpis(model: ModelInput): string[] {
+  return [
+    ...Object.keys(KPI_DEFINITIONS),
+    ...model.services.map((s) => `cost.${s.id}`),
+    ...new Set(
+      [
+        ...model.pathway.discharge_routes,
+        ...model.cohorts.flatMap((c) => c.discharge_routes ?? []),
+      ].map((r) => `delayed_discharge_bed_days.${r.route}`),
+    ),
+  ];
 }

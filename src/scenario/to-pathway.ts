@@ -1,6 +1,7 @@
 import { type Reinvestment, reinvest } from "../finance/reinvestment.js";
 import { dayOffset } from "../model/calendar.js";
 import type { DatedChange, DischargeRoute, Pathway, Routing, Service } from "../model/pathway.js";
+import { runHorizon } from "./horizon.js";
 import { InputError } from "./input-error.js";
 import type { LoadedScenario } from "./load.js";
 import type { ChangeInput, ModelInput, ServiceInput } from "./schema.js";
@@ -18,8 +19,7 @@ export function buildPathway(loaded: LoadedScenario): {
   reinvestments: ResolvedReinvestment[];
 } {
   const { model, run } = loaded;
-  const warmUpDays = Math.round(run.warm_up_days);
-  const days = dayOffset(run.start, addYears(run.start, run.years));
+  const { warmUpDays, days } = runHorizon(run);
   const defaults: Routing = {
     crisisTeamSupportAtHome: model.pathway.crisis_team_support_at_home,
     crisisHouseInsteadOfAdmission: model.pathway.crisis_house_instead_of_admission,
@@ -183,13 +183,4 @@ function resolveReinvestment(
       unitCostPerYear: byId.get(t.service)?.cost.perBedPerYear ?? 0,
     })),
   );
-}
-
-/** The same day of the month, `years` later (fractional years count in days). */
-function addYears(iso: string, years: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  const whole = Math.floor(years);
-  date.setUTCFullYear(date.getUTCFullYear() + whole);
-  date.setUTCDate(date.getUTCDate() + Math.round((years - whole) * 365.25));
-  return date.toISOString().slice(0, 10);
 }

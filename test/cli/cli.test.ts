@@ -17,7 +17,8 @@ import {
 } from "../scenario/helpers.js";
 
 const BIN = path.join(REPO, "bin", "bedsim.js");
-const SHORT = ["--set", "run.years=1", "--set", "run.warm_up_days=200"];
+/** A year after a year's warm-up: short, and too short a series for the warm-up check to fire. */
+const SHORT = ["--set", "run.years=1", "--set", "run.warm_up_days=365"];
 const KPI_NAMES = [
   "arrivals",
   "admissions",
@@ -181,6 +182,116 @@ describe("input errors", () => {
   });
 });
 
+describe("one mistake, one message", () => {
+  /** Exit 2, exactly one line on stderr, nothing on stdout, nothing written. */
+  function oneLine(args: string[], cwd = REPO): string {
+    const out = path.join(tempDir(), "out");
+    const writes = ["run", "sweep", "rightsize", "compare"].includes(args[0]);
+    const result = bedsim([...args, ...(writes ? ["--out", out] : [])], cwd);
+    expect(result.status, result.stderr).toBe(2);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines, result.stderr).toHaveLength(1);
+    expectNoStackTrace(result);
+    expect(result.stdout).toBe("");
+    expect(runFolders(out)).toEqual([]);
+    return lines[0];
+  }
+  const sweepScenario = (section: string) =>
+    `name: swept\nextends: baseline.yaml\nsweep:\n  vary:\n${section}`;
+
+  it("validate finds a misspelt vary path in the sweep: section, at its line", () => {
+    const text = sweepScenario('    services.oakwod_ward.beds: "10..50"\n');
+    const ws = workspace({ files: { "scenarios/swept.yaml": text } });
+    const { line, column } = positionOf(text, "services.oakwod_ward");
+    expect(oneLine(["validate", "scenarios/swept.yaml"], ws.dir)).toBe(
+      `bedsim: scenarios/swept.yaml:${line}:${column}: sweep → vary → services.oakwod_ward.beds: there is no "oakwod_ward" in services; did you mean "oakwood_ward"?`,
+    );
+  });
+
+  it("sweep with an unknown target KPI in the file stops before running", () => {
+    const text = sweepScenario(
+      '    services.oakwood_ward.beds: "29..30"\n  target: oap_bed_dayz <= 3500\n',
+    );
+    const ws = workspace({ files: { "scenarios/swept.yaml": text } });
+    const { line, column } = positionOf(text, "oap_bed_dayz");
+    for (const command of ["validate", "sweep"])
+      expect(oneLine([command, "scenarios/swept.yaml", ...SHORT], ws.dir)).toBe(
+        `bedsim: scenarios/swept.yaml:${line}:${column}: sweep → target: "oap_bed_dayz" is not a KPI; did you mean "oap_bed_days"?`,
+      );
+  });
+
+  it("a misspelt --vary path is blamed on --vary, not on a --set the user never typed", () => {
+    expect(
+      oneLine([
+        "sweep",
+        "scenarios/baseline.yaml",
+        "--vary",
+        "services.oakwod_ward.beds=10..12",
+        ...SHORT,
+      ]),
+    ).toBe(
+      'bedsim: --vary services.oakwod_ward.beds=10..12: there is no "oakwod_ward" in services; did you mean "oakwood_ward"?',
+    );
+  });
+
+  it("a model file given as the scenario says so in one sentence", () => {
+    expect(oneLine(["run", "models/example-icb.yaml"])).toMatch(
+      /^bedsim: models\/example-icb\.yaml is a model file, not a scenario: /,
+    );
+  });
+
+  it("a problem caused by --set names the --set, not the file", () => {
+    expect(
+      oneLine([
+        "validate",
+        "scenarios/baseline.yaml",
+        "--set",
+        "pathway.discharge_routes.home.share=80%",
+      ]),
+    ).toBe(
+      "bedsim: --set pathway.discharge_routes.home.share=80%: with this value, the discharge route shares add up to 98%, but they must add up to 100%; adjust them",
+    );
+    expect(oneLine(["validate", "scenarios/fewer-beds.yaml", "--set", "run.years=0.5"])).toMatch(
+      /^bedsim: --set run\.years=0\.5: the run \(0\.5 years\) is then shorter than its warm-up \(1,095 days, at scenarios\/baseline\.yaml:\d+:\d+\)/,
+    );
+  });
+});
+
+describe("validate counts in the singular and plural", () => {
+  it('one change is "1 change"', () => {
+    const result = bedsim(["validate", "scenarios/fewer-beds.yaml"]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/3 cohorts, 12 services, 1 change\.$/m);
+  });
+});
+
+describe("rightsize targets", () => {
+  it('accepts a percentage, "oap_share <= 10%", as 0.1', () => {
+    const out = path.join(tempDir(), "out");
+    const result = bedsim([
+      "rightsize",
+      "scenarios/baseline.yaml",
+      "--vary",
+      "services.oakwood_ward.beds=29..30",
+      "--target",
+      "oap_share <= 10%",
+      "--replications",
+      "2",
+      "--no-charts",
+      "--json",
+      "--out",
+      out,
+      ...SHORT,
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).target).toMatchObject({
+      kpi: "oap_share",
+      operator: "<=",
+      value: 0.1,
+    });
+  });
+});
+
 describe("run", () => {
   const out = tempDir("bedsim-cli-out-");
   const run = (extra: string[]) =>
@@ -229,7 +340,7 @@ describe("run", () => {
         kpis: expect.any(Object),
       }),
     );
-    expect(s.scenario.run).toMatchObject({ years: 1, warm_up_days: 200, replications: 3 });
+    expect(s.scenario.run).toMatchObject({ years: 1, warm_up_days: 365, replications: 3 });
   });
 
   it.each(KPI_NAMES)("kpi %s has mean, ci95, p10, p50, p90 and unit", (name) => {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../../src/scenario/input-error.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { parseTarget } from "../../src/scenario/sweep-spec.js";
 import {
   BASELINE_TEXT,
   expectProblemAt,
@@ -186,6 +187,24 @@ describe("misspelt keys get a suggestion", () => {
       problems,
       { file: ws.modelFile, ...positionOf(model, "arrivals_per_yeer") },
       /unknown key "arrivals_per_yeer" in cohorts.*did you mean "arrivals_per_year"\?/,
+    );
+  });
+
+  // One mistake, one message: the misspelt required key is also "missing", but the
+  // unknown-key message already names the right spelling.
+  it("a misspelt required key is not also reported as missing", () => {
+    const { problems } = brokenModel("arrivals_per_year: 740", "arrivals_per_yeer: 740");
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).not.toMatch(/is missing/);
+  });
+
+  it("a missing required key with no similar unknown key is still reported as missing", () => {
+    const { model, ws, problems } = brokenModel("    arrivals_per_year: 740\n", "");
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.modelFile, ...positionOf(model, "id: working_age_men") },
+      /cohorts → working_age_men → arrivals_per_year is missing; add it/,
     );
   });
 
@@ -488,6 +507,42 @@ describe("files", () => {
     expect(problems[0].message).toMatch(/key: value/);
   });
 
+  it("a model file run as a scenario says so in one sentence", () => {
+    const ws = workspace();
+    const problems = problemsOf(ws.modelFile);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].file).toBeUndefined();
+    expect(problems[0].message).toMatch(
+      /example-icb\.yaml is a model file, not a scenario: give bedsim a scenario file that names it in a "model:" line/,
+    );
+  });
+
+  it("a model file named by extends: is reported at the extends: value, in one sentence", () => {
+    const ws = workspace();
+    const text = "name: wrong\nextends: ../models/example-icb.yaml\n";
+    const file = ws.write("scenarios/wrong.yaml", text);
+    const problems = problemsOf(file);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file, ...valuePosition(text, "extends: ../models") },
+      /^\.\.\/models\/example-icb\.yaml is a model file, not a scenario: write "model:" instead of "extends:"/,
+    );
+  });
+
+  it("a scenario named by model: is reported at the model: value, in one sentence", () => {
+    const ws = workspace();
+    const text = `name: wrong\nmodel: baseline.yaml\nrun:\n  start: 2025-04-01\n  years: 2\n  replications: 10\n  seed: 1\n`;
+    const file = ws.write("scenarios/wrong.yaml", text);
+    const problems = problemsOf(file);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file, ...valuePosition(text, "model: baseline") },
+      /^baseline\.yaml is a scenario, not a model file: .*or write "extends: baseline\.yaml"/,
+    );
+  });
+
   it("a scenario naming no model says how to name one", () => {
     const scenario = replaceOnce(BASELINE_TEXT, "model: ../models/example-icb.yaml\n", "");
     const { ws, problems } = brokenScenario(scenario);
@@ -618,7 +673,7 @@ describe("run settings", () => {
     expect(problems).toHaveLength(1);
     problemMatching(
       problems,
-      /warm-up \(2000 days\) is longer than the run \(5 years\); shorten the warm-up or run for longer/,
+      /warm-up \(2,000 days\) is longer than the run \(5 years\); shorten the warm-up or run for longer/,
     );
   });
 
@@ -651,6 +706,25 @@ describe("run settings", () => {
     );
   });
 
+  it("a warm-up made too long for the run by --set run.years is blamed on the --set", () => {
+    const ws = workspace();
+    const problems = problemsOf(ws.scenarioFile, { set: ["run.years=0.5"] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].file).toBeUndefined();
+    const warm = valuePosition(BASELINE_TEXT, "warm_up_days: 1095");
+    expect(problems[0].message).toBe(
+      `--set run.years=0.5: the run (0.5 years) is then shorter than its warm-up (1,095 days, at ${ws.scenarioFile}:${warm.line}:${warm.column}); run for longer or shorten the warm-up`,
+    );
+  });
+
+  it("a run setting from --set is not named twice in its message", () => {
+    const ws = workspace();
+    const problems = problemsOf(ws.scenarioFile, { set: ["run.warm_up_days=5000"] });
+    expect(problems.map((p) => p.message)).toEqual([
+      "--set run.warm_up_days=5000: the warm-up above 3,650 days is not plausible; check the units",
+    ]);
+  });
+
   it("one change doing two things is told to split", () => {
     const scenario = WITH_CHANGE(
       '  - date: 2027-04-01\n    service: oakwood_ward\n    close_beds: 1\n    scale_arrivals: "110%"\n',
@@ -661,5 +735,142 @@ describe("run settings", () => {
       { file: ws.scenarioFile, ...positionOf(scenario, "scale_arrivals") },
       /one change can do one thing; move "scale_arrivals" to its own change/,
     );
+  });
+});
+
+describe("the sweep: section is checked when the scenario is loaded", () => {
+  const withSweep = (section: string) => `${BASELINE_TEXT}sweep:\n${section}`;
+
+  it("a misspelt vary path is reported at its line, with a suggestion", () => {
+    const scenario = withSweep('  vary:\n    services.oakwod_ward.beds: "10..50"\n');
+    const { ws, problems } = brokenScenario(scenario);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.scenarioFile, ...positionOf(scenario, "services.oakwod_ward.beds") },
+      /^sweep → vary → services\.oakwod_ward\.beds: there is no "oakwod_ward" in services; did you mean "oakwood_ward"\?$/,
+    );
+  });
+
+  it.each([
+    [
+      "services.oakwood_ward.bedz",
+      /there is no "bedz" in services\.oakwood_ward; did you mean "beds"\?/,
+    ],
+    ["run.yeras", /there is no run setting "yeras"; did you mean "run\.years"\?/],
+    ["cohorts.working_age_men.arrivals_per_yer", /did you mean "arrivals_per_year"\?/],
+  ])("a misspelt last part (%s) is caught too", (key, message) => {
+    const scenario = withSweep(`  vary:\n    ${key}: "1..3"\n`);
+    const { ws, problems } = brokenScenario(scenario);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(problems, { file: ws.scenarioFile, ...positionOf(scenario, key) }, message);
+  });
+
+  it("a setting the model may have but does not give is a valid vary path", () => {
+    const scenario = withSweep(
+      '  vary:\n    services.acute_out_of_area.stay_multiplier: "1..2:0.5"\n',
+    );
+    const ws = workspace({ scenario });
+    expect(loadScenario(ws.scenarioFile).sweep?.spec.vary).toBeDefined();
+  });
+
+  it("an unknown KPI in target is reported at the target, with a suggestion", () => {
+    const scenario = withSweep(
+      '  vary:\n    services.oakwood_ward.beds: "10..50"\n  target: oap_bed_dayz <= 3500\n',
+    );
+    const { ws, problems } = brokenScenario(scenario);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.scenarioFile, ...valuePosition(scenario, "target: oap_bed_dayz") },
+      /^sweep → target: "oap_bed_dayz" is not a KPI; did you mean "oap_bed_days"\?$/,
+    );
+  });
+
+  it("an unknown KPI in minimise is reported at minimise", () => {
+    const scenario = withSweep(
+      '  vary:\n    services.oakwood_ward.beds: "10..50"\n  minimise: total_cots\n',
+    );
+    const { ws, problems } = brokenScenario(scenario);
+    expectProblemAt(
+      problems,
+      { file: ws.scenarioFile, ...valuePosition(scenario, "minimise: total_cots") },
+      /^sweep → minimise: "total_cots" is not a KPI; did you mean "total_cost"\?$/,
+    );
+  });
+
+  it("per-service costs and per-route delays are KPIs a target may name", () => {
+    const scenario = withSweep(
+      '  vary:\n    services.oakwood_ward.beds: "10..50"\n  target: delayed_discharge_bed_days.home <= 2000\n  minimise: cost.oakwood_ward\n',
+    );
+    const ws = workspace({ scenario });
+    expect(loadScenario(ws.scenarioFile).sweep?.spec.target).toMatch(/home/);
+  });
+
+  it("a swept value that makes the scenario invalid is blamed on the vary line", () => {
+    const scenario = withSweep(
+      '  vary:\n    services.oakwood_ward.beds: "5..30"\nchanges:\n  - date: 2027-04-01\n    service: oakwood_ward\n    close_beds: 10\n',
+    );
+    const ws = workspace({ scenario });
+    const problems = problemsOf(ws.scenarioFile, {
+      sweepPoint: { values: { "services.oakwood_ward.beds": 5 } },
+    });
+    expect(problems).toHaveLength(1);
+    const at = positionOf(scenario, "10", "close_beds: ");
+    expectProblemAt(
+      problems,
+      { file: ws.scenarioFile, ...positionOf(scenario, "services.oakwood_ward.beds") },
+      new RegExp(
+        `^sweep → vary → services\\.oakwood_ward\\.beds = 5: the change at ${ws.scenarioFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${at.line}:${at.column} would then leave "oakwood_ward" with -5 beds`,
+      ),
+    );
+  });
+
+  it("a swept value from --vary is blamed on the --vary option", () => {
+    const ws = workspace();
+    const problems = problemsOf(ws.scenarioFile, {
+      sweepPoint: {
+        values: { "services.oakwood_ward.beds": -2 },
+        vary: ["services.oakwood_ward.beds=-2..5"],
+      },
+    });
+    expect(problems).toEqual([
+      {
+        message:
+          "--vary services.oakwood_ward.beds=-2..5, at -2: services → oakwood_ward → beds: beds cannot be negative",
+      },
+    ]);
+  });
+});
+
+describe("targets", () => {
+  it.each([
+    ["oap_share <= 10%", { kpi: "oap_share", operator: "<=", value: 0.1 }],
+    [
+      "mean_local_occupancy <= 85.5% at p90",
+      { kpi: "mean_local_occupancy", value: 0.855, percentile: 90 },
+    ],
+    ["oap_share <= 0.1", { kpi: "oap_share", value: 0.1 }],
+    ["oap_bed_days >= 3500", { kpi: "oap_bed_days", operator: ">=", value: 3500 }],
+  ])("%s is read", (text, expected) => {
+    expect(parseTarget(text)).toMatchObject(expected);
+  });
+
+  it("a percentage for a KPI that is not a share says to write a plain number", () => {
+    expect(parseTarget("oap_bed_days <= 10%")).toBe(
+      'oap_bed_days is measured in bed-days a year, not as a percentage; write a plain number in "oap_bed_days <= 10%"',
+    );
+  });
+
+  it("a share written as a whole number over 1 suggests a percentage", () => {
+    expect(parseTarget("oap_share <= 10")).toBe(
+      'oap_share is a fraction, so 10 in "oap_share <= 10" is more than 100%; write "10%" or 0.1',
+    );
+  });
+
+  it("a percentage target in the sweep: section loads", () => {
+    const scenario = `${BASELINE_TEXT}sweep:\n  vary:\n    services.oakwood_ward.beds: "10..50"\n  target: oap_share <= 10%\n`;
+    const ws = workspace({ scenario });
+    expect(loadScenario(ws.scenarioFile).sweep?.spec.target).toBe("oap_share <= 10%");
   });
 });

@@ -109,7 +109,8 @@ changes:
       expect.objectContaining({ date: "2027-04-01", service: "beech_ward", open_beds: 2 }),
     ]);
     expect(loaded.name).toBe("child");
-    expect(loaded.title).toBe("Parent title");
+    // A parent's title describes the parent; the child falls back to its own name.
+    expect(loaded.title).toBe("child");
     expect(loaded.files).toEqual([path.join(ws.dir, "scenarios/parent.yaml"), file, ws.modelFile]);
   });
 
@@ -458,7 +459,158 @@ describe("dates", () => {
     expectProblemAt(
       problemsOf(ws.scenarioFile),
       { file: ws.scenarioFile, ...positionOf(scenario, "2031-04-01") },
-      /after the run ends.*move the date or lengthen the run/,
+      /^2031-04-01 is after the run ends on 2030-03-31 \(5 years from 2025-04-01\); give a date from 2022-04-02 to 2030-03-31, or lengthen the run$/,
+    );
+  });
+
+  // The run ends after `years` calendar years (as the simulation counts them), not after
+  // years × 365.25 days: with 2 years from 2025-04-01 the last day is 2027-03-31.
+  it("a change on the day after a 2-year run ends is rejected; the day before is accepted", () => {
+    const base = replaceOnce(
+      replaceOnce(BASELINE_TEXT, "years: 5", "years: 2"),
+      "warm_up_days: 1095",
+      "warm_up_days: 365",
+    );
+    const change = (date: string) =>
+      `${base}changes:\n  - date: ${date}\n    service: oakwood_ward\n    close_beds: 1\n`;
+    const late = change("2027-04-01");
+    const ws = workspace({ scenario: late });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...positionOf(late, "2027-04-01") },
+      /^2027-04-01 is after the run ends on 2027-03-31 \(2 years from 2025-04-01\)/,
+    );
+    const ok = workspace({ scenario: change("2027-03-31") });
+    expect(loadScenario(ok.scenarioFile).changes).toHaveLength(1);
+  });
+
+  it("a change before the warm-up starts is rejected, giving the dates allowed", () => {
+    const scenario = `${BASELINE_TEXT}changes:\n  - date: 2010-04-01\n    service: oakwood_ward\n    close_beds: 1\n`;
+    const ws = workspace({ scenario });
+    const problems = problemsOf(ws.scenarioFile);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.scenarioFile, ...positionOf(scenario, "2010-04-01") },
+      /^2010-04-01 is before the simulation starts on 2022-04-02, the first day of the 1,095-day warm-up before the results start on 2025-04-01; give a date from 2022-04-02 to 2030-03-31, or leave the date out/,
+    );
+  });
+
+  it("a change on the first day of the warm-up is accepted", () => {
+    const scenario = `${BASELINE_TEXT}changes:\n  - date: 2022-04-02\n    service: oakwood_ward\n    close_beds: 1\n`;
+    const ws = workspace({ scenario });
+    expect(loadScenario(ws.scenarioFile).changes).toHaveLength(1);
+  });
+
+  it("a change pushed out of the run by --set run.years is blamed on the --set, once", () => {
+    const scenario = `${BASELINE_TEXT}changes:\n  - date: 2027-04-01\n    service: oakwood_ward\n    close_beds: 1\n`;
+    const ws = workspace({ scenario });
+    const problems = problemsOf(ws.scenarioFile, {
+      set: ["run.years=1", "run.warm_up_days=200"],
+    });
+    const at = positionOf(scenario, "2027-04-01");
+    expect(problems.map((p) => p.message)).toEqual([
+      `--set run.years=1: the change dated 2027-04-01 (at ${ws.scenarioFile}:${at.line}:${at.column}) is then after the run ends on 2026-03-31 (1 year from 2025-04-01); give a date from 2024-09-13 to 2026-03-31, or change this setting`,
+    ]);
+  });
+});
+
+describe("title and description", () => {
+  it("a scenario without its own title or description does not inherit its parent's", () => {
+    const ws = workspace();
+    const file = ws.write("scenarios/fewer.yaml", "name: fewer\nextends: baseline.yaml\n");
+    const loaded = loadScenario(file);
+    expect(loaded.title).toBe("fewer");
+    expect(loaded.description).toBeUndefined();
+  });
+
+  it("without a name either, the title is the file name", () => {
+    const ws = workspace();
+    const loaded = loadScenario(ws.write("scenarios/no-name.yaml", "extends: baseline.yaml\n"));
+    expect(loaded.title).toBe("no-name");
+  });
+
+  it("a scenario's own title is kept", () => {
+    const ws = workspace();
+    const loaded = loadScenario(ws.scenarioFile);
+    expect(loaded.title).toBe("Example ICB - current bed base");
+  });
+});
+
+describe("problems caused by --set are blamed on the --set", () => {
+  it("discharge route shares that no longer add up", () => {
+    const ws = workspace();
+    const problems = problemsOf(ws.scenarioFile, {
+      set: ["pathway.discharge_routes.home.share=80%"],
+    });
+    expect(problems).toEqual([
+      {
+        message:
+          "--set pathway.discharge_routes.home.share=80%: with this value, the discharge route shares add up to 98%, but they must add up to 100%; adjust them",
+      },
+    ]);
+  });
+
+  it("a set: line in the scenario takes the blame at that line", () => {
+    const scenario = `${BASELINE_TEXT}set:\n  pathway.discharge_routes.home.share: 80%\n`;
+    const ws = workspace({ scenario });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...positionOf(scenario, "pathway.discharge_routes.home.share") },
+      /^set pathway\.discharge_routes\.home\.share: with this value, the discharge route shares add up to 98%/,
+    );
+  });
+
+  it("a ward made too small for a change that closes beds", () => {
+    const scenario = `${BASELINE_TEXT}changes:\n  - date: 2027-04-01\n    service: oakwood_ward\n    close_beds: 10\n`;
+    const ws = workspace({ scenario });
+    const problems = problemsOf(ws.scenarioFile, { set: ["services.oakwood_ward.beds=5"] });
+    const at = positionOf(scenario, "10", "close_beds: ");
+    expect(problems.map((p) => p.message)).toEqual([
+      `--set services.oakwood_ward.beds=5: the change at ${ws.scenarioFile}:${at.line}:${at.column} would then leave "oakwood_ward" with -5 beds (it has 5 by then); it cannot go below 0`,
+    ]);
+  });
+
+  it("a --set that trips several checks elsewhere in the model gives one message, with where", () => {
+    const ws = workspace();
+    const problems = problemsOf(ws.scenarioFile, {
+      set: ["services.oakwood_ward.kind=community", "run.replications=5", "run.seed=3"],
+    });
+    const at = positionOf(MODEL_TEXT, "oakwood_ward", "- id: ");
+    expect(problems.map((p) => p.message)).toEqual([
+      `--set services.oakwood_ward.kind=community: with this value, "oakwood_ward" is a community service; say how many people it can take at once with "places: <number>" (at ${ws.modelFile}:${at.line}:${at.column})`,
+    ]);
+  });
+
+  it("a --set that breaks a scenario's change is blamed on the --set, naming the change", () => {
+    const scenario = `${BASELINE_TEXT}changes:\n  - date: 2027-04-01\n    reinvest:\n      share: 50%\n      into:\n        - service: crisis_houses\n          share: 100%\n  - date: 2027-04-01\n    service: oakwood_ward\n    close_beds: 2\n`;
+    const ws = workspace({ scenario });
+    const problems = problemsOf(ws.scenarioFile, {
+      set: ["services.crisis_houses.cost.per_bed_per_year=0"],
+    });
+    const at = positionOf(scenario, "crisis_houses");
+    expect(problems.map((p) => p.message)).toEqual([
+      `--set services.crisis_houses.cost.per_bed_per_year=0: with this value, "crisis_houses" has no cost per bed or place per year, so bedsim cannot tell what the money buys; add one under its cost (at ${ws.scenarioFile}:${at.line}:${at.column})`,
+    ]);
+  });
+
+  it("a mistake in the files is reported there even when an unrelated --set is given", () => {
+    const model = replaceOnce(MODEL_TEXT, 'share: "82%"', 'share: "80%"');
+    const ws = workspace({ model });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile, { set: ["services.oakwood_ward.beds=31"] }),
+      { file: ws.modelFile, line: lineOf(model, "discharge_routes:") + 1 },
+      /^the discharge route shares add up to 98%/,
+    );
+  });
+
+  it("the same mistake in the file is still reported in the file", () => {
+    const model = replaceOnce(MODEL_TEXT, 'share: "82%"', 'share: "80%"');
+    const ws = workspace({ model });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.modelFile, line: lineOf(model, "discharge_routes:") + 1 },
+      /^the discharge route shares add up to 98%/,
     );
   });
 });
