@@ -11,7 +11,7 @@ import {
 } from "../experiment/rightsize.js";
 import { runPoint, type SweepPointResult } from "../experiment/sweep.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
-import { parameterValueLabel } from "../report/charts/labels.js";
+import { parameterLabel, parameterValueLabel } from "../report/charts/labels.js";
 import { statisticWords } from "../report/charts/sweep.js";
 import { formatValue } from "../report/format.js";
 import { sweepTable } from "../report/sweep-table.js";
@@ -189,7 +189,7 @@ function rightsizeText(output: RightsizeOutput, path: string): string {
     `bedsim ${output.version} · rightsize ${output.scenario.name} · ${output.replications} replications per value · seed ${output.seed}`,
     output.target
       ? `Target: ${kpiDefinition(output.target.kpi).label.toLowerCase()} ${output.target.operator} ${formatValue(output.target.kpi, output.target.value)}, ${output.target.statistic === "mean" ? "on average" : `${statisticWords(output.target.statistic)} of single financial years`}`
-      : `Minimise: mean ${output.minimise}`,
+      : `Minimise: ${kpiDefinition(output.minimise as string).label.toLowerCase()}, mean across replications`,
     "",
     output.answer ? `Answer: ${describe(output.answer)}` : "No answer in this range.",
   ];
@@ -202,7 +202,7 @@ function rightsizeText(output: RightsizeOutput, path: string): string {
   }
   if (output.near_optimal && output.near_optimal.length > 1)
     lines.push(
-      `Within noise of the optimum (paired 95% interval includes zero): ${path} = ${output.near_optimal.join(", ")}`,
+      `Within noise of the optimum (paired 95% interval includes zero): ${parameterLabel(path, output.names)} = ${output.near_optimal.join(", ")}`,
     );
   lines.push(output.note, "", "Values explored:", sweepTable(output, [kpi]));
   return lines.join("\n");

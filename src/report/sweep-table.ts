@@ -1,5 +1,6 @@
 import type { KpiSummary } from "../experiment/run-summary.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { capitalise, type DisplayNames, parameterLabel } from "./charts/labels.js";
 import { statisticWords } from "./charts/sweep.js";
 import { toCsv } from "./csv.js";
 import { formatValue, textTable } from "./format.js";
@@ -7,6 +8,7 @@ import { orderedKpis } from "./run-table.js";
 
 export interface SweepTableInput {
   parameters: string[];
+  names?: DisplayNames;
   points: {
     values: Record<string, number>;
     kpis: Record<string, KpiSummary>;
@@ -26,7 +28,7 @@ export function sweepTable(sweep: SweepTableInput, extra: string[] = []): string
   // A percentile target is judged on its own statistic, not the means: show it too.
   const judged = target && sweep.points.some((p) => p.target_estimate) ? target : undefined;
   const header = [
-    ...sweep.parameters,
+    ...sweep.parameters.map((p) => capitalise(parameterLabel(p, sweep.names))),
     ...shown.flatMap((k) => [kpiDefinition(k).label, "95% interval"]),
     ...(judged
       ? [`${kpiDefinition(judged.kpi).label}, ${statisticWords(judged.statistic)}`, "95% interval"]
