@@ -343,7 +343,8 @@ class Simulation {
       this.count("crisis_team_supported", t);
       return;
     }
-    if (offeredCrisisHouse) {
+    // Offered only where a crisis house takes this cohort; "turned away" means all were full.
+    if (offeredCrisisHouse && cohort.crisisHouses.length > 0) {
       const house = this.freeCrisisHouse(c);
       if (house >= 0) {
         this.count("crisis_house_admissions", t);

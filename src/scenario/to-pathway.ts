@@ -42,7 +42,9 @@ export function buildPathway(loaded: LoadedScenario): {
   for (const { change, locate } of ordered) {
     const day = change.date ? dayOffset(run.start, change.date) : -warmUpDays;
     const converted = toChange(change, day);
-    if (converted) changes.push(converted);
+    if (converted?.kind === "routing" && converted.cohort === undefined)
+      changes.push(...pathwayWideRouting(converted, model));
+    else if (converted) changes.push(converted);
     if (change.reinvest) {
       const r = resolveReinvestment(change, day, changes, services, claimed);
       if (r.releasedPerYear <= 0)
@@ -85,6 +87,35 @@ export function buildPathway(loaded: LoadedScenario): {
     horizon: { warmUpDays, days, startDate: run.start },
   };
   return { pathway, reinvestments };
+}
+
+/** Which routing setting each field of a routing change is, in the model file's words. */
+const ROUTING_FIELDS = {
+  crisisTeamSupportAtHome: "crisis_team_support_at_home",
+  crisisHouseInsteadOfAdmission: "crisis_house_instead_of_admission",
+  wardStay: "length_of_stay",
+  dischargeRoutes: "discharge_routes",
+} as const;
+
+/**
+ * A routing change for the whole pathway changes the pathway's own settings, so it reaches
+ * the cohorts that use them and not those with a setting of their own (older adults' own
+ * discharge routes, say): one change per cohort, with only the fields it inherits.
+ */
+function pathwayWideRouting(
+  change: Extract<DatedChange, { kind: "routing" }>,
+  model: ModelInput,
+): DatedChange[] {
+  return model.cohorts.flatMap((cohort) => {
+    const routing: Partial<Routing> = {};
+    for (const [field, key] of Object.entries(ROUTING_FIELDS) as [keyof Routing, string][])
+      if (
+        change.routing[field] !== undefined &&
+        (cohort as Record<string, unknown>)[key] === undefined
+      )
+        Object.assign(routing, { [field]: change.routing[field] });
+    return Object.keys(routing).length > 0 ? [{ ...change, cohort: cohort.id, routing }] : [];
+  });
 }
 
 function toRoute(r: RouteInput): DischargeRoute {

@@ -89,3 +89,20 @@ describe("reinvestment", () => {
     expect(problem.file).toBe(file);
   });
 });
+
+describe("routing changes for the whole pathway", () => {
+  it("reach the cohorts that use the pathway's setting, not those with their own", () => {
+    // Older adults have their own crisis_house_instead_of_admission (0%) in the model.
+    const { file } = scenario(`  - date: 2026-10-01
+    crisis_house_instead_of_admission: 15%
+`);
+    const { pathway } = buildPathway(loadScenario(file));
+    const routing = pathway.changes.filter((c) => c.kind === "routing");
+    expect(routing.map((c) => c.kind === "routing" && c.cohort).sort()).toEqual([
+      "working_age_men",
+      "working_age_women",
+    ]);
+    for (const c of routing)
+      if (c.kind === "routing") expect(c.routing).toEqual({ crisisHouseInsteadOfAdmission: 0.15 });
+  });
+});
