@@ -10,5 +10,5 @@ import { simulate } from "../model/simulation.js";
  */
 export function runReplication(pathway: Pathway, seed: number, index: number): ReplicationOutcome {
   const outcome = summariseReplication(pathway, simulate(pathway, seed, index));
-  return withCosts(pathway, outcome, pathway.horizon.days);
+  return withCosts(pathway, outcome);
 }

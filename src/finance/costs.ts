@@ -1,7 +1,6 @@
+import { calendarFor } from "../model/calendar.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
-
-const DAYS_PER_YEAR = 365;
 
 /** Cost of one replication by financial year and service, in pounds. */
 export interface ReplicationCosts {
@@ -14,26 +13,29 @@ export interface ReplicationCosts {
 
 /**
  * Staffed beds and places cost money while open (closing them saves it), occupied bed-days
- * and out-of-area days cost per day used, and some services are paid per episode.
+ * and out-of-area days cost per day used, and some services are paid per episode. A bed open
+ * for a whole financial year costs exactly its yearly cost, leap year or not.
  */
-export function costsOf(
-  pathway: Pathway,
-  outcome: ReplicationOutcome,
-  resultsDays: number,
-): ReplicationCosts {
-  const byYear = outcome.byFinancialYear.map((fy) => {
+export function costsOf(pathway: Pathway, outcome: ReplicationOutcome): ReplicationCosts {
+  const { startDate, warmUpDays, days } = pathway.horizon;
+  const calendar = calendarFor(startDate, warmUpDays, days);
+  const byYear = outcome.byFinancialYear.map((fy, i) => {
     const row: Record<string, number> = {};
     for (const s of pathway.services) {
       const use = fy.services[s.id];
       row[s.id] =
-        (use.openBedDays / DAYS_PER_YEAR) * s.cost.perBedPerYear +
+        (use.openBedDays / calendar.daysInFinancialYear(i)) * s.cost.perBedPerYear +
         use.occupiedBedDays * s.cost.perOccupiedBedDay +
         use.entries * s.cost.perEpisode;
     }
     return row;
   });
   const perYear: Record<string, number> = {};
-  const years = resultsDays / 365.25;
+  // Financial years covered (a part year counts as its share), so whole years average exactly.
+  const years = calendar.financialYearDays.reduce(
+    (sum, covered, i) => sum + covered / calendar.daysInFinancialYear(i),
+    0,
+  );
   for (const s of pathway.services)
     perYear[s.id] = byYear.reduce((a, row) => a + row[s.id], 0) / years;
   const totalPerYear = Object.values(perYear).reduce((a, b) => a + b, 0);
@@ -41,12 +43,8 @@ export function costsOf(
 }
 
 /** Adds `total_cost` and `cost.<service>` KPIs to an outcome (and per financial year). */
-export function withCosts(
-  pathway: Pathway,
-  outcome: ReplicationOutcome,
-  resultsDays: number,
-): ReplicationOutcome {
-  const costs = costsOf(pathway, outcome, resultsDays);
+export function withCosts(pathway: Pathway, outcome: ReplicationOutcome): ReplicationOutcome {
+  const costs = costsOf(pathway, outcome);
   const hasCosts = pathway.services.some(
     (s) => s.cost.perBedPerYear || s.cost.perOccupiedBedDay || s.cost.perEpisode,
   );

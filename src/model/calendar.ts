@@ -43,10 +43,15 @@ export class Calendar {
     }
   }
 
+  /** Days from 1 April to 31 March of financial year `fy`: 366 when it holds 29 February. */
+  daysInFinancialYear(fy: number): number {
+    const firstYear = Number(this.financialYears[fy].slice(0, 4));
+    return dayOffset(`${firstYear}-04-01`, `${firstYear + 1}-04-01`);
+  }
+
   /** Whether the results period covers financial year `fy` from 1 April to 31 March. */
   isWholeFinancialYear(fy: number): boolean {
-    const firstYear = Number(this.financialYears[fy].slice(0, 4));
-    return this.financialYearDays[fy] === dayOffset(`${firstYear}-04-01`, `${firstYear + 1}-04-01`);
+    return this.financialYearDays[fy] === this.daysInFinancialYear(fy);
   }
 
   /** Days since the start of the results period for an ISO date (may be negative). */
