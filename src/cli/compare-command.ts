@@ -1,5 +1,5 @@
 import { type Comparison, compareOutcomes } from "../experiment/comparison.js";
-import { Calendar } from "../model/calendar.js";
+import { calendarOf } from "../model/calendar.js";
 import { compareTable } from "../report/compare-table.js";
 import { toCsv } from "../report/csv.js";
 import { RunDirectory } from "../report/run-directory.js";
@@ -67,11 +67,7 @@ export async function compareCommand(
   }).finally(progress.finish);
 
   const [base, ...others] = runs;
-  const years = new Calendar(
-    base.pathway.horizon.startDate,
-    base.pathway.horizon.warmUpDays,
-    base.pathway.horizon.days,
-  ).financialYears;
+  const years = calendarOf(base.pathway).financialYears;
   const result: CompareResult = {
     version: VERSION,
     seed,

@@ -2,7 +2,7 @@ import { runReplications } from "../experiment/pool.js";
 import { precisionCheck } from "../experiment/precision.js";
 import { type ResultsSummary, summariseResults } from "../experiment/run-summary.js";
 import { checkWarmUp } from "../experiment/warm-up-check.js";
-import { Calendar } from "../model/calendar.js";
+import { type Calendar, calendarOf } from "../model/calendar.js";
 import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
@@ -61,11 +61,7 @@ export async function simulateScenario(
   const precision = options.precision
     ? await addReplicationsForPrecision(pathway, seed, outcomes, options.precision, options)
     : undefined;
-  const calendar = new Calendar(
-    pathway.horizon.startDate,
-    pathway.horizon.warmUpDays,
-    pathway.horizon.days,
-  );
+  const calendar = calendarOf(pathway);
   const results = summariseResults(pathway, calendar, outcomes);
   const summary: RunSummary = {
     version: VERSION,

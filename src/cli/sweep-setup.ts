@@ -1,5 +1,6 @@
 import type { SweepParameter } from "../experiment/sweep.js";
-import { Calendar } from "../model/calendar.js";
+import { calendarFor } from "../model/calendar.js";
+import { runHorizon } from "../scenario/horizon.js";
 import { InputError, type Problem, plain } from "../scenario/input-error.js";
 import { kpiProblem, type LoadedScenario, loadScenario, settingProblem } from "../scenario/load.js";
 import { parseRange } from "../scenario/sweep-spec.js";
@@ -82,15 +83,11 @@ export function checkKpiName(loaded: LoadedScenario, kpi: string, where: Problem
   if (problem) throw new InputError([{ ...where, message: `${where.message}${problem}` }]);
 }
 
-/** Financial years with all 12 months in the results period, for "in 9 years out of 10". */
+/** Financial years wholly in the results period, for "in 9 years out of 10". */
 export function wholeFinancialYears(loaded: LoadedScenario): number[] {
-  const { pathway } = buildPathway(loaded);
-  const calendar = new Calendar(
-    pathway.horizon.startDate,
-    pathway.horizon.warmUpDays,
-    pathway.horizon.days,
-  );
+  const { warmUpDays, days } = runHorizon(loaded.run);
+  const calendar = calendarFor(loaded.run.start, warmUpDays, days);
   return calendar.financialYears
     .map((_, fy) => fy)
-    .filter((fy) => calendar.financialYearOfMonth.filter((f) => f === fy).length === 12);
+    .filter((fy) => calendar.isWholeFinancialYear(fy));
 }

@@ -1,4 +1,4 @@
-import { calendarFor } from "../model/calendar.js";
+import { calendarOf } from "../model/calendar.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
 
@@ -17,8 +17,7 @@ export interface ReplicationCosts {
  * for a whole financial year costs exactly its yearly cost, leap year or not.
  */
 export function costsOf(pathway: Pathway, outcome: ReplicationOutcome): ReplicationCosts {
-  const { startDate, warmUpDays, days } = pathway.horizon;
-  const calendar = calendarFor(startDate, warmUpDays, days);
+  const calendar = calendarOf(pathway);
   const byYear = outcome.byFinancialYear.map((fy, i) => {
     const row: Record<string, number> = {};
     for (const s of pathway.services) {

@@ -80,6 +80,14 @@ export function calendarFor(startDate: string, warmUpDays: number, days: number)
   return calendar;
 }
 
+/** The (shared) calendar of a pathway's horizon. */
+export function calendarOf(pathway: {
+  horizon: { startDate: string; warmUpDays: number; days: number };
+}): Calendar {
+  const { startDate, warmUpDays, days } = pathway.horizon;
+  return calendarFor(startDate, warmUpDays, days);
+}
+
 export function dayOffset(fromIsoDate: string, toIsoDate: string): number {
   return Math.round(
     (Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / 86_400_000,
