@@ -12,6 +12,23 @@ import { InputError } from "../scenario/input-error.js";
 /** The results file each kind of output folder holds, in the order they are looked for. */
 const RESULT_FILES = ["summary.json", "compare.json", "sweep.json", "rightsize.json"];
 
+/** What the report needs at the top of each file, so a hand-edited one fails with a message. */
+const SWEEP_KEYS = ["version", "seed", "replications", "scenario", "parameters", "points"];
+const REQUIRED_KEYS: Record<string, string[]> = {
+  "summary.json": [
+    "version",
+    "seed",
+    "replications",
+    "scenario",
+    "kpis",
+    "by_financial_year",
+    "monthly",
+  ],
+  "compare.json": ["version", "seed", "replications", "baseline", "scenarios"],
+  "sweep.json": SWEEP_KEYS,
+  "rightsize.json": SWEEP_KEYS,
+};
+
 function render(file: string, data: unknown): ReportFiles {
   if (file === "summary.json") return renderRunReport(data as RunSummaryInput);
   if (file === "compare.json") return renderCompareReport(data as CompareInput);
@@ -46,6 +63,12 @@ export function reportCommand(folder: string): void {
     throw InputError.at(
       jsonFile,
       "this is not a file bedsim wrote; run the scenario again to recreate it.",
+    );
+  const missing = REQUIRED_KEYS[file].filter((key) => !(key in data));
+  if (missing.length > 0)
+    throw InputError.at(
+      jsonFile,
+      `this file has no ${missing.map((k) => `"${k}"`).join(", ")}, which the report needs; it may have been edited by hand. Run the scenario again to recreate it.`,
     );
   const files = render(file, data);
   // Each file is replaced whole (write beside, then rename) so a reader never sees half of one.

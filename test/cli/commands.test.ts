@@ -8,7 +8,7 @@
  * than it runs, so short runs here also shorten the warm-up (--set run.warm_up_days=...).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KPI_DEFINITIONS } from "../../src/model/kpi-definitions.js";
@@ -551,6 +551,16 @@ describe("report <folder>", () => {
     expect(lines[0]).toMatch(/^bedsim: \/nonexistent: no such folder/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).toBe("");
+  });
+
+  it("a summary.json cut down by hand: exit 2 naming what is missing, nothing redrawn", () => {
+    const folder = tempDir("bedsim-edited-");
+    writeFileSync(path.join(folder, "summary.json"), '{ "version": "0.1.0", "seed": 1 }');
+    const result = bedsim(["report", folder]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/summary\.json: this file has no "replications", "scenario"/);
+    expect(files(folder)).toEqual(["summary.json"]);
   });
 
   it("a folder without results: exit 2 with a plain message", () => {
