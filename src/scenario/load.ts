@@ -1,6 +1,7 @@
 import path from "node:path";
 import { CST, Lexer, parseDocument } from "yaml";
 import type { z } from "zod";
+import { readEmpiricalFiles } from "./empirical-files.js";
 import { displayPath, InputError, type Problem, plain, position, quote } from "./input-error.js";
 import { modelProblems, type OverrideLocator } from "./model-checks.js";
 import { runSizeProblems } from "./run-limits.js";
@@ -72,6 +73,8 @@ const MAX_VALUE_LENGTH = 10_000;
 interface ScenarioLayer {
   source: YamlSource;
   data: z.output<typeof scenarioFile>;
+  /** CSV files of observed stays that the file's empirical distributions name. */
+  stayFiles: string[];
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
@@ -94,6 +97,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     modelLayer.data.model as string,
   );
   const modelSource = YamlSource.load(modelFile, modelLayer.source.problem(["model"], ""));
+  const stayFiles = readEmpiricalFiles(modelSource);
   if (looksLike(modelSource.data) === "scenario") {
     const named = plain(modelLayer.data.model as string);
     throw new InputError([
@@ -296,7 +300,12 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     description: top.data.description,
     file: top.source.file,
     modelFile,
-    files: [...layers.map((l) => l.source.file), modelFile],
+    files: [
+      ...layers.map((l) => l.source.file),
+      modelFile,
+      ...layers.flatMap((l) => l.stayFiles),
+      ...stayFiles,
+    ],
     run: parsedRun.data,
     model,
     changes,
@@ -432,6 +441,7 @@ function loadChain(
           },
     ]);
   }
+  const stayFiles = readEmpiricalFiles(source);
   const parsed = scenarioFile.safeParse(source.data);
   if (!parsed.success) {
     throw new InputError(
@@ -440,7 +450,7 @@ function loadChain(
       ),
     );
   }
-  const layer = { source, data: parsed.data };
+  const layer = { source, data: parsed.data, stayFiles };
   if (!parsed.data.extends) return [layer];
   const parent = path.resolve(path.dirname(file), parsed.data.extends);
   if ([...seen, file].includes(parent)) {

@@ -56,12 +56,22 @@ export const distribution: z.ZodType<DistributionSpec> = z.lazy(() =>
       max: distributionFields.max.optional(),
       value: distributionFields.value.optional(),
       values: distributionFields.values.optional(),
+      // Read into `values` when the YAML is loaded (empirical-files.ts); documented here for editors.
+      file: z.string().optional(),
+      column: z.string().optional(),
       components: z
         .array(z.strictObject({ weight: share, of: distribution }))
         .min(1, "list at least one component (- weight: ... of: ...)")
         .optional(),
     })
     .superRefine((spec, ctx) => {
+      if ("file" in spec)
+        ctx.addIssue({
+          code: "custom",
+          path: ["file"],
+          message:
+            "a file of stays can be named in a YAML file, not with --set; list the values instead",
+        });
       // A parameter the fields above (or an inner component's own check) already rejected
       // would otherwise be reported again, once per enclosing mixture.
       const reported = new Set(ctx.issues.map((issue) => JSON.stringify(issue.path ?? [])));

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { InputError, type Problem, quote } from "./input-error.js";
+import type { DataPath, YamlSource } from "./yaml-source.js";
+
+/** Larger files are refused: a list of stays has thousands of rows, not millions. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * An empirical length of stay can name a CSV of observed stays instead of listing them:
+ * `{ distribution: empirical, file: stays.csv, column: los_days }`, the file relative to
+ * the YAML that names it. Each such `file` (and `column`) is replaced, in the parsed data,
+ * by the `values` read from it, before the data is validated. Returns the files read, for
+ * the run's manifest.
+ */
+export function readEmpiricalFiles(source: YamlSource): string[] {
+  const read: string[] = [];
+  const problems: Problem[] = [];
+  const visit = (node: unknown, at: DataPath) => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, [...at, i]);
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    if ("column" in record && !("file" in record) && "distribution" in record)
+      problems.push(
+        source.problem([...at, "column"], "column: goes with file:, to pick a column of the CSV"),
+      );
+    if ("file" in record && "distribution" in record) {
+      const problem = (key: string, message: string) =>
+        problems.push(source.problem([...at, key], message));
+      if (record.distribution !== "empirical")
+        problem(
+          "file",
+          "file: is only for an empirical distribution; remove it or write distribution: empirical",
+        );
+      else if ("values" in record) problem("file", "give either values: or file:, not both");
+      else if (typeof record.file !== "string" || record.file.trim() === "")
+        problem("file", "file: names a CSV file of observed stays in days, e.g. file: stays.csv");
+      else {
+        const file = path.resolve(path.dirname(source.file), record.file);
+        const column = typeof record.column === "string" ? record.column : undefined;
+        const result = readStays(file, column);
+        if (typeof result === "string")
+          problem(result.startsWith("column") ? "column" : "file", result);
+        else {
+          record.values = result;
+          delete record.file;
+          delete record.column;
+          read.push(file);
+        }
+      }
+    }
+    for (const [key, value] of Object.entries(record)) visit(value, [...at, key]);
+  };
+  visit(source.data, []);
+  if (problems.length > 0) throw new InputError(problems);
+  return read;
+}
+
+/** Stays in days from a CSV: one per row, in `column` (by its header) or the first column. */
+function readStays(file: string, column: string | undefined): number[] | string {
+  const shown = quote(path.basename(file));
+  if (!existsSync(file))
+    return `cannot find the file ${shown}; check the name and that the path is relative to this YAML file`;
+  if (statSync(file).size > MAX_BYTES)
+    return `${shown} is larger than 5 MB; a list of observed stays should be far smaller`;
+  const rows = readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .map((line) => line.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1")));
+  // A first row that is not a number is a header.
+  const header = rows[0] && Number.isNaN(Number(rows[0][0])) ? rows[0] : undefined;
+  let index = 0;
+  if (column !== undefined) {
+    index = header ? header.indexOf(column) : -1;
+    if (index < 0)
+      return `column ${quote(column)} is not in the header row of ${shown}${header ? ` (it has ${header.map((h) => quote(h)).join(", ")})` : ", which has no header row"}`;
+  }
+  const values: number[] = [];
+  for (const [i, row] of rows.entries()) {
+    if ((i === 0 && header) || row.every((cell) => cell === "")) continue;
+    const cell = row[index] ?? "";
+    const value = Number(cell);
+    if (cell === "" || !Number.isFinite(value) || value < 0)
+      return `row ${i + 1} of ${shown} has ${quote(cell)} where a stay in days (a number, 0 or more) should be`;
+    values.push(value);
+  }
+  if (values.length === 0) return `${shown} has no stays in it; give one number of days per row`;
+  return values;
+}
