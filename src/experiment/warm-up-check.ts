@@ -13,11 +13,11 @@ export interface WarmUpWarning {
 /**
  * Checks the warm-up on two daily series, each averaged day by day across replications (the
  * ensemble mean shows the start-up trend without the day-to-day noise): acute local
- * occupancy, and the people in every other service, whose long stays fill slowly. Two things are not
- * start-up bias and are kept out: planned changes (only days before the first dated change
- * are used) and demand growth, a steady trend that MSER would otherwise read as "never
- * settles" (a straight line fitted to the results period is subtracted first). Returns a
- * warning when MSER-5 would discard more days than the scenario's warm-up.
+ * occupancy, and the people in every other service, whose long stays fill slowly. Two things
+ * are not start-up bias and are kept out: planned changes (only days before the first dated
+ * change are used) and demand growth, a steady trend that MSER would otherwise read as
+ * "never settles" (a straight line fitted to the settled second half is subtracted first).
+ * Returns a warning when MSER-5 would discard clearly more days than the scenario's warm-up.
  */
 export function checkWarmUp(
   pathway: Pathway,
@@ -36,12 +36,15 @@ export function checkWarmUp(
       const values = series(outcome);
       for (let d = 0; d < length; d++) mean[d] += values[d] / outcomes.length;
     }
-    return mser5(withoutTrend(mean, warmUpDays));
+    // The trend is fitted where the system has surely settled (MSER never cuts past half).
+    return mser5(withoutTrend(mean, Math.max(warmUpDays, Math.floor(length / 2))));
   };
   const acute = cut((o) => o.dailyOccupancy);
   const other = cut((o) => o.dailyOtherOccupied);
   const truncate = Math.max(acute, other);
-  if (truncate <= warmUpDays) return undefined;
+  // MSER-5 on a series that settles slowly and grows with demand places its cut only to
+  // within a month or two; a cut that far past the warm-up is not evidence of bias.
+  if (truncate <= warmUpDays + Math.max(30, 0.1 * warmUpDays)) return undefined;
   // Round up to a whole month so the suggestion reads as a plan, not a computation.
   return {
     warmUpDays,

@@ -4,7 +4,7 @@
  * `test` script does it). Runs are short (1 to 3 years, few replications) and each writes to
  * its own temporary --out folder.
  *
- * The bundled baseline warms up for 1,095 days, and a scenario may not warm up for longer
+ * The bundled baseline warms up for 1,460 days, and a scenario may not warm up for longer
  * than it runs, so short runs here also shorten the warm-up (--set run.warm_up_days=...).
  */
 import { spawnSync } from "node:child_process";
@@ -440,11 +440,10 @@ describe("run: warm-up check", () => {
     60_000,
   );
 
-  it("the baseline's own warm-up (1,095 days) is not flagged", () => {
-    // Four years, so the check could fire: MSER-5 looks at most at the first half of the
-    // 1,095 + 1,461 days simulated, i.e. up to 1,275 days, more than the warm-up. (With three
-    // years the half would be 1,095 days, and no cut could exceed the warm-up.)
-    const { json, result } = run(1095, 4);
+  it("the baseline's own warm-up (1,460 days) is not flagged", () => {
+    // Its five years, so the check could fire: MSER-5 looks at most at the first half of the
+    // 1,460 + 1,826 days simulated, i.e. up to 1,643 days, more than the warm-up.
+    const { json, result } = run(1460, 5);
     expect(json.warnings).toEqual([]);
     expect(result.stderr).not.toMatch(/warm-up/);
   }, 60_000);

@@ -668,7 +668,7 @@ describe("unsafe YAML", () => {
 
 describe("run settings", () => {
   it("a warm-up longer than the run is rejected, saying what to change", () => {
-    const scenario = replaceOnce(BASELINE_TEXT, "warm_up_days: 1095", "warm_up_days: 2000");
+    const scenario = replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "warm_up_days: 2000");
     const { problems } = brokenScenario(scenario);
     expect(problems).toHaveLength(1);
     problemMatching(
@@ -681,7 +681,7 @@ describe("run settings", () => {
   // the problem is reported at models/example-icb.yaml:10:1 (the model's `name:` line), a
   // file that has no warm-up in it. It belongs at the scenario's `warm_up_days:` value.
   it("a warm-up longer than the run is reported at the scenario's warm_up_days", () => {
-    const scenario = replaceOnce(BASELINE_TEXT, "warm_up_days: 1095", "warm_up_days: 2000");
+    const scenario = replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "warm_up_days: 2000");
     const { ws, problems } = brokenScenario(scenario);
     expectProblemAt(
       problems,
@@ -711,9 +711,9 @@ describe("run settings", () => {
     const problems = problemsOf(ws.scenarioFile, { set: ["run.years=0.5"] });
     expect(problems).toHaveLength(1);
     expect(problems[0].file).toBeUndefined();
-    const warm = valuePosition(BASELINE_TEXT, "warm_up_days: 1095");
+    const warm = valuePosition(BASELINE_TEXT, "warm_up_days: 1460");
     expect(problems[0].message).toBe(
-      `--set run.years=0.5: the run (0.5 years) is then shorter than its warm-up (1,095 days, at ${ws.scenarioFile}:${warm.line}:${warm.column}); run for longer or shorten the warm-up`,
+      `--set run.years=0.5: the run (0.5 years) is then shorter than its warm-up (1,460 days, at ${ws.scenarioFile}:${warm.line}:${warm.column}); run for longer or shorten the warm-up`,
     );
   });
 

@@ -45,7 +45,7 @@ describe("bundled scenarios", () => {
       "working_age_women",
       "older_adults",
     ]);
-    expect(loaded.run).toMatchObject({ start: "2025-04-01", years: 5, warm_up_days: 1095 });
+    expect(loaded.run).toMatchObject({ start: "2025-04-01", years: 5, warm_up_days: 1460 });
     expect(loaded.changes).toEqual([]);
     expect(loaded.modelFile).toBe(path.join(REPO, "models/example-icb.yaml"));
   });
@@ -118,7 +118,7 @@ changes:
   // a child that has any run: block (here only replications and seed) gets warm_up_days: 365
   // and silently replaces the parent's 400. The bundled what-ifs escape only because they
   // have no run: block; `run: { replications: 50 }` in one of them would drop baseline's
-  // 1095-day warm-up to 365.
+  // 1460-day warm-up to 365.
   it("a child's run: block keeps the parent's warm_up_days", () => {
     const ws = workspace({ files: { "scenarios/parent.yaml": parent } });
     const loaded = loadScenario(ws.write("scenarios/child.yaml", child));
@@ -459,7 +459,7 @@ describe("dates", () => {
     expectProblemAt(
       problemsOf(ws.scenarioFile),
       { file: ws.scenarioFile, ...positionOf(scenario, "2031-04-01") },
-      /^2031-04-01 is after the run ends on 2030-03-31 \(5 years from 2025-04-01\); give a date from 2022-04-02 to 2030-03-31, or lengthen the run$/,
+      /^2031-04-01 is after the run ends on 2030-03-31 \(5 years from 2025-04-01\); give a date from 2021-04-02 to 2030-03-31, or lengthen the run$/,
     );
   });
 
@@ -468,7 +468,7 @@ describe("dates", () => {
   it("a change on the day after a 2-year run ends is rejected; the day before is accepted", () => {
     const base = replaceOnce(
       replaceOnce(BASELINE_TEXT, "years: 5", "years: 2"),
-      "warm_up_days: 1095",
+      "warm_up_days: 1460",
       "warm_up_days: 365",
     );
     const change = (date: string) =>
@@ -492,7 +492,7 @@ describe("dates", () => {
     expectProblemAt(
       problems,
       { file: ws.scenarioFile, ...positionOf(scenario, "2010-04-01") },
-      /^2010-04-01 is before the simulation starts on 2022-04-02, the first day of the 1,095-day warm-up before the results start on 2025-04-01; give a date from 2022-04-02 to 2030-03-31, or leave the date out/,
+      /^2010-04-01 is before the simulation starts on 2021-04-02, the first day of the 1,460-day warm-up before the results start on 2025-04-01; give a date from 2021-04-02 to 2030-03-31, or leave the date out/,
     );
   });
 
