@@ -8,14 +8,15 @@ import type { LoadedScenario } from "./load.js";
  * mistyped growth rate, arrivals in the wrong units or an extra zero on replications should
  * be an error message now, not a crash or a frozen laptop an hour later.
  *
- * The estimates are calibrated on the bundled baseline (5 years plus a 1,095-day warm-up,
- * about 1,650 arrivals a year, 12 services): about 60 ms per replication on one core of a
- * modest machine, and about 95 KB of kept results per replication. They are meant to be
- * within a factor of two or so: enough to tell a 10-minute run from a 10-day one.
+ * The estimates are calibrated on the bundled baseline (about 1,650 arrivals a year, 12
+ * services): 5 years after a 3-year warm-up took about 12 ms per replication on one core
+ * (`npm run bench`), rounded up to 15 ms for slower machines, and about 95 KB of kept results
+ * per replication. They are meant to be within a factor of two or so: enough to tell a
+ * 10-minute run from a 10-day one.
  */
 
-/** Seconds of one core per simulated arrival: 60 ms / (1,650 a year × 8.0 years). */
-const SECONDS_PER_ARRIVAL = 0.06 / (1650 * (5 + 1095 / 365.25));
+/** Seconds of one core per simulated arrival: 15 ms / (1,650 a year × 8 years). */
+const SECONDS_PER_ARRIVAL = 0.015 / (1650 * 8);
 /** Kept results per replication: a fixed part (KPIs, costs by year)… */
 const BYTES_PER_REPLICATION = 12_000;
 /** …and the daily occupancy series and monthly and yearly rows, per simulated day. */

@@ -497,7 +497,7 @@ describe("dates", () => {
   });
 
   it("a change on the first day of the warm-up is accepted", () => {
-    const scenario = `${BASELINE_TEXT}changes:\n  - date: 2022-04-02\n    service: oakwood_ward\n    close_beds: 1\n`;
+    const scenario = `${BASELINE_TEXT}changes:\n  - date: 2021-04-02\n    service: oakwood_ward\n    close_beds: 1\n`;
     const ws = workspace({ scenario });
     expect(loadScenario(ws.scenarioFile).changes).toHaveLength(1);
   });
