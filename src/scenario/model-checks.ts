@@ -159,7 +159,9 @@ export function modelProblems(
     serviceProblems(s, i, cohortIds, add, checkService);
   });
 
-  if (run.warm_up_days > run.years * 365) {
+  // The same calendar as the run: `years` calendar years from the start.
+  const horizon = runHorizon(run);
+  if (horizon.warmUpDays > horizon.days) {
     const years = overrides.run("years");
     const warmUp = `${run.warm_up_days.toLocaleString("en-GB")} days`;
     problems.push(
