@@ -73,9 +73,14 @@ export function routeNames(pathway: Pathway): string[] {
 export function delayableRouteNames(pathway: Pathway): Set<string> {
   return new Set(
     allRoutes(pathway)
-      .filter((r) => (r.to !== undefined && r.whenFull === "stay_in_bed") || r.delay)
+      .filter(canDelay)
       .map((r) => r.name),
   );
+}
+
+/** Whether a discharge by this route can be delayed (see `delayableRouteNames`). */
+export function canDelay(route: Pick<DischargeRoute, "to" | "whenFull" | "delay">): boolean {
+  return (route.to !== undefined && route.whenFull === "stay_in_bed") || route.delay !== undefined;
 }
 
 /** Every discharge route of every cohort, and of every dated routing change. */

@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../../src/scenario/input-error.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { parseTarget } from "../../src/scenario/sweep-spec.js";
+import { knownKpis, parseTarget } from "../../src/scenario/sweep-spec.js";
 import {
   BASELINE_TEXT,
   expectProblemAt,
@@ -866,6 +866,16 @@ describe("targets", () => {
     expect(parseTarget("oap_share <= 10")).toBe(
       'oap_share is a fraction, so 10 in "oap_share <= 10" is more than 100%; write "10%" or 0.1',
     );
+  });
+
+  it("delayed-discharge KPIs are named only for routes that can delay, as a run reports them", () => {
+    const kpis = knownKpis(loadScenario(workspace().scenarioFile).model);
+    // Home (outside delays) and community rehab (stays in bed when full) can delay; crisis-house
+    // step-down goes home when full and inpatient rehab goes out of area, so they never do.
+    expect(kpis).toContain("delayed_discharge_bed_days.home");
+    expect(kpis).toContain("delayed_discharge_bed_days.community_rehab");
+    expect(kpis).not.toContain("delayed_discharge_bed_days.crisis_house_step_down");
+    expect(kpis).not.toContain("delayed_discharge_bed_days.inpatient_rehab");
   });
 
   it("a percentage target in the sweep: section loads", () => {
