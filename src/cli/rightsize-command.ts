@@ -12,8 +12,8 @@ import {
 import { runPoint, type SweepPointResult } from "../experiment/sweep.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
 import { parameterLabel, parameterValueLabel } from "../report/charts/labels.js";
-import { statisticWords } from "../report/charts/sweep.js";
-import { formatValue } from "../report/format.js";
+import { yearlyStatisticWords } from "../report/charts/sweep.js";
+import { formatRange, formatValue } from "../report/format.js";
 import { sweepTable } from "../report/sweep-table.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
@@ -184,11 +184,11 @@ function exploredPoint(
 function rightsizeText(output: RightsizeOutput, path: string): string {
   const kpi = output.target?.kpi ?? (output.minimise as string);
   const describe = (a: NonNullable<RightsizeOutput["answer"]>) =>
-    `${parameterValueLabel(path, a.values[path], output.names)}: ${kpiDefinition(kpi).label.toLowerCase()}, ${a.estimate.statistic === "mean" ? "mean" : `${statisticWords(a.estimate.statistic)} of single financial years`}, ${formatValue(kpi, a.estimate.estimate)} (95% interval ${formatValue(kpi, a.estimate.ci95[0])} to ${formatValue(kpi, a.estimate.ci95[1])})`;
+    `${parameterValueLabel(path, a.values[path], output.names)}: ${kpiDefinition(kpi).label.toLowerCase()}, ${a.estimate.statistic === "mean" ? "mean" : yearlyStatisticWords(a.estimate.statistic)}, ${formatValue(kpi, a.estimate.estimate)} (95% interval ${formatRange(kpi, a.estimate.ci95)})`;
   const lines = [
     `bedsim ${output.version} · rightsize ${output.scenario.name} · ${output.replications} replications per value · seed ${output.seed}`,
     output.target
-      ? `Target: ${kpiDefinition(output.target.kpi).label.toLowerCase()} ${output.target.operator} ${formatValue(output.target.kpi, output.target.value)}, ${output.target.statistic === "mean" ? "on average" : `${statisticWords(output.target.statistic)} of single financial years`}`
+      ? `Target: ${kpiDefinition(output.target.kpi).label.toLowerCase()} ${output.target.operator} ${formatValue(output.target.kpi, output.target.value)}, ${output.target.statistic === "mean" ? "on average" : yearlyStatisticWords(output.target.statistic)}`
       : `Minimise: ${kpiDefinition(output.minimise as string).label.toLowerCase()}, mean across replications`,
     "",
     output.answer ? `Answer: ${describe(output.answer)}` : "No answer in this range.",

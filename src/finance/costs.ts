@@ -23,7 +23,7 @@ export function costsOf(pathway: Pathway, outcome: ReplicationOutcome): Replicat
     for (const s of pathway.services) {
       const use = fy.services[s.id];
       row[s.id] =
-        (use.openBedDays / calendar.daysInFinancialYear(i)) * s.cost.perBedPerYear +
+        (use.openBedDays / calendar.financialYearLengths[i]) * s.cost.perBedPerYear +
         use.occupiedBedDays * s.cost.perOccupiedBedDay +
         use.entries * s.cost.perEpisode;
     }
@@ -32,7 +32,7 @@ export function costsOf(pathway: Pathway, outcome: ReplicationOutcome): Replicat
   const perYear: Record<string, number> = {};
   // Financial years covered (a part year counts as its share), so whole years average exactly.
   const years = calendar.financialYearDays.reduce(
-    (sum, covered, i) => sum + covered / calendar.daysInFinancialYear(i),
+    (sum, covered, i) => sum + covered / calendar.financialYearLengths[i],
     0,
   );
   for (const s of pathway.services)

@@ -15,6 +15,8 @@ export class Calendar {
   readonly financialYears: string[] = [];
   /** Results days in each financial year: fewer than the year's 365 or 366 for a part year. */
   readonly financialYearDays: number[] = [];
+  /** Days from 1 April to 31 March of each financial year: 366 when it holds 29 February. */
+  readonly financialYearLengths: number[] = [];
 
   constructor(
     readonly startDate: string,
@@ -33,8 +35,11 @@ export class Calendar {
       if (this.months[this.months.length - 1] !== label) {
         this.months.push(label);
         const fy = financialYearLabel(date);
-        if (this.financialYears[this.financialYears.length - 1] !== fy)
+        if (this.financialYears[this.financialYears.length - 1] !== fy) {
           this.financialYears.push(fy);
+          const firstYear = Number(fy.slice(0, 4));
+          this.financialYearLengths.push(dayOffset(`${firstYear}-04-01`, `${firstYear + 1}-04-01`));
+        }
         this.financialYearOfMonth.push(this.financialYears.length - 1);
       }
       this.monthIndex[i - warmUpDays] = this.months.length - 1;
@@ -43,15 +48,9 @@ export class Calendar {
     }
   }
 
-  /** Days from 1 April to 31 March of financial year `fy`: 366 when it holds 29 February. */
-  daysInFinancialYear(fy: number): number {
-    const firstYear = Number(this.financialYears[fy].slice(0, 4));
-    return dayOffset(`${firstYear}-04-01`, `${firstYear + 1}-04-01`);
-  }
-
   /** Whether the results period covers financial year `fy` from 1 April to 31 March. */
   isWholeFinancialYear(fy: number): boolean {
-    return this.financialYearDays[fy] === this.daysInFinancialYear(fy);
+    return this.financialYearDays[fy] === this.financialYearLengths[fy];
   }
 
   /** Days since the start of the results period for an ISO date (may be negative). */

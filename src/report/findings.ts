@@ -13,6 +13,7 @@ import type {
   SweepInput,
   SweepPoint,
 } from "./charts/data.js";
+import { isPartYear } from "./charts/data.js";
 import { headlineKpis, includesZero } from "./charts/differences.js";
 import {
   type DisplayNames,
@@ -21,7 +22,12 @@ import {
   parameterValueLabel,
 } from "./charts/labels.js";
 import { RECOMMENDED_MAX_OCCUPANCY } from "./charts/occupancy.js";
-import { meetsTarget, statisticWords, sweepHighlight } from "./charts/sweep.js";
+import {
+  meetsTarget,
+  statisticWords,
+  sweepHighlight,
+  yearlyStatisticWords,
+} from "./charts/sweep.js";
 import { joinWords } from "./describe-scenario.js";
 import { formatValue } from "./format.js";
 
@@ -137,9 +143,7 @@ export function runFindings(summary: RunSummaryInput): string[] {
       .map((s) => `${lowerFirst(s.name ?? s.id)} ${prose("total_cost", k[`cost.${s.id}`].mean)}`);
     if (outOfArea.length > 0) text += `, of which ${joinWords(outOfArea)}`;
     // Whole years only: a part year's cost is not a yearly cost.
-    const years = summary.by_financial_year.filter(
-      (y) => y.kpis.total_cost && (y.days === undefined || y.days >= 365),
-    );
+    const years = summary.by_financial_year.filter((y) => y.kpis.total_cost && !isPartYear(y));
     if (years.length > 1) {
       const first = years[0];
       const last = years[years.length - 1];
@@ -316,7 +320,7 @@ export function sweepFindings(sweep: SweepInput): string[] {
   }
   if (target && target.statistic !== "mean") {
     findings.push(
-      `The target applies to the ${statisticWords(target.statistic)} of single financial years over every replication, not the mean: it asks that bad years, not only the average year, stay within it.`,
+      `The target applies to the ${yearlyStatisticWords(target.statistic)} over every replication, not the mean: it asks that bad years, not only the average year, stay within it.`,
     );
   }
   if (first)

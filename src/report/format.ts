@@ -24,6 +24,11 @@ export function small(value: number): string {
   return value.toPrecision(2);
 }
 
+/** A 95% interval as "1,651 to 1,794", each end formatted as its KPI's values are. */
+export function formatRange(name: string, ci95: readonly [number, number]): string {
+  return `${formatValue(name, ci95[0])} to ${formatValue(name, ci95[1])}`;
+}
+
 export function formatMoney(value: number): string {
   const sign = value < 0 ? "-" : "";
   const abs = Math.abs(value);

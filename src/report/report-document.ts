@@ -14,6 +14,7 @@ import type {
   ScenarioInput,
   SweepInput,
 } from "./charts/data.js";
+import { isPartYear } from "./charts/data.js";
 import { includesZero } from "./charts/differences.js";
 import {
   capitalise,
@@ -26,7 +27,7 @@ import {
   timestampLabel,
 } from "./charts/labels.js";
 import type { RenderedChart } from "./charts/render.js";
-import { meetsTarget, statisticWords, sweepHighlight, sweepKpis } from "./charts/sweep.js";
+import { meetsTarget, sweepHighlight, sweepKpis, yearlyStatisticWords } from "./charts/sweep.js";
 import {
   cohortTable,
   describeChange,
@@ -38,7 +39,7 @@ import {
   type Table,
 } from "./describe-scenario.js";
 import { pointLabel, runFindings, scenarioFindings, sweepFindings } from "./findings.js";
-import { formatMoney, formatValue } from "./format.js";
+import { formatMoney, formatRange, formatValue } from "./format.js";
 
 export type Block =
   | { kind: "paragraph"; text: string }
@@ -98,7 +99,7 @@ function kpiTable(
         return [
           kpiLabel(name, model),
           formatValue(name, k.mean),
-          `${formatValue(name, k.ci95[0])} to ${formatValue(name, k.ci95[1])}`,
+          formatRange(name, k.ci95),
           formatValue(name, k.p10),
           formatValue(name, k.p90),
           displayUnit(name),
@@ -117,9 +118,7 @@ function yearTable(summary: RunSummaryInput): Table | undefined {
   return {
     header: [
       "Measure",
-      ...years.map((y) =>
-        y.days !== undefined && y.days < 365 ? `${y.year} (part: ${y.days} days)` : y.year,
-      ),
+      ...years.map((y) => (isPartYear(y) ? `${y.year} (part: ${y.days} days)` : y.year)),
       "Unit",
     ],
     numeric: [false, ...years.map(() => true), false],
@@ -453,7 +452,7 @@ export function sweepDocument(
   const target = sweep.target;
   if (target)
     tried.push(
-      `Target: ${kpiDefinition(target.kpi).label}, ${target.statistic === "mean" ? "mean across replications" : `${statisticWords(target.statistic)} of single financial years, over every replication`}, ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(target.kpi, target.value)} (${displayUnit(target.kpi)}).`,
+      `Target: ${kpiDefinition(target.kpi).label}, ${target.statistic === "mean" ? "mean across replications" : `${yearlyStatisticWords(target.statistic)}, over every replication`}, ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(target.kpi, target.value)} (${displayUnit(target.kpi)}).`,
     );
   if (sweep.minimise)
     tried.push(

@@ -2,7 +2,7 @@ import type { KpiSummary } from "../experiment/run-summary.js";
 import { KPI_DEFINITIONS, kpiDefinition } from "../model/kpi-definitions.js";
 import type { ModelInput, ReinvestmentInput } from "./charts/data.js";
 import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
-import { formatValue, textTable } from "./format.js";
+import { formatRange, formatValue, textTable } from "./format.js";
 
 export interface RunTableInput {
   version: string;
@@ -34,7 +34,7 @@ export function runTable(summary: RunTableInput): string {
     return [
       `${def.headline ? "* " : "  "}${kpiLabel(name, scenario.model)}`,
       formatValue(name, k.mean),
-      `${formatValue(name, k.ci95[0])} to ${formatValue(name, k.ci95[1])}`,
+      formatRange(name, k.ci95),
       formatValue(name, k.p10),
       formatValue(name, k.p90),
       def.unit,

@@ -3,7 +3,7 @@ import { kpiDefinition } from "../model/kpi-definitions.js";
 import { capitalise, type DisplayNames, parameterLabel } from "./charts/labels.js";
 import { statisticWords } from "./charts/sweep.js";
 import { toCsv } from "./csv.js";
-import { formatValue, textTable } from "./format.js";
+import { formatRange, formatValue, textTable } from "./format.js";
 import { orderedKpis } from "./run-table.js";
 
 export interface SweepTableInput {
@@ -34,15 +34,16 @@ export function sweepTable(sweep: SweepTableInput, extra: string[] = []): string
       ? [`${kpiDefinition(judged.kpi).label}, ${statisticWords(judged.statistic)}`, "95% interval"]
       : []),
   ];
-  const interval = (k: string, ci95: readonly [number, number]) =>
-    `${formatValue(k, ci95[0])} to ${formatValue(k, ci95[1])}`;
   const rows = sweep.points.map((point) => [
     ...sweep.parameters.map((p) => String(point.values[p])),
-    ...shown.flatMap((k) => [formatValue(k, point.kpis[k].mean), interval(k, point.kpis[k].ci95)]),
+    ...shown.flatMap((k) => [
+      formatValue(k, point.kpis[k].mean),
+      formatRange(k, point.kpis[k].ci95),
+    ]),
     ...(judged && point.target_estimate
       ? [
           formatValue(judged.kpi, point.target_estimate.estimate),
-          interval(judged.kpi, point.target_estimate.ci95),
+          formatRange(judged.kpi, point.target_estimate.ci95),
         ]
       : judged
         ? ["–", "–"]

@@ -220,6 +220,11 @@ export interface SweepTarget {
 }
 
 /** sweep.json: KPIs over a grid of one or two parameters, optionally a right-size answer. */
+/** A financial-year row that covers only part of the year (summary.json gives its `days`). */
+export function isPartYear(row: { days?: number }): boolean {
+  return row.days !== undefined && row.days < 365;
+}
+
 export interface SweepInput {
   version: string;
   seed: number;

@@ -71,6 +71,14 @@ export function statisticWords(name: string): string {
 }
 
 /**
+ * A right-size target's percentile in words: it is taken over single financial years (of
+ * every replication), not over replications' whole-run means.
+ */
+export function yearlyStatisticWords(name: string): string {
+  return `${statisticWords(name)} of single financial years`;
+}
+
+/**
  * (h) One chart per KPI: the KPI's mean against the first swept parameter with its 95% band
  * (one line per value of the second parameter, if any), the target and the answer marked.
  */
