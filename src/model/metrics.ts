@@ -1,4 +1,5 @@
-import type { DischargeRoute, Pathway } from "./pathway.js";
+import type { Pathway } from "./pathway.js";
+import type { DischargeRoute } from "./routing.js";
 
 /** Events counted per day. */
 export const COUNT_METRICS = [

@@ -1,5 +1,7 @@
+import { DAYS_PER_YEAR } from "./calendar.js";
 import { delayableRouteNames } from "./metrics.js";
 import type { Pathway } from "./pathway.js";
+import { SERVICE_KINDS } from "./service-kinds.js";
 import type { ReplicationOutput } from "./simulation.js";
 
 /** Per financial year, per service: what the money model needs. */
@@ -31,20 +33,18 @@ export interface ReplicationOutcome {
   events: number;
 }
 
-const DAYS_PER_YEAR = 365.25;
-
 export function summariseReplication(pathway: Pathway, out: ReplicationOutput): ReplicationOutcome {
   const { layout, calendar, recorder } = out;
   const warm = calendar.warmUpDays;
   const days = calendar.days;
   const total = warm + days;
-  const wards = indicesOf(pathway, (s) => s.kind === "ward");
+  const wards = indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role === "acute");
   const acuteOutOfArea = pathway.services.findIndex((s) => s.id === pathway.acuteOutOfArea);
   const otherOutOfArea = indicesOf(
     pathway,
-    (s) => s.kind === "out_of_area" && s.id !== pathway.acuteOutOfArea,
+    (s) => SERVICE_KINDS[s.kind].role === "out_of_area" && s.id !== pathway.acuteOutOfArea,
   );
-  const crisisHouses = indicesOf(pathway, (s) => s.kind === "crisis_house");
+  const crisisHouses = indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role === "crisis_house");
 
   const level = (metric: number) => recorder.levelDays[metric];
   const occupiedOf = (services: number[]) => services.map((i) => layout.occupied[i]);
@@ -59,7 +59,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
 
   const dailyOtherOccupied = sumDaily(
     recorder.levelDays,
-    occupiedOf(indicesOf(pathway, (s) => s.kind !== "ward")),
+    occupiedOf(indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role !== "acute")),
     total,
   );
   const dailyOccupancy = new Float64Array(total);

@@ -2,28 +2,25 @@ import { type Distribution, makeDistribution } from "../engine/distributions.js"
 import { EventQueue } from "../engine/event-queue.js";
 import { createStream, type Rng } from "../engine/random.js";
 import { ArrivalProcess } from "./arrivals.js";
-import { type Calendar, calendarFor } from "./calendar.js";
+import { type Calendar, calendarFor, DAYS_PER_YEAR } from "./calendar.js";
+import { openAfter } from "./dated-changes.js";
+import { EVENT_KINDS, RANK_OF_EVENT } from "./event-kinds.js";
 import { type CountMetric, type MetricLayout, metricLayout } from "./metrics.js";
-import type { DischargeRoute, Pathway, Routing, Service } from "./pathway.js";
+import type { Pathway, Service } from "./pathway.js";
 import { People, State } from "./people.js";
 import { Recorder } from "./recorder.js";
+import type { DischargeRoute, Routing } from "./routing.js";
+import { SERVICE_KINDS } from "./service-kinds.js";
 
-/**
- * Event kinds, and the documented order of events at the same instant (lower rank first):
- * dated changes, then stays ending (discharges free beds), then arrivals and readmissions
- * (so they can use a bed freed at that instant), then the end of a maximum wait, then the end
- * of the run. EXTRA_ARRIVAL is an arrival beyond the unscaled rate (arrivals scaled above 1),
- * ranked with arrivals.
- */
-const CHANGE = 0;
-const STAY_END = 1;
-const DELAY_END = 2;
-const ARRIVAL = 3;
-const READMISSION = 4;
-const WAIT_TIMEOUT = 5;
-const END = 6;
-const EXTRA_ARRIVAL = 7;
-const RANK_OF_KIND = [0, 1, 1, 2, 2, 3, 4, 2];
+// Event numbers, read once from the table of event kinds (the switch below needs constants).
+const CHANGE = EVENT_KINDS.CHANGE.code;
+const STAY_END = EVENT_KINDS.STAY_END.code;
+const DELAY_END = EVENT_KINDS.DELAY_END.code;
+const ARRIVAL = EVENT_KINDS.ARRIVAL.code;
+const READMISSION = EVENT_KINDS.READMISSION.code;
+const WAIT_TIMEOUT = EVENT_KINDS.WAIT_TIMEOUT.code;
+const END = EVENT_KINDS.END.code;
+const EXTRA_ARRIVAL = EVENT_KINDS.EXTRA_ARRIVAL.code;
 
 /** What one replication returns: daily bins plus the layout to read them. */
 export interface ReplicationOutput {
@@ -38,7 +35,7 @@ interface ServiceState {
   capacity: number;
   occupied: number;
   stay?: Distribution;
-  // The kind, resolved once: tested on every placement and discharge.
+  // The role of its kind, resolved once: tested on every placement and discharge.
   isWard: boolean;
   isOutOfArea: boolean;
   isCrisisHouse: boolean;
@@ -104,10 +101,8 @@ export function simulate(pathway: Pathway, seed: number, replication: number): R
   return new Simulation(pathway, seed, replication).run();
 }
 
-const DAYS_PER_YEAR = 365.25;
-
 class Simulation {
-  private readonly queue = new EventQueue(RANK_OF_KIND);
+  private readonly queue = new EventQueue(RANK_OF_EVENT);
   private readonly calendar: Calendar;
   private readonly layout: MetricLayout;
   private readonly recorder: Recorder;
@@ -162,9 +157,9 @@ class Simulation {
         capacity: spec.capacity,
         occupied: 0,
         stay: spec.stay ? makeDistribution(spec.stay) : undefined,
-        isWard: spec.kind === "ward",
-        isOutOfArea: spec.kind === "out_of_area",
-        isCrisisHouse: spec.kind === "crisis_house",
+        isWard: SERVICE_KINDS[spec.kind].role === "acute",
+        isOutOfArea: SERVICE_KINDS[spec.kind].role === "out_of_area",
+        isCrisisHouse: SERVICE_KINDS[spec.kind].role === "crisis_house",
         waiting: [],
         waitingHead: 0,
         placed: [],
@@ -653,7 +648,7 @@ class Simulation {
       case "capacity": {
         const service = this.index(change.service);
         const s = this.services[service];
-        s.capacity = Math.max(0, change.set ?? s.capacity + (change.add ?? 0));
+        s.capacity = openAfter(s.capacity, change);
         this.recorder.set(s.capacityMetric, s.capacity, t);
         // Closed beds close as they empty; nobody is moved out.
         this.fill(service, t);

@@ -3,7 +3,10 @@
  * first. Every figure comes with its 95% interval; a difference whose interval includes zero
  * is called "no clear difference".
  */
+
+import { DAYS_PER_YEAR } from "../model/calendar.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { serviceKind } from "../model/service-kinds.js";
 import type {
   CompareInput,
   Interval,
@@ -30,8 +33,6 @@ import {
 } from "./charts/sweep.js";
 import { joinWords } from "./describe-scenario.js";
 import { formatValue } from "./format.js";
-
-const DAYS_PER_YEAR = 365.25;
 
 /**
  * A number for a sentence: as in the tables, except that counts and days of 10 or more are
@@ -139,7 +140,9 @@ export function runFindings(summary: RunSummaryInput): string[] {
   if (cost) {
     let text = `The modelled cost was ${withInterval("total_cost", cost, "a year")}`;
     const outOfArea = summary.scenario.model.services
-      .filter((s) => s.kind === "out_of_area" && (k[`cost.${s.id}`]?.mean ?? 0) > 0)
+      .filter(
+        (s) => serviceKind(s.kind)?.role === "out_of_area" && (k[`cost.${s.id}`]?.mean ?? 0) > 0,
+      )
       .map((s) => `${lowerFirst(s.name ?? s.id)} ${prose("total_cost", k[`cost.${s.id}`].mean)}`);
     if (outOfArea.length > 0) text += `, of which ${joinWords(outOfArea)}`;
     // Whole years only: a part year's cost is not a yearly cost.

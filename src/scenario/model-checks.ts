@@ -1,4 +1,12 @@
 import { dayOffset } from "../model/calendar.js";
+import {
+  ALL_CHANGE_ACTIONS,
+  actionKind,
+  type ChangeAction,
+  capacityAfter,
+  capacityChangeOf,
+} from "../model/dated-changes.js";
+import { kindsWhere, SERVICE_KINDS } from "../model/service-kinds.js";
 import { runHorizon } from "./horizon.js";
 import { type Problem, position } from "./input-error.js";
 import type { LocatedChange } from "./load.js";
@@ -26,8 +34,10 @@ export interface Overrides {
 const NO_OVERRIDES: Overrides = { run: () => undefined, model: () => undefined };
 type Route = NonNullable<ModelInput["pathway"]["discharge_routes"]>[number];
 
-const BED_KINDS = new Set(["ward", "rehab_ward", "crisis_house"]);
-const DESTINATION_KINDS = new Set(["rehab_ward", "crisis_house", "community"]);
+const BED_KINDS: Set<string> = kindsWhere((k) => k.unit === "bed");
+const DESTINATION_KINDS: Set<string> = kindsWhere((k) => k.takesDischarges);
+const OUT_OF_AREA_KINDS: Set<string> = kindsWhere((k) => k.role === "out_of_area");
+const REPATRIATION_KINDS: Set<string> = kindsWhere((k) => k.takesRepatriation);
 
 /**
  * Checks that need the whole model: references between services and cohorts, shares that
@@ -88,7 +98,7 @@ export function modelProblems(
   checkService(
     ["pathway", "out_of_area"],
     model.pathway.out_of_area,
-    new Set(["out_of_area"]),
+    OUT_OF_AREA_KINDS,
     "pathway → out_of_area",
   );
 
@@ -124,7 +134,7 @@ export function modelProblems(
           checkService(
             [...path, i, "out_of_area"],
             r.out_of_area,
-            new Set(["out_of_area"]),
+            OUT_OF_AREA_KINDS,
             "out_of_area",
             report,
           );
@@ -136,7 +146,7 @@ export function modelProblems(
   model.cohorts.forEach((c, i) => {
     if (c.discharge_routes) checkRoutes(["cohorts", i, "discharge_routes"], c.discharge_routes);
     const wards = model.services.filter(
-      (s) => s.kind === "ward" && (s.accepts ?? cohortIds).includes(c.id),
+      (s) => SERVICE_KINDS[s.kind].role === "acute" && (s.accepts ?? cohortIds).includes(c.id),
     );
     if (wards.length === 0)
       add(
@@ -146,7 +156,8 @@ export function modelProblems(
     const offered =
       c.crisis_house_instead_of_admission ?? model.pathway.crisis_house_instead_of_admission;
     const houses = model.services.filter(
-      (s) => s.kind === "crisis_house" && (s.accepts ?? cohortIds).includes(c.id),
+      (s) =>
+        SERVICE_KINDS[s.kind].role === "crisis_house" && (s.accepts ?? cohortIds).includes(c.id),
     );
     if (offered > 0 && houses.length === 0)
       add(
@@ -194,7 +205,8 @@ function serviceProblems(
   ) => unknown,
 ): void {
   const at = (...p: (string | number)[]) => ["services", i, ...p];
-  if (BED_KINDS.has(s.kind)) {
+  const kind = SERVICE_KINDS[s.kind];
+  if (kind.unit === "bed") {
     if (s.beds === undefined)
       add(at("id"), `"${s.id}" is a ${s.kind}; say how many beds it has with "beds: <number>"`);
     if (s.places !== undefined)
@@ -206,22 +218,22 @@ function serviceProblems(
         true,
       );
   }
-  if (s.kind === "community") {
+  if (kind.unit === "place") {
     if (s.places === undefined)
       add(
         at("id"),
-        `"${s.id}" is a community service; say how many people it can take at once with "places: <number>"`,
+        `"${s.id}" is a ${kind.label}; say how many people it can take at once with "places: <number>"`,
       );
     if (s.beds !== undefined)
-      add(at("beds"), `a community service has places, not beds; write "places:"`, true);
+      add(at("beds"), `a ${kind.label} has places, not beds; write "places:"`, true);
     if (s.cost.per_bed_per_year !== undefined)
       add(
         at("cost", "per_bed_per_year"),
-        `a community service is costed per place; write "per_place_per_year:"`,
+        `a ${kind.label} is costed per place; write "per_place_per_year:"`,
         true,
       );
   }
-  if (s.kind === "out_of_area") {
+  if (kind.unit === "unlimited") {
     if (s.beds !== undefined || s.places !== undefined)
       add(
         at(s.beds !== undefined ? "beds" : "places"),
@@ -235,17 +247,12 @@ function serviceProblems(
         true,
       );
     s.repatriate_to.forEach((target, j) => {
-      checkService(
-        at("repatriate_to", j),
-        target,
-        new Set(["ward", "rehab_ward"]),
-        "repatriate_to",
-      );
+      checkService(at("repatriate_to", j), target, REPATRIATION_KINDS, "repatriate_to");
     });
   } else if (s.repatriate_to.length > 0) {
     add(at("repatriate_to"), "only out-of-area services repatriate people; remove this line", true);
   }
-  if (s.kind !== "ward" && s.kind !== "out_of_area" && !s.length_of_stay) {
+  if (kind.needsOwnStay && !s.length_of_stay) {
     add(at("id"), `"${s.id}" needs a length_of_stay: how long people stay in a ${s.kind}`);
   }
   (s.accepts ?? []).forEach((c, j) => {
@@ -257,7 +264,7 @@ function serviceProblems(
       );
     }
   });
-  if (s.accepts && s.accepts.length === 0 && s.kind !== "out_of_area") {
+  if (s.accepts && s.accepts.length === 0 && kind.role !== "out_of_area") {
     add(
       at("accepts"),
       `"${s.id}" accepts no cohort, so no one can use it; list the cohorts it takes or remove the accepts line`,
@@ -297,7 +304,7 @@ function changeProblems(
     if (actions.length === 0) {
       add(
         [],
-        "this change does nothing; give one of open_beds, close_beds, set_beds, add_places, remove_places, set_places, scale_arrivals, scale_length_of_stay, scale_delays, discharge_routes, crisis_team_support_at_home, crisis_house_instead_of_admission, length_of_stay or reinvest",
+        `this change does nothing; give one of ${ALL_CHANGE_ACTIONS.slice(0, -1).join(", ")} or ${ALL_CHANGE_ACTIONS[ALL_CHANGE_ACTIONS.length - 1]}`,
       );
       continue;
     }
@@ -349,7 +356,7 @@ function changeProblems(
         continue;
       }
       const perBed = actions[0].endsWith("beds");
-      if (s.kind === "out_of_area")
+      if (SERVICE_KINDS[s.kind].unit === "unlimited")
         add(["service"], "out-of-area beds are unlimited; change local beds instead");
       else if (perBed !== BED_KINDS.has(s.kind))
         add(
@@ -358,14 +365,7 @@ function changeProblems(
           true,
         );
       const before = capacity.get(s.id) ?? 0;
-      const after =
-        change.set_beds ??
-        change.set_places ??
-        before +
-          (change.open_beds ?? 0) +
-          (change.add_places ?? 0) -
-          (change.close_beds ?? 0) -
-          (change.remove_places ?? 0);
+      const after = capacityAfter(before, capacityChangeOf(change));
       const unit = perBed ? "beds" : "places";
       const blamed = capacityOverride.get(s.id);
       if (after < 0 && blamed)
@@ -398,7 +398,7 @@ function changeProblems(
             unknown("service", t.service, [...services.keys()]),
           );
         else if (
-          s.kind === "out_of_area" ||
+          SERVICE_KINDS[s.kind].unit === "unlimited" ||
           !(s.cost.per_bed_per_year ?? s.cost.per_place_per_year)
         ) {
           add(
@@ -418,37 +418,9 @@ function changeProblems(
   return problems;
 }
 
-const CAPACITY_ACTIONS = [
-  "open_beds",
-  "close_beds",
-  "set_beds",
-  "add_places",
-  "remove_places",
-  "set_places",
-] as const;
-const ROUTING_ACTIONS = [
-  "crisis_team_support_at_home",
-  "crisis_house_instead_of_admission",
-  "length_of_stay",
-  "discharge_routes",
-] as const;
-const OTHER_ACTIONS = [
-  "scale_arrivals",
-  "scale_length_of_stay",
-  "scale_delays",
-  "reinvest",
-] as const;
-
-export function actionsOf(change: ChangeInput): string[] {
-  return [...CAPACITY_ACTIONS, ...ROUTING_ACTIONS, ...OTHER_ACTIONS].filter(
-    (k) => change[k] !== undefined,
-  );
-}
-
-function actionKind(action: string): string {
-  if ((CAPACITY_ACTIONS as readonly string[]).includes(action)) return "capacity";
-  if ((ROUTING_ACTIONS as readonly string[]).includes(action)) return "routing";
-  return action;
+/** The actions a change takes, in the order messages list them. */
+function actionsOf(change: ChangeInput): ChangeAction[] {
+  return ALL_CHANGE_ACTIONS.filter((k) => change[k] !== undefined);
 }
 
 function duplicates(ids: string[], report: (index: number, id: string) => void): void {

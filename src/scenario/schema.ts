@@ -4,6 +4,7 @@ import {
   type DistributionSpec,
   distributionProblems,
 } from "../engine/distributions.js";
+import { SERVICE_KIND_NAMES } from "../model/service-kinds.js";
 import { parseRange, parseTarget } from "./sweep-spec.js";
 import {
   days,
@@ -127,19 +128,11 @@ export const cohort = z.strictObject({
   ...routingOverrides,
 });
 
-export const serviceKinds = [
-  "ward",
-  "rehab_ward",
-  "crisis_house",
-  "community",
-  "out_of_area",
-] as const;
-
 export const service = z.strictObject({
   id,
   name: z.string().optional(),
-  kind: z.enum(serviceKinds, {
-    error: `unknown kind; use one of ${serviceKinds.join(", ")}`,
+  kind: z.enum(SERVICE_KIND_NAMES, {
+    error: `unknown kind; use one of ${SERVICE_KIND_NAMES.join(", ")}`,
   }),
   beds: wholeNumber("beds", 100_000).optional(),
   places: wholeNumber("places", 100_000).optional(),

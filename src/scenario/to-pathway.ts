@@ -1,6 +1,9 @@
 import { type Reinvestment, reinvest } from "../finance/reinvestment.js";
 import { dayOffset } from "../model/calendar.js";
-import type { DatedChange, DischargeRoute, Pathway, Routing, Service } from "../model/pathway.js";
+import { capacityChangeOf, type DatedChange, openAfter } from "../model/dated-changes.js";
+import type { Pathway, Service } from "../model/pathway.js";
+import type { DischargeRoute, Routing } from "../model/routing.js";
+import { SERVICE_KINDS } from "../model/service-kinds.js";
 import { runHorizon } from "./horizon.js";
 import { InputError } from "./input-error.js";
 import type { LoadedScenario } from "./load.js";
@@ -135,7 +138,10 @@ function toService(s: ServiceInput, cohortIds: string[]): Service {
     id: s.id,
     name: s.name ?? s.id,
     kind: s.kind,
-    capacity: s.kind === "out_of_area" ? Number.POSITIVE_INFINITY : (s.beds ?? s.places ?? 0),
+    capacity:
+      SERVICE_KINDS[s.kind].unit === "unlimited"
+        ? Number.POSITIVE_INFINITY
+        : (s.beds ?? s.places ?? 0),
     accepts: s.accepts ?? cohortIds,
     stay: s.length_of_stay,
     stayMultiplier: s.stay_multiplier,
@@ -149,14 +155,8 @@ function toService(s: ServiceInput, cohortIds: string[]): Service {
 }
 
 function toChange(c: ChangeInput, day: number): DatedChange | undefined {
-  if (c.service !== undefined) {
-    const set = c.set_beds ?? c.set_places;
-    const add =
-      (c.open_beds ?? 0) + (c.add_places ?? 0) - (c.close_beds ?? 0) - (c.remove_places ?? 0);
-    return set !== undefined
-      ? { day, kind: "capacity", service: c.service, set }
-      : { day, kind: "capacity", service: c.service, add };
-  }
+  if (c.service !== undefined)
+    return { day, kind: "capacity", service: c.service, ...capacityChangeOf(c) };
   if (c.scale_arrivals !== undefined)
     return { day, kind: "scale_arrivals", cohort: c.cohort, factor: c.scale_arrivals };
   if (c.scale_length_of_stay !== undefined)
@@ -188,13 +188,14 @@ function resolveReinvestment(
 ): Reinvestment {
   const r = change.reinvest as NonNullable<ChangeInput["reinvest"]>;
   const from = new Set(
-    r.of_savings_from ?? services.filter((s) => s.kind !== "out_of_area").map((s) => s.id),
+    r.of_savings_from ??
+      services.filter((s) => SERVICE_KINDS[s.kind].unit !== "unlimited").map((s) => s.id),
   );
   const byId = new Map(services.map((s) => [s.id, s]));
   const capacity = new Map(services.map((s) => [s.id, s.capacity]));
   for (const c of earlier) {
     if (c.kind !== "capacity" || c.day > day) continue;
-    capacity.set(c.service, Math.max(0, c.set ?? (capacity.get(c.service) ?? 0) + (c.add ?? 0)));
+    capacity.set(c.service, openAfter(capacity.get(c.service) ?? 0, c));
   }
   let released = 0;
   for (const id of from) {

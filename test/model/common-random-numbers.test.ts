@@ -9,9 +9,10 @@ import type { DistributionSpec } from "../../src/engine/distributions.js";
 import { createStream } from "../../src/engine/random.js";
 import { ArrivalProcess } from "../../src/model/arrivals.js";
 import { calendarFor } from "../../src/model/calendar.js";
+import type { DatedChange } from "../../src/model/dated-changes.js";
 import { COUNT_METRICS } from "../../src/model/metrics.js";
 import { type ReplicationOutcome, summariseReplication } from "../../src/model/outcomes.js";
-import type { DatedChange, Pathway } from "../../src/model/pathway.js";
+import type { Pathway } from "../../src/model/pathway.js";
 import { simulate } from "../../src/model/simulation.js";
 import { DAYS_PER_YEAR, oneWardPathway, START_DATE } from "./one-ward-pathway.js";
 
