@@ -1,4 +1,5 @@
 import { calendarOf } from "../model/calendar.js";
+import { partKpi } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
 
@@ -49,11 +50,12 @@ export function withCosts(pathway: Pathway, outcome: ReplicationOutcome): Replic
   );
   if (!hasCosts) return outcome;
   outcome.kpis.total_cost = costs.totalPerYear;
-  for (const [id, value] of Object.entries(costs.perYear)) outcome.kpis[`cost.${id}`] = value;
+  for (const [id, value] of Object.entries(costs.perYear))
+    outcome.kpis[partKpi("cost", id)] = value;
   outcome.byFinancialYear.forEach((fy, i) => {
     let total = 0;
     for (const [id, value] of Object.entries(costs.byYear[i])) {
-      fy.kpis[`cost.${id}`] = value;
+      fy.kpis[partKpi("cost", id)] = value;
       total += value;
     }
     fy.kpis.total_cost = total;

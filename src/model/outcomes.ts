@@ -1,4 +1,5 @@
 import { DAYS_PER_YEAR } from "./calendar.js";
+import { type PathwayKpi, partKpi } from "./kpi-definitions.js";
 import { delayableRouteNames } from "./metrics.js";
 import type { Pathway } from "./pathway.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
@@ -95,7 +96,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     const admissions = count("admissions");
     const waited = count("waited");
     const oapBedDays = levelSum([layout.occupied[acuteOutOfArea]]);
-    const k: Record<string, number> = {
+    const pathwayKpis: Record<PathwayKpi, number> = {
       arrivals: count("arrivals") * perYear,
       crisis_team_supported: count("crisis_team_supported") * perYear,
       admissions: admissions * perYear,
@@ -123,9 +124,10 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       repatriations: count("repatriations") * perYear,
       rehab_oap_bed_days: levelSum(occupiedOf(otherOutOfArea)) * perYear,
     };
+    const k: Record<string, number> = pathwayKpis;
     for (const [route, metric] of layout.delayed) {
       if (!delayable.has(route)) continue;
-      k[`delayed_discharge_bed_days.${route}`] = levelSum([metric]) * perYear;
+      k[partKpi("delayed_discharge_bed_days", route)] = levelSum([metric]) * perYear;
     }
     return k;
   };

@@ -2,7 +2,7 @@
  * A scenario in plain English for the report: its dated changes and reinvestments as
  * sentences, and the model's assumptions (cohorts, services, discharge routes) as tables.
  */
-import { kpiDefinition } from "../model/kpi-definitions.js";
+import { kpiDefinition, kpiParts } from "../model/kpi-definitions.js";
 import { serviceKind } from "../model/service-kinds.js";
 import type {
   ChangeInput,
@@ -32,8 +32,9 @@ const days = (n: number) => `${formatNumber(n, Number.isInteger(n) ? 0 : 1)} day
 
 /** A KPI's label, with the service's own name for its cost ("Cost: Oakwood (men)"). */
 export function kpiLabel(name: string, model?: ModelInput): string {
-  const [base, id] = name.split(".");
-  const service = base === "cost" ? model?.services.find((s) => s.id === id)?.name : undefined;
+  const parts = kpiParts(name);
+  const service =
+    parts?.family === "cost" ? model?.services.find((s) => s.id === parts.id)?.name : undefined;
   return service ? `Cost: ${service}` : kpiDefinition(name).label;
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { DAYS_PER_YEAR } from "../model/calendar.js";
-import { kpiDefinition } from "../model/kpi-definitions.js";
+import { kpiDefinition, kpiParts, partKpi } from "../model/kpi-definitions.js";
 import { serviceKind } from "../model/service-kinds.js";
 import type {
   CompareInput,
@@ -101,11 +101,11 @@ export function runFindings(summary: RunSummaryInput): string[] {
     const beds = delayed.mean / DAYS_PER_YEAR;
     let text = `Delayed discharges took ${withInterval("delayed_discharge_bed_days", delayed, "bed-days a year")}, the same as ${formatNumber(beds, beds < 10 ? 1 : 0)} beds occupied every day`;
     const routes = Object.entries(k)
-      .filter(([name]) => name.startsWith("delayed_discharge_bed_days."))
+      .filter(([name]) => kpiParts(name)?.family === "delayed_discharge_bed_days")
       .sort((a, b) => b[1].mean - a[1].mean);
     if (routes.length > 1 && routes[0][1].mean > 0) {
       const [name, top] = routes[0];
-      const route = name.split(".")[1].replaceAll("_", " ");
+      const route = (kpiParts(name)?.id ?? name).replaceAll("_", " ");
       const share = top.mean / delayed.mean;
       text += `; ${share > 0.5 ? "most" : "the largest part"} (${prose(name, top.mean)} bed-days a year) were people waiting to go ${route === "home" ? "home" : `to ${route}`}`;
     }
@@ -141,9 +141,13 @@ export function runFindings(summary: RunSummaryInput): string[] {
     let text = `The modelled cost was ${withInterval("total_cost", cost, "a year")}`;
     const outOfArea = summary.scenario.model.services
       .filter(
-        (s) => serviceKind(s.kind)?.role === "out_of_area" && (k[`cost.${s.id}`]?.mean ?? 0) > 0,
+        (s) =>
+          serviceKind(s.kind)?.role === "out_of_area" && (k[partKpi("cost", s.id)]?.mean ?? 0) > 0,
       )
-      .map((s) => `${lowerFirst(s.name ?? s.id)} ${prose("total_cost", k[`cost.${s.id}`].mean)}`);
+      .map(
+        (s) =>
+          `${lowerFirst(s.name ?? s.id)} ${prose("total_cost", k[partKpi("cost", s.id)].mean)}`,
+      );
     if (outOfArea.length > 0) text += `, of which ${joinWords(outOfArea)}`;
     // Whole years only: a part year's cost is not a yearly cost.
     const years = summary.by_financial_year.filter((y) => y.kpis.total_cost && !isPartYear(y));
