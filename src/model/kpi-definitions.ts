@@ -80,7 +80,7 @@ const DEFINITIONS = {
     headline: true,
     format: "fraction",
     description:
-      "Occupied local acute bed-days divided by open bed-days. Can exceed 100% briefly when beds close while still occupied.",
+      "Occupied local acute bed-days divided by open bed-days. Beds close only as their patients leave, so it never exceeds 100%; with no beds open it is 0.",
   },
   peak_local_occupancy: {
     unit: "fraction of open beds",
@@ -98,7 +98,8 @@ const DEFINITIONS = {
     unit: "beds",
     label: "Local acute beds open",
     format: "count",
-    description: "Average number of local acute beds open (follows dated changes).",
+    description:
+      "Average number of local acute beds open (follows dated changes; a closed bed stays open until its patient leaves).",
   },
   days_above_85pct: {
     unit: "days a year",
@@ -113,12 +114,12 @@ const DEFINITIONS = {
     format: "days",
     description: "Days whose average local acute occupancy was above 95%.",
   },
-  days_above_100pct: {
+  days_full: {
     unit: "days a year",
-    label: "Days above 100% occupancy",
+    label: "Days with every bed full",
     format: "days",
     description:
-      "Days whose average local acute occupancy was above 100% (only possible while closing beds are still occupied).",
+      "Days on which every open local acute bed was occupied all day, so anyone needing a bed waited or went out of area.",
   },
   waited_for_bed: {
     unit: "people a year",

@@ -63,6 +63,8 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     occupiedOf(indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role !== "acute")),
     total,
   );
+  // Beds close only as they empty, so occupied never exceeds open: a day with no open beds has
+  // no one in them either, and its occupancy is 0.
   const dailyOccupancy = new Float64Array(total);
   for (let d = 0; d < total; d++) {
     const open = wardOpen[d];
@@ -79,7 +81,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     let peak = 0;
     let above85 = 0;
     let above95 = 0;
-    let above100 = 0;
+    let full = 0;
     const count = (name: keyof typeof layout.counts) =>
       sumRange(recorder.counts[layout.counts[name]], warm + from, warm + to);
     const levelSum = (metrics: number[]) =>
@@ -91,7 +93,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       peak = Math.max(peak, occ);
       if (occ > 0.85) above85++;
       if (occ > 0.95) above95++;
-      if (occ > 1) above100++;
+      if (occ >= FULL) full++;
     }
     const admissions = count("admissions");
     const waited = count("waited");
@@ -111,7 +113,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       mean_open_beds: open / (to - from),
       days_above_85pct: above85 * perYear,
       days_above_95pct: above95 * perYear,
-      days_above_100pct: above100 * perYear,
+      days_full: full * perYear,
       waited_for_bed: waited * perYear,
       mean_wait_days: waited > 0 ? count("waiting_days") / waited : 0,
       mean_waiting: levelSum([layout.waiting]) / (to - from),
@@ -192,6 +194,9 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     events: out.events,
   };
 }
+
+/** A day at least this occupied had every open bed full all day (allowing for rounding). */
+const FULL = 1 - 1e-9;
 
 function indicesOf(pathway: Pathway, test: (s: Pathway["services"][number]) => boolean): number[] {
   return pathway.services.map((s, i) => (test(s) ? i : -1)).filter((i) => i >= 0);

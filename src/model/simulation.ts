@@ -32,7 +32,10 @@ export interface ReplicationOutput {
 
 interface ServiceState {
   spec: Service;
+  /** Beds or places the service is to have; fewer than `open` while closing beds empty. */
   capacity: number;
+  /** Beds or places staffed now: a closed bed stays open until its patient leaves. */
+  open: number;
   occupied: number;
   stay?: Distribution;
   // The role of its kind, resolved once: tested on every placement and discharge.
@@ -155,6 +158,7 @@ class Simulation {
       return {
         spec,
         capacity: spec.capacity,
+        open: spec.capacity,
         occupied: 0,
         stay: spec.stay ? makeDistribution(spec.stay) : undefined,
         isWard: SERVICE_KINDS[spec.kind].role === "acute",
@@ -220,7 +224,7 @@ class Simulation {
   run(): ReplicationOutput {
     const start = -this.pathway.horizon.warmUpDays;
     for (const s of this.services) {
-      if (Number.isFinite(s.capacity)) this.recorder.set(s.capacityMetric, s.capacity, start);
+      if (Number.isFinite(s.capacity)) this.recorder.set(s.capacityMetric, s.open, start);
     }
     this.pathway.changes.forEach((change, i) => {
       if (change.kind !== "scale_arrivals")
@@ -479,6 +483,11 @@ class Simulation {
     const s = this.services[service];
     s.occupied--;
     this.recorder.change(s.occupiedMetric, -1, t);
+    if (s.open > s.capacity) {
+      // A bed due to close closes now that it is empty.
+      s.open = Math.max(s.capacity, s.occupied);
+      this.recorder.set(s.capacityMetric, s.open, t);
+    }
     if (s.isOutOfArea) {
       const last = s.placed.pop() as number;
       if (last !== person) {
@@ -649,8 +658,10 @@ class Simulation {
         const service = this.index(change.service);
         const s = this.services[service];
         s.capacity = openAfter(s.capacity, change);
-        this.recorder.set(s.capacityMetric, s.capacity, t);
-        // Closed beds close as they empty; nobody is moved out.
+        // Beds close as they empty, so nobody is moved out and occupancy never exceeds the
+        // beds open (the staffed-bed saving starts when each bed actually closes).
+        s.open = Math.max(s.capacity, s.occupied);
+        this.recorder.set(s.capacityMetric, s.open, t);
         this.fill(service, t);
         break;
       }

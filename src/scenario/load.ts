@@ -225,7 +225,6 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       modelPaths.set(problem, p);
       return problem;
     },
-    locateRun,
     { run: (key) => runOverride.get(key), model: overrideOf },
   );
   if (semantic.length > 0) {

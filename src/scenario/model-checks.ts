@@ -47,15 +47,14 @@ const REPATRIATION_KINDS: Set<string> = kindsWhere((k) => k.takesRepatriation);
  * (a delayed discharge), and every stay outside a ward ends on its own, so waits never
  * form a cycle.
  *
- * `locate` places problems in the model (or at the override that set a value); `locateRun`
- * places problems with the run settings at the `run:` key (or override) that gave them.
+ * `locate` places problems in the model (or at the override that set a value). A warm-up
+ * may be longer than the run: it is simulated first, whatever its length.
  */
 export function modelProblems(
   model: ModelInput,
   run: RunInput,
   changes: LocatedChange[],
   locate: Locator,
-  locateRun: Locator,
   overrides: Overrides = NO_OVERRIDES,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -170,22 +169,6 @@ export function modelProblems(
     serviceProblems(s, i, cohortIds, add, checkService);
   });
 
-  // The same calendar as the run: `years` calendar years from the start.
-  const horizon = runHorizon(run);
-  if (horizon.warmUpDays > horizon.days) {
-    const years = overrides.run("years");
-    const warmUp = `${run.warm_up_days.toLocaleString("en-GB")} days`;
-    problems.push(
-      years && !overrides.run("warm_up_days")
-        ? years(
-            `the run (${yearsText(run.years)}) is then shorter than its warm-up (${warmUp}, at ${position(locateRun(["warm_up_days"], ""))}); run for longer or shorten the warm-up`,
-          )
-        : locateRun(
-            ["warm_up_days"],
-            `warm_up_days: the warm-up (${warmUp}) is longer than the run (${yearsText(run.years)}); shorten the warm-up or run for longer`,
-          ),
-    );
-  }
   problems.push(
     ...changeProblems(model, run, changes, services, cohortIds, unknown, checkRoutes, overrides),
   );
@@ -413,9 +396,42 @@ function changeProblems(
       });
     } else if (kind === "routing" && change.discharge_routes) {
       checkRoutes(["discharge_routes"], change.discharge_routes, add);
+    } else if (kind in SCALE_MEANINGS) {
+      const action = kind as keyof typeof SCALE_MEANINGS;
+      const factor = change[action] ?? 1;
+      if (factor > MAX_SCALE) add([action], scaleTooLarge(action, factor));
     }
   }
   return problems;
+}
+
+/**
+ * Scalings multiply; a value far above 1 is nearly always a figure in the wrong unit ("32"
+ * meaning 32 days, "10" meaning 10%), and the run would otherwise answer confidently wrong.
+ */
+const MAX_SCALE = 5;
+const SCALE_MEANINGS = {
+  scale_arrivals: {
+    multiplies: "the people arriving",
+    times: "as many people",
+    example: 'write 1.1 or "110%" for a tenth more people',
+  },
+  scale_length_of_stay: {
+    multiplies: "the clinical length of acute ward stays (not delays or community stays)",
+    times: "longer stays",
+    example:
+      'write 0.8 or "80%" to shorten them by a fifth; to give stays in days, change length_of_stay instead',
+  },
+  scale_delays: {
+    multiplies: "the share of discharges delayed by a care package or housing",
+    times: "as many delays",
+    example: 'write 0.5 or "50%" to halve them',
+  },
+} as const;
+
+function scaleTooLarge(action: keyof typeof SCALE_MEANINGS, factor: number): string {
+  const m = SCALE_MEANINGS[action];
+  return `${action} multiplies ${m.multiplies}, so ${Number(factor.toPrecision(6))} means ${Number(factor.toPrecision(6))} times ${m.times}; ${m.example} (at most ${MAX_SCALE * 100}%)`;
 }
 
 /** The actions a change takes, in the order messages list them. */

@@ -234,5 +234,5 @@ export function filesAloneAreValid(
   const run = runSchema.safeParse(runData);
   if (!model.success || !run.success) return false;
   const nowhere: Locator = (_p, message) => ({ message });
-  return modelProblems(model.data, run.data, changes, nowhere, nowhere).length === 0;
+  return modelProblems(model.data, run.data, changes, nowhere).length === 0;
 }

@@ -252,7 +252,7 @@ describe("one mistake, one message", () => {
       "bedsim: --set pathway.discharge_routes.home.share=80%: with this value, the discharge route shares add up to 98%, but they must add up to 100%; adjust them",
     );
     expect(oneLine(["validate", "scenarios/fewer-beds.yaml", "--set", "run.years=0.5"])).toMatch(
-      /^bedsim: --set run\.years=0\.5: the run \(0\.5 years\) is then shorter than its warm-up \(1,460 days, at scenarios\/baseline\.yaml:\d+:\d+\)/,
+      /^bedsim: --set run\.years=0\.5: the change dated 2027-04-01 \(at scenarios\/fewer-beds\.yaml:\d+:\d+\) is then after the run ends on 2025-09-30/,
     );
   });
 });

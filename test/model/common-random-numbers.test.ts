@@ -144,9 +144,12 @@ describe("common random numbers: changing only capacity meets the same people", 
     for (const [base, scenario] of pairs) {
       expect(scenario.kpis.mean_open_beds).toBeLessThan(base.kpis.mean_open_beds);
       expect(base.kpis.mean_open_beds).toBeCloseTo(10, 9);
-      // Open 10 beds on days 0-99, 7 from day 100 (beds close as they empty, but the
-      // capacity recorded drops on the day of the change).
-      expect(scenario.kpis.mean_open_beds).toBeCloseTo((10 * 100 + 7 * (DAYS - 100)) / DAYS, 9);
+      // 10 beds on days 0-99 and 7 from day 100, except that the three closing beds stay open
+      // until their patients leave: each for at most its patient's remaining stay, which for
+      // these stays (mean 10 days) is far below 200 days.
+      const instant = (10 * 100 + 7 * (DAYS - 100)) / DAYS;
+      expect(scenario.kpis.mean_open_beds).toBeGreaterThanOrEqual(instant - 1e-9);
+      expect(scenario.kpis.mean_open_beds).toBeLessThan(instant + (3 * 200) / DAYS);
     }
   });
 
