@@ -32,6 +32,7 @@ export const CHANGE_ACTIONS = {
     "crisis_house_instead_of_admission",
     "length_of_stay",
     "discharge_routes",
+    "picu_share",
   ],
   scale_arrivals: ["scale_arrivals"],
   scale_length_of_stay: ["scale_length_of_stay"],

@@ -30,6 +30,8 @@ export const EVENT_KINDS = {
   END: { code: 6, rank: SAME_INSTANT.END_OF_RUN },
   /** An arrival beyond the unscaled rate (arrivals scaled above 1), ranked with arrivals. */
   EXTRA_ARRIVAL: { code: 7, rank: SAME_INSTANT.ARRIVALS },
+  /** An acute patient needs intensive care: asks for a PICU bed after beds have freed. */
+  PICU_NEED: { code: 8, rank: SAME_INSTANT.ARRIVALS },
 } as const;
 
 export type EventKind = keyof typeof EVENT_KINDS;

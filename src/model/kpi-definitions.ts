@@ -194,6 +194,42 @@ const DEFINITIONS = {
     description:
       "Days in out-of-area rehabilitation placements (or any out-of-area service other than the acute one).",
   },
+  picu_admissions: {
+    unit: "people a year",
+    label: "Transfers to intensive care (PICU)",
+    headline: true,
+    format: "count",
+    description:
+      "Acute patients who needed a psychiatric intensive care (PICU) bed, local or out of area.",
+  },
+  picu_oap_admissions: {
+    unit: "people a year",
+    label: "Out-of-area PICU admissions",
+    headline: true,
+    format: "count",
+    description:
+      "Transfers to intensive care that went out of area because no local PICU bed was free.",
+  },
+  picu_oap_bed_days: {
+    unit: "bed-days a year",
+    label: "Out-of-area PICU bed-days",
+    format: "days",
+    description:
+      "Days spent in out-of-area PICU beds, waiting there for a local acute bed included.",
+  },
+  mean_picu_occupied: {
+    unit: "beds",
+    label: "Local PICU beds occupied",
+    format: "count",
+    description: "Average number of local PICU beds occupied.",
+  },
+  picu_step_down_delay_bed_days: {
+    unit: "bed-days a year",
+    label: "PICU step-down delays",
+    format: "days",
+    description:
+      "Days people ready to leave intensive care spent waiting in the PICU (local or out of area) for a local acute bed.",
+  },
   total_cost: {
     unit: "£ a year",
     label: "Total cost",

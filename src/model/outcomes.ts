@@ -43,8 +43,13 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
   const acuteOutOfArea = pathway.services.findIndex((s) => s.id === pathway.acuteOutOfArea);
   const otherOutOfArea = indicesOf(
     pathway,
-    (s) => SERVICE_KINDS[s.kind].role === "out_of_area" && s.id !== pathway.acuteOutOfArea,
+    (s) =>
+      SERVICE_KINDS[s.kind].role === "out_of_area" &&
+      s.id !== pathway.acuteOutOfArea &&
+      s.id !== pathway.picu?.outOfArea,
   );
+  const picus = indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role === "intensive_care");
+  const picuOutOfArea = pathway.services.findIndex((s) => s.id === pathway.picu?.outOfArea);
   const crisisHouses = indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role === "crisis_house");
 
   const level = (metric: number) => recorder.levelDays[metric];
@@ -125,7 +130,16 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       readmissions_30d: count("readmissions_30d") * perYear,
       repatriations: count("repatriations") * perYear,
       rehab_oap_bed_days: levelSum(occupiedOf(otherOutOfArea)) * perYear,
+      picu_admissions: count("picu_admissions") * perYear,
+      picu_oap_admissions: count("picu_out_of_area_admissions") * perYear,
+      picu_oap_bed_days:
+        picuOutOfArea >= 0 ? levelSum([layout.occupied[picuOutOfArea]]) * perYear : 0,
+      mean_picu_occupied: levelSum(occupiedOf(picus)) / (to - from),
+      picu_step_down_delay_bed_days: levelSum([layout.picuStepDownWaiting]) * perYear,
     };
+    // Intensive-care KPIs only for models that have it, so other reports are not cluttered.
+    if (!pathway.picu)
+      for (const name of PICU_KPIS) delete (pathwayKpis as Partial<typeof pathwayKpis>)[name];
     const k: Record<string, number> = pathwayKpis;
     for (const [route, metric] of layout.delayed) {
       if (!delayable.has(route)) continue;
@@ -194,6 +208,14 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     events: out.events,
   };
 }
+
+const PICU_KPIS = [
+  "picu_admissions",
+  "picu_oap_admissions",
+  "picu_oap_bed_days",
+  "mean_picu_occupied",
+  "picu_step_down_delay_bed_days",
+] as const satisfies readonly PathwayKpi[];
 
 /** A day at least this occupied had every open bed full all day (allowing for rounding). */
 const FULL = 1 - 1e-9;

@@ -20,6 +20,22 @@ export interface Pathway {
   readmissionWindowDays: number;
   changes: DatedChange[];
   horizon: Horizon;
+  /** Psychiatric intensive care, when the model has it. */
+  picu?: IntensiveCare;
+}
+
+/**
+ * How acute patients who need psychiatric intensive care reach it: a share of each cohort
+ * (`Routing.picuShare`) transfers from the acute bed to a local PICU bed, or out of area when
+ * none is free, and afterwards steps back down to a local acute bed for the rest of the stay.
+ */
+export interface IntensiveCare {
+  /** Days into the acute stay when the need arises (at most half the stay). */
+  afterDays: number;
+  /** How long intensive care lasts, locally (out of area, times that service's multiplier). */
+  stay: DistributionSpec;
+  /** The out-of-area service used when no local PICU bed is free. */
+  outOfArea: string;
 }
 
 export interface Horizon {

@@ -8,6 +8,8 @@ export interface Routing {
   crisisHouseInsteadOfAdmission: number;
   /** Clinical length of an acute ward stay. */
   wardStay: DistributionSpec;
+  /** Share of acute patients who need a psychiatric intensive care (PICU) bed in their stay. */
+  picuShare: number;
   dischargeRoutes: DischargeRoute[];
 }
 

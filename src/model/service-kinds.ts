@@ -27,9 +27,16 @@ export interface ServiceKindInfo {
  * - acute: local acute beds people are admitted to, with waiting, repatriation, discharge
  * - crisis_house: an alternative to admission and a step-down after it
  * - destination: a place people are discharged to and stay in for its own length of stay
+ * - intensive_care: psychiatric intensive care (PICU) that acute patients transfer into and
+ *   step back down from to an acute bed
  * - out_of_area: unlimited beds bought when no local one is free
  */
-export type ServiceRole = "acute" | "crisis_house" | "destination" | "out_of_area";
+export type ServiceRole =
+  | "acute"
+  | "crisis_house"
+  | "destination"
+  | "intensive_care"
+  | "out_of_area";
 
 export const SERVICE_KINDS = {
   ward: {
@@ -68,6 +75,16 @@ export const SERVICE_KINDS = {
     takesRepatriation: false,
     needsOwnStay: true,
     costedPer: "place",
+  },
+  picu: {
+    label: "psychiatric intensive care unit (PICU)",
+    unit: "bed",
+    role: "intensive_care",
+    takesDischarges: false,
+    takesRepatriation: false,
+    // How long intensive care lasts is the patient's need (`pathway: picu: length_of_stay`).
+    needsOwnStay: false,
+    costedPer: "bed",
   },
   out_of_area: {
     label: "out of area (no bed limit)",

@@ -101,6 +101,22 @@ export function modelProblems(
     "pathway → out_of_area",
   );
 
+  const picu = model.pathway.picu;
+  if (picu) {
+    checkService(
+      ["pathway", "picu", "out_of_area"],
+      picu.out_of_area,
+      OUT_OF_AREA_KINDS,
+      "pathway → picu → out_of_area",
+    );
+    if (picu.out_of_area === model.pathway.out_of_area)
+      add(
+        ["pathway", "picu", "out_of_area"],
+        `"${picu.out_of_area}" is already the out-of-area service for acute beds; name a separate out-of-area service for intensive care, so its days and price are counted apart`,
+      );
+  }
+  const noPicu = `there is no "picu:" under pathway to say where intensive care is; add one (share, after_days, out_of_area) or remove this line`;
+
   const checkRoutes = (path: (string | number)[], routes: Route[], report: Add = add) => {
     sharesAddUp(
       routes.map((r) => r.share),
@@ -144,6 +160,7 @@ export function modelProblems(
 
   model.cohorts.forEach((c, i) => {
     if (c.discharge_routes) checkRoutes(["cohorts", i, "discharge_routes"], c.discharge_routes);
+    if (c.picu_share !== undefined && !picu) add(["cohorts", i, "picu_share"], noPicu, true);
     const wards = model.services.filter(
       (s) => SERVICE_KINDS[s.kind].role === "acute" && (s.accepts ?? cohortIds).includes(c.id),
     );
@@ -167,6 +184,11 @@ export function modelProblems(
 
   model.services.forEach((s, i) => {
     serviceProblems(s, i, cohortIds, add, checkService);
+    if (SERVICE_KINDS[s.kind].role === "intensive_care" && !picu)
+      add(
+        ["services", i, "kind"],
+        `"${s.id}" is a PICU, but no one is sent to it; add "picu:" under pathway (share, after_days, out_of_area)`,
+      );
   });
 
   problems.push(
@@ -394,8 +416,14 @@ function changeProblems(
         if (!services.has(id))
           add(["reinvest", "of_savings_from", j], unknown("service", id, [...services.keys()]));
       });
-    } else if (kind === "routing" && change.discharge_routes) {
-      checkRoutes(["discharge_routes"], change.discharge_routes, add);
+    } else if (kind === "routing") {
+      if (change.picu_share !== undefined && !model.pathway.picu)
+        add(
+          ["picu_share"],
+          `the model has no "picu:" under pathway to say where intensive care is; add one or remove this change`,
+          true,
+        );
+      if (change.discharge_routes) checkRoutes(["discharge_routes"], change.discharge_routes, add);
     } else if (kind in SCALE_MEANINGS) {
       const action = kind as keyof typeof SCALE_MEANINGS;
       const factor = change[action] ?? 1;

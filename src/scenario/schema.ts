@@ -111,6 +111,8 @@ const routingOverrides = {
   crisis_house_instead_of_admission: share.optional(),
   length_of_stay: distribution.optional(),
   discharge_routes: dischargeRoutes.optional(),
+  /** Share of acute patients needing intensive care (the model's `pathway: picu:` says where). */
+  picu_share: share.optional(),
 };
 
 export const cohort = z.strictObject({
@@ -167,6 +169,14 @@ export const model = z.strictObject({
       "the minimum remaining stay for repatriation",
     ).default(7),
     readmission_window_days: days("the readmission window", 365).default(30),
+    picu: z
+      .strictObject({
+        share,
+        after_days: days("the days into the acute stay before intensive care", 365).default(0),
+        length_of_stay: distribution,
+        out_of_area: id,
+      })
+      .optional(),
   }),
   cohorts: z.array(cohort).min(1, "list at least one cohort"),
   services: z.array(service).min(1, "list at least one service"),

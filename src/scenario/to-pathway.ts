@@ -28,6 +28,7 @@ export function buildPathway(loaded: LoadedScenario): {
     crisisHouseInsteadOfAdmission: model.pathway.crisis_house_instead_of_admission,
     wardStay: model.pathway.length_of_stay,
     dischargeRoutes: model.pathway.discharge_routes.map(toRoute),
+    picuShare: model.pathway.picu?.share ?? 0,
   };
   const cohortIds = model.cohorts.map((c) => c.id);
   const services: Service[] = model.services.map((s) => toService(s, cohortIds));
@@ -79,6 +80,7 @@ export function buildPathway(loaded: LoadedScenario): {
           c.crisis_house_instead_of_admission ?? defaults.crisisHouseInsteadOfAdmission,
         wardStay: c.length_of_stay ?? defaults.wardStay,
         dischargeRoutes: c.discharge_routes?.map(toRoute) ?? defaults.dischargeRoutes,
+        picuShare: c.picu_share ?? defaults.picuShare,
       },
     })),
     services,
@@ -88,6 +90,13 @@ export function buildPathway(loaded: LoadedScenario): {
     readmissionWindowDays: model.pathway.readmission_window_days,
     changes,
     horizon: { warmUpDays, days, startDate: run.start },
+    ...(model.pathway.picu && {
+      picu: {
+        afterDays: model.pathway.picu.after_days,
+        stay: model.pathway.picu.length_of_stay,
+        outOfArea: model.pathway.picu.out_of_area,
+      },
+    }),
   };
   return { pathway, reinvestments };
 }
@@ -98,6 +107,7 @@ const ROUTING_FIELDS = {
   crisisHouseInsteadOfAdmission: "crisis_house_instead_of_admission",
   wardStay: "length_of_stay",
   dischargeRoutes: "discharge_routes",
+  picuShare: "picu_share",
 } as const;
 
 /**
@@ -169,6 +179,7 @@ function toChange(c: ChangeInput, day: number): DatedChange | undefined {
     routing.crisisHouseInsteadOfAdmission = c.crisis_house_instead_of_admission;
   if (c.length_of_stay !== undefined) routing.wardStay = c.length_of_stay;
   if (c.discharge_routes !== undefined) routing.dischargeRoutes = c.discharge_routes.map(toRoute);
+  if (c.picu_share !== undefined) routing.picuShare = c.picu_share;
   return Object.keys(routing).length > 0
     ? { day, kind: "routing", cohort: c.cohort, routing }
     : undefined;

@@ -70,7 +70,7 @@ describe("validate and schema", () => {
     const result = bedsim(["validate", "scenarios/baseline.yaml"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/scenarios\/baseline\.yaml is valid: .*3 cohorts, 12 services/);
+    expect(result.stdout).toMatch(/scenarios\/baseline\.yaml is valid: .*3 cohorts, 14 services/);
   });
 
   it("validate applies --set", () => {
@@ -261,7 +261,7 @@ describe("validate counts in the singular and plural", () => {
   it('one change is "1 change"', () => {
     const result = bedsim(["validate", "scenarios/fewer-beds.yaml"]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/3 cohorts, 12 services, 1 change\.$/m);
+    expect(result.stdout).toMatch(/3 cohorts, 14 services, 1 change\.$/m);
   });
 });
 

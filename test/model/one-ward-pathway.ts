@@ -44,6 +44,7 @@ export function oneWardPathway(o: OneWardOptions): Pathway {
           crisisTeamSupportAtHome: o.crisisTeamSupportAtHome ?? 0,
           crisisHouseInsteadOfAdmission: 0,
           wardStay: o.wardStay,
+          picuShare: 0,
           dischargeRoutes: [
             {
               name: "home",

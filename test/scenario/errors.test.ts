@@ -51,7 +51,7 @@ const WITH_CHANGE = (lines: string) => `${BASELINE_TEXT}changes:\n${lines}`;
 
 it("the uncorrupted copies load (so every failure below is caused by its corruption)", () => {
   const ws = workspace();
-  expect(loadScenario(ws.scenarioFile).model.services).toHaveLength(12);
+  expect(loadScenario(ws.scenarioFile).model.services).toHaveLength(14);
 });
 
 describe("YAML syntax", () => {
@@ -402,6 +402,59 @@ describe("references and capacity", () => {
       problems,
       { file: ws.modelFile, ...positionOf(model, "older_adult]") },
       /there is no cohort "older_adult"; did you mean "older_adults"\?/,
+    );
+  });
+});
+
+describe("intensive care (PICU)", () => {
+  const WITHOUT_PICU_BLOCK = (model: string) => {
+    const start = model.indexOf("  picu:\n    share:");
+    const end = model.indexOf("out_of_area: picu_out_of_area\n", start);
+    return model.slice(0, start) + model.slice(end + "out_of_area: picu_out_of_area\n".length);
+  };
+
+  it("an unknown out-of-area PICU service suggests the closest id", () => {
+    const { model, ws, problems } = brokenModel(
+      "out_of_area: picu_out_of_area",
+      "out_of_area: picu_out_of_arae",
+    );
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.modelFile, ...positionOf(model, "picu_out_of_arae") },
+      /there is no service "picu_out_of_arae"; did you mean "picu_out_of_area"\?/,
+    );
+  });
+
+  it("the acute out-of-area service cannot also be the PICU's", () => {
+    const { problems } = brokenModel(
+      "out_of_area: picu_out_of_area",
+      "out_of_area: acute_out_of_area",
+    );
+    expect(problems).toHaveLength(1);
+    problemMatching(problems, /already the out-of-area service for acute beds; name a separate/);
+  });
+
+  it("a PICU service with no picu: under pathway is reported at its kind", () => {
+    const model = WITHOUT_PICU_BLOCK(MODEL_TEXT).replace('    picu_share: "0%"\n', "");
+    const ws = workspace({ model });
+    const problems = problemsOf(ws.scenarioFile);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.modelFile, ...valuePosition(model, "kind: picu") },
+      /"picu" is a PICU, but no one is sent to it; add "picu:" under pathway/,
+    );
+  });
+
+  it("a cohort's picu_share with no picu: under pathway is reported at the share", () => {
+    const model = WITHOUT_PICU_BLOCK(MODEL_TEXT);
+    const ws = workspace({ model });
+    const problems = problemsOf(ws.scenarioFile);
+    expectProblemAt(
+      problems,
+      { file: ws.modelFile, ...positionOf(model, "picu_share") },
+      /there is no "picu:" under pathway to say where intensive care is/,
     );
   });
 });
