@@ -136,6 +136,23 @@ export function runFindings(summary: RunSummaryInput): string[] {
       `Out-of-area rehabilitation placements used ${withInterval("rehab_oap_bed_days", rehab, "bed-days a year")}.`,
     );
 
+  const picu = k.picu_admissions;
+  if (picu && picu.mean >= 0.5) {
+    const away = k.picu_oap_admissions;
+    const awayText =
+      away && away.mean >= 0.5
+        ? `; ${withInterval("picu_oap_admissions", away, "people a year")} went out of area because the local PICU was full, using ${prose("picu_oap_bed_days", k.picu_oap_bed_days?.mean ?? 0)} out-of-area PICU bed-days a year`
+        : "; none went out of area";
+    const waits = k.picu_step_down_delay_bed_days;
+    const waitText =
+      waits && waits.mean >= 0.5
+        ? `. People ready to leave intensive care waited ${withInterval("picu_step_down_delay_bed_days", waits, "bed-days a year")} in it for a local acute bed`
+        : "";
+    findings.push(
+      `${withInterval("picu_admissions", picu, "people a year")} needed psychiatric intensive care${awayText}${waitText}.`,
+    );
+  }
+
   const cost = k.total_cost;
   if (cost) {
     let text = `The modelled cost was ${withInterval("total_cost", cost, "a year")}`;
