@@ -18,41 +18,14 @@ import {
   UNSAFE_SEGMENTS,
 } from "./overrides.js";
 import { runSizeProblems } from "./run-limits.js";
-import {
-  type ChangeInput,
-  type ModelInput,
-  model as modelSchema,
-  type RunInput,
-  run as runSchema,
-  scenarioFile,
-} from "./schema.js";
+import type { LoadedScenario, LocatedChange } from "./scenario-types.js";
+import { model as modelSchema, run as runSchema, scenarioFile } from "./schema.js";
 import { dedupe, type Locator, schemaProblems } from "./schema-problems.js";
-import { type SweepSection, sweepProblems, sweepSection } from "./sweep-section.js";
+import { sweepProblems, sweepSection } from "./sweep-section.js";
 import { type DataPath, YamlSource } from "./yaml-source.js";
 
-/** A change with the place it was written, for error messages. */
-export interface LocatedChange {
-  change: ChangeInput;
-  locate: Locator;
-}
-
-/** A scenario file merged with what it extends and the model it names, validated. */
-export interface LoadedScenario {
-  name: string;
-  title: string;
-  description?: string;
-  file: string;
-  modelFile: string;
-  /** Every file read, for the run manifest. */
-  files: string[];
-  run: RunInput;
-  model: ModelInput;
-  changes: LocatedChange[];
-  /** The `sweep:` section of the nearest file that has one, for `sweep` and `rightsize`. */
-  sweep?: SweepSection;
-  /** Where a problem with a run setting belongs: its `run:` line, `set:` line or --set. */
-  locateRun?: Locator;
-}
+// The loader's result, for the commands that call it.
+export type { LoadedScenario, LocatedChange } from "./scenario-types.js";
 
 export interface LoadOptions {
   /** `path=value` overrides from the command line. */
