@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import {
   type Alias,
   type Document,
@@ -15,13 +14,12 @@ import {
   type YAMLError,
 } from "yaml";
 import { displayPath, InputError, type Problem, plain } from "./input-error.js";
+import { MAX_FILE_BYTES, refusalMessage, type TextFiles, YAML_FILE } from "./text-files.js";
 
 /** Expanding more aliases than this is treated as an attack ("billion laughs"), not a model. */
 const MAX_ALIASES = 1000;
 /** Deeper nesting is not a model (the deepest real path is a mixture inside a cohort). */
 const MAX_DEPTH = 40;
-/** Larger files are not hand-written models; refuse before parsing. */
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export type DataPath = readonly (string | number)[];
 
@@ -37,30 +35,22 @@ export class YamlSource {
     private readonly lines: LineCounter,
   ) {}
 
-  /** Reads and parses a file; `referredFrom` locates the reference when the file is missing. */
-  static load(file: string, referredFrom?: Problem): YamlSource {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const shown = plain(displayPath(file));
-      const reason =
-        code === "ENOENT"
-          ? `cannot find the file ${shown}; check the name and that the path is relative to the file that names it`
-          : code === "EISDIR"
-            ? `${shown} is a folder, not a YAML file; name a .yaml file`
-            : `cannot read ${shown} (${code ?? "unknown error"}); check that the file exists and you may read it`;
-      throw new InputError([{ ...(referredFrom ?? { file }), message: reason }]);
-    }
-    if (text.length > MAX_BYTES)
-      throw InputError.at(
-        file,
-        "the file is larger than 5 MB; a model or scenario file should be a few kilobytes",
-        1,
-        1,
-      );
-    return YamlSource.parse(file, text);
+  /**
+   * Reads (through `files`) and parses a file; `referredFrom` locates the line that names it,
+   * where a file that cannot be read is reported.
+   */
+  static load(files: TextFiles, file: string, referredFrom?: Problem): YamlSource {
+    const text = files.read(file, MAX_FILE_BYTES);
+    if (typeof text === "string") return YamlSource.parse(file, text);
+    // A file named on the command line that is too large is reported at its own top.
+    if (!referredFrom && text.refused === "too-large")
+      throw InputError.at(file, refusalMessage(text, "the file", YAML_FILE), 1, 1);
+    throw new InputError([
+      {
+        ...(referredFrom ?? { file }),
+        message: refusalMessage(text, plain(displayPath(file)), YAML_FILE),
+      },
+    ]);
   }
 
   static parse(file: string, text: string): YamlSource {
