@@ -15,11 +15,10 @@ import {
 } from "yaml";
 import { displayPath, InputError, type Problem, plain } from "./input-error.js";
 import { MAX_FILE_BYTES, refusalMessage, type TextFiles, YAML_FILE } from "./text-files.js";
+import { expansionFinding, MAX_DEPTH, scanText, TOO_DEEP_HERE } from "./yaml-size.js";
 
 /** Expanding more aliases than this is treated as an attack ("billion laughs"), not a model. */
 const MAX_ALIASES = 1000;
-/** Deeper nesting is not a model (the deepest real path is a mixture inside a cohort). */
-const MAX_DEPTH = 40;
 
 export type DataPath = readonly (string | number)[];
 
@@ -54,6 +53,13 @@ export class YamlSource {
   }
 
   static parse(file: string, text: string): YamlSource {
+    // Before the library builds a tree: a file of a million values would take a gigabyte, and
+    // brackets nested thousands deep would exhaust its stack.
+    const scanned = scanText(text);
+    if (scanned.stop) {
+      const { line, column } = lineAndColumn(text, scanned.stop.offset);
+      throw InputError.at(file, scanned.stop.message, line, column);
+    }
     const lines = new LineCounter();
     let doc: Document.Parsed;
     try {
@@ -103,6 +109,8 @@ export class YamlSource {
           5,
         ),
       );
+    const expansion = expansionFinding(doc.contents);
+    if (expansion) throw new InputError([located(expansion.offset, expansion.message)]);
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -226,7 +234,7 @@ function shape(root: Node | null): {
       tooDeep = true;
       structure.push({
         offset: node.range?.[0] ?? 0,
-        message: `the file nests lists and blocks more than ${MAX_DEPTH} levels deep here; a model needs only a few levels, so check the indentation and brackets`,
+        message: TOO_DEEP_HERE,
       });
       continue;
     }
@@ -262,6 +270,17 @@ function firstDistinct(problems: Problem[], limit: number): Problem[] {
     kept.push(p);
   }
   return kept.slice(0, limit);
+}
+
+/** 1-based line and column of an offset, for problems found before the library counts lines. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let at = text.indexOf("\n"); at >= 0 && at < offset; at = text.indexOf("\n", at + 1)) {
+    line++;
+    start = at + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 const TOO_DEEP =
