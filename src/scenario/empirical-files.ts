@@ -87,15 +87,22 @@ function readStays(
     if (index < 0)
       return `column ${quote(column)} is not in the header row of ${shown}${header ? ` (it has ${header.map((h) => quote(h)).join(", ")})` : ", which has no header row"}`;
   }
+  const where = `column ${index + 1}${header ? ` (${quote(header[index])})` : ""}`;
   const values: number[] = [];
   for (const [i, row] of rows.entries()) {
     if ((i === 0 && header) || row.every((cell) => cell === "")) continue;
     const cell = row[index] ?? "";
     const value = Number(cell);
-    if (cell === "" || !Number.isFinite(value) || value < 0)
-      return `row ${i + 1} of ${shown} has ${quote(cell)} where a stay in days (a number, 0 or more) should be`;
+    // Number() also reads 0x10 as 16 (and 0b, 0o); a stay is written in decimal.
+    if (cell !== "" && /^[+-]?0[xob]/i.test(cell))
+      return `row ${i + 1} of ${shown} has ${quote(cell)} in ${where}, which is not a decimal number; write the stay in days as a plain number like 16 or 3.5`;
+    if (cell === "" || !DECIMAL.test(cell) || !Number.isFinite(value) || value < 0)
+      return `row ${i + 1} of ${shown} has ${quote(cell)} where a stay in days (a number, 0 or more) should be, in ${where}`;
     values.push(value);
   }
   if (values.length === 0) return `${shown} has no stays in it; give one number of days per row`;
   return values;
 }
+
+/** A decimal number as a spreadsheet writes it: 12, 3.5, .5, or 1.2E+03 in scientific form. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;

@@ -2,9 +2,10 @@
 // stand for an enormous one. Two counts: the values written, read from the text before the
 // yaml library builds a node for each (about a kilobyte of memory a value); and the values once
 // aliases (*name) are expanded, a "billion laughs" or one long list reused a thousand times.
-// An alias inside the very value its anchor names would expand for ever.
+// An alias inside the very value its anchor names would expand for ever. Also finds YAML
+// tags, which bedsim files do not use.
 import { type Alias, CST, isAlias, isCollection, isPair, Lexer, type Node } from "yaml";
-import { plain } from "./input-error.js";
+import { plain, quote } from "./input-error.js";
 
 /** More values than this are not written by hand; a long list of stays belongs in a CSV. */
 export const MAX_WRITTEN_VALUES = 50_000;
@@ -36,21 +37,28 @@ const VALUE_TOKENS = new Set([
 ]);
 
 /**
- * From the text alone, with the library's lexer (which holds no tree): where to stop reading,
- * if anywhere: the first value past MAX_WRITTEN_VALUES, or the first bracket nested deeper
- * than MAX_DEPTH (the library's parser would recurse into each).
+ * From the text alone, with the library's lexer (which holds no tree): every YAML tag, and
+ * where to stop reading, if anywhere: the first value past MAX_WRITTEN_VALUES, or the first
+ * bracket nested deeper than MAX_DEPTH (the library's parser would recurse into each).
  */
-export function scanText(text: string): { stop?: Finding } {
+export function scanText(text: string): { tags: Finding[]; stop?: Finding } {
+  const tags: Finding[] = [];
   let values = 0;
   let brackets = 0;
   let offset = 0;
   for (const lexeme of new Lexer().lex(text)) {
     const type = CST.tokenType(lexeme);
+    if (type === "tag")
+      tags.push({
+        offset,
+        message: `YAML tags (words starting with !, like ${quote(lexeme)} here) are not supported: they are not allowed here; remove the tag and write the value plainly`,
+      });
     if (type === "flow-seq-end" || type === "flow-map-end") brackets--;
     if ((type === "flow-seq-start" || type === "flow-map-start") && ++brackets > MAX_DEPTH)
-      return { stop: { offset, message: TOO_DEEP_HERE } };
+      return { tags, stop: { offset, message: TOO_DEEP_HERE } };
     if (type !== null && VALUE_TOKENS.has(type) && ++values > MAX_WRITTEN_VALUES)
       return {
+        tags,
         stop: {
           offset,
           message: `the file holds more than ${MAX_WRITTEN_VALUES.toLocaleString("en-GB")} values by here; a model or scenario needs a few hundred, so ${STAYS_IN_A_CSV}`,
@@ -60,7 +68,7 @@ export function scanText(text: string): { stop?: Finding } {
     // follows) are not in the text.
     if (!(lexeme.length === 1 && MARKERS.has(lexeme))) offset += lexeme.length;
   }
-  return {};
+  return { tags };
 }
 
 const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);

@@ -90,16 +90,9 @@ export class YamlSource {
     const problems: Problem[] = doc.errors.map((e) =>
       located(errorOffset(doc, e), yamlMessage(e.code, e.message)),
     );
-    for (const w of doc.warnings) {
-      // Unknown tags (such as !!js/function or !!binary) would otherwise become strings silently.
-      if (w.code === "TAG_RESOLVE_FAILED")
-        problems.push(
-          located(
-            w.pos[0],
-            "YAML tags (words starting with !) are not allowed here; remove the tag",
-          ),
-        );
-    }
+    // Every tag: unknown ones (!!js/function) would become strings, and the library's own
+    // (!!binary, !!set) values no model can hold.
+    for (const tag of scanned.tags) problems.push(located(tag.offset, tag.message));
     if (problems.length > 0) throw new InputError(firstDistinct(problems, 5));
     const { aliases, structure } = shape(doc.contents);
     if (structure.length > 0)

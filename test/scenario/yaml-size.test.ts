@@ -1,7 +1,8 @@
 /**
  * A short YAML file cannot stand for an enormous or endless one: an alias inside its own
  * anchored value, aliases that multiply one long list, and more values than anyone writes by
- * hand are each one located message, found before the memory is spent.
+ * hand are each one located message, found before the memory is spent. YAML tags are refused
+ * at the tag.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -134,4 +135,24 @@ describe("more values than are written by hand", () => {
     );
     expect(result.status).toBe(2);
   }, 40_000);
+});
+
+describe("YAML tags", () => {
+  it.each([
+    ["!!binary", "title: !!binary aGVsbG8="],
+    ["!!str", "title: !!str Example"],
+    ["!!set", "title: !!set { a, b }"],
+  ])("%s is refused at the tag, saying tags are not supported", (tag, line) => {
+    const scenario = replaceOnce(BASELINE_TEXT, "title: Example ICB - current bed base", line);
+    const ws = workspace({ scenario });
+    const problems = problemsOf(ws.scenarioFile);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.scenarioFile, ...positionOf(scenario, tag) },
+      new RegExp(
+        `^YAML tags \\(words starting with !, like "${tag}" here\\) are not supported: they are not allowed here; remove the tag and write the value plainly$`,
+      ),
+    );
+  });
 });
