@@ -59,7 +59,9 @@ function readTextFile(file: string, maxBytes: number): string | FileRefusal {
 
 function refusal(stats: Stats, maxBytes: number): FileRefusal | undefined {
   if (stats.isDirectory()) return { refused: "folder" };
-  if (!stats.isFile()) return { refused: "not-a-file" };
+  if (stats.isFIFO()) return { refused: "not-a-file", kind: "pipe" };
+  if (stats.isSocket()) return { refused: "not-a-file", kind: "socket" };
+  if (!stats.isFile()) return { refused: "not-a-file", kind: "device" };
   if (stats.size > maxBytes) return { refused: "too-large" };
   return undefined;
 }

@@ -14,7 +14,7 @@ export type FileRefusal =
   | { refused: "missing" }
   | { refused: "folder" }
   /** A device such as /dev/zero, a pipe (FIFO) or a socket: reading it could never end. */
-  | { refused: "not-a-file" }
+  | { refused: "not-a-file"; kind?: "device" | "pipe" | "socket" }
   | { refused: "too-large" }
   | { refused: "unreadable"; code?: string };
 
@@ -75,6 +75,13 @@ export const STAYS_FILE: FileRole = {
   relativeTo: "this YAML file",
 };
 
+const NOT_A_FILE = {
+  device: "a device",
+  pipe: "a pipe (FIFO)",
+  socket: "a socket",
+  unknown: "a device, a pipe or a socket",
+};
+
 /** The refusal in plain English; `shown` is the file's name as the message shows it. */
 export function refusalMessage(refusal: FileRefusal, shown: string, role: FileRole): string {
   switch (refusal.refused) {
@@ -83,7 +90,7 @@ export function refusalMessage(refusal: FileRefusal, shown: string, role: FileRo
     case "folder":
       return `${shown} is a folder, not ${role.what}; name a ${role.extension} file`;
     case "not-a-file":
-      return `${shown} is not an ordinary file (it is a device, such as /dev/zero, a pipe or a socket), so it cannot be read as ${role.what}; name a ${role.extension} file`;
+      return `${shown} is ${NOT_A_FILE[refusal.kind ?? "unknown"]}, not an ordinary file, so it cannot be read as ${role.what}; name a ${role.extension} file`;
     case "too-large":
       return `${shown} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; ${role === YAML_FILE ? "a model or scenario file should be a few kilobytes" : "a list of observed stays should be far smaller"}`;
     case "unreadable":
