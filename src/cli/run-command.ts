@@ -4,6 +4,7 @@ import { runTable } from "../report/run-table.js";
 import { renderRunReport } from "../report/write-report.js";
 import { loadScenario } from "../scenario/load.js";
 import { interruptible } from "./interrupt.js";
+import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
@@ -18,7 +19,7 @@ export interface RunCommandOptions extends CommonOptions {
 
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
-  const loaded = loadScenario(file, { set: runSettings(options) });
+  const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   const progress = progressReporter(!options.json);
   const simulated = await interruptible((signal) =>
     simulateScenario(loaded, {

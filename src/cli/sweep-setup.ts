@@ -6,6 +6,7 @@ import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { kpiProblem, settingProblem } from "../scenario/sweep-section.js";
 import { parseRange } from "../scenario/sweep-spec.js";
 import { buildPathway } from "../scenario/to-pathway.js";
+import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 
 /** What is swept: from `--vary` options if given, else from the file's `sweep:` section. */
@@ -56,6 +57,7 @@ export function loadAt(
     loadScenario(file, {
       set: runSettings(options),
       sweepPoint: { values, vary: options.vary },
+      files: nodeFiles,
     }),
   );
 }

@@ -9,7 +9,7 @@ import {
 import { kindsWhere, SERVICE_KINDS } from "../model/service-kinds.js";
 import { runHorizon } from "./horizon.js";
 import { type Problem, position } from "./input-error.js";
-import type { LocatedChange } from "./load.js";
+import type { LocatedChange } from "./scenario-types.js";
 import type { ChangeInput, ModelInput, RunInput, ServiceInput } from "./schema.js";
 import type { Locator } from "./schema-problems.js";
 import { closest } from "./suggest.js";

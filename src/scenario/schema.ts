@@ -5,7 +5,7 @@ import {
   distributionProblems,
 } from "../engine/distributions.js";
 import { SERVICE_KIND_NAMES } from "../model/service-kinds.js";
-import { parseRange, parseTarget } from "./sweep-spec.js";
+import { parseRange, parseTarget } from "./ranges-and-targets.js";
 import {
   days,
   factor,

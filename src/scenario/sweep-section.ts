@@ -2,22 +2,17 @@
 // KPIs checked against the model.
 import { type Problem, plain, quote } from "./input-error.js";
 import { setPath, UNSAFE_SEGMENTS } from "./overrides.js";
+import type { SweepSection } from "./scenario-types.js";
 import {
   type ModelInput,
   model as modelSchema,
   run as runSchema,
   type SweepInput,
 } from "./schema.js";
-import { keysAt, type Locator } from "./schema-problems.js";
+import { keysAt } from "./schema-problems.js";
 import { closest } from "./suggest.js";
 import { knownKpis, parseTarget } from "./sweep-spec.js";
 import type { YamlSource } from "./yaml-source.js";
-
-/** A `sweep:` section, with where it was written for error messages. */
-export interface SweepSection {
-  spec: SweepInput;
-  locate: Locator;
-}
 
 /** The `sweep:` section of the nearest file (last of `layers`) that has one. */
 export function sweepSection(
