@@ -17,7 +17,7 @@ import { formatRange, formatValue } from "../report/format.js";
 import { sweepTable } from "../report/sweep-table.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
-import { parseTarget } from "../scenario/sweep-spec.js";
+import { parseTarget } from "../scenario/ranges-and-targets.js";
 import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";

@@ -16,6 +16,8 @@ export interface KpiDefinition {
   description: string;
   /** Computed from the costs of the pathway's use (finance), not by the pathway itself. */
   fromCosts?: true;
+  /** Reported only for pathways that have this part (see `reported-kpis.ts`). */
+  onlyWith?: "intensive_care";
 }
 
 const DEFINITIONS = {
@@ -201,6 +203,7 @@ const DEFINITIONS = {
     format: "count",
     description:
       "Acute patients who needed a psychiatric intensive care (PICU) bed, local or out of area.",
+    onlyWith: "intensive_care",
   },
   picu_oap_admissions: {
     unit: "people a year",
@@ -209,6 +212,7 @@ const DEFINITIONS = {
     format: "count",
     description:
       "Transfers to intensive care that went out of area because no local PICU bed was free.",
+    onlyWith: "intensive_care",
   },
   picu_oap_bed_days: {
     unit: "bed-days a year",
@@ -216,12 +220,14 @@ const DEFINITIONS = {
     format: "days",
     description:
       "Days spent in out-of-area PICU beds, waiting there for a local acute bed included.",
+    onlyWith: "intensive_care",
   },
   mean_picu_occupied: {
     unit: "beds",
     label: "Local PICU beds occupied",
     format: "count",
     description: "Average number of local PICU beds occupied.",
+    onlyWith: "intensive_care",
   },
   picu_step_down_delay_bed_days: {
     unit: "bed-days a year",
@@ -229,6 +235,7 @@ const DEFINITIONS = {
     format: "days",
     description:
       "Days people ready to leave intensive care spent waiting in the PICU (local or out of area) for a local acute bed.",
+    onlyWith: "intensive_care",
   },
   total_cost: {
     unit: "£ a year",

@@ -2,6 +2,7 @@ import { DAYS_PER_YEAR } from "./calendar.js";
 import { type PathwayKpi, partKpi } from "./kpi-definitions.js";
 import { delayableRouteNames } from "./metrics.js";
 import type { Pathway } from "./pathway.js";
+import { appliesTo } from "./reported-kpis.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
 import type { ReplicationOutput } from "./simulation.js";
 
@@ -137,9 +138,9 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       mean_picu_occupied: levelSum(occupiedOf(picus)) / (to - from),
       picu_step_down_delay_bed_days: levelSum([layout.picuStepDownWaiting]) * perYear,
     };
-    // Intensive-care KPIs only for models that have it, so other reports are not cluttered.
-    if (!pathway.picu)
-      for (const name of PICU_KPIS) delete (pathwayKpis as Partial<typeof pathwayKpis>)[name];
+    // Only KPIs that mean something for this pathway (no PICU figures without a PICU).
+    for (const name of Object.keys(pathwayKpis) as PathwayKpi[])
+      if (!appliesTo(name, pathway)) delete (pathwayKpis as Partial<typeof pathwayKpis>)[name];
     const k: Record<string, number> = pathwayKpis;
     for (const [route, metric] of layout.delayed) {
       if (!delayable.has(route)) continue;
@@ -208,14 +209,6 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     events: out.events,
   };
 }
-
-const PICU_KPIS = [
-  "picu_admissions",
-  "picu_oap_admissions",
-  "picu_oap_bed_days",
-  "mean_picu_occupied",
-  "picu_step_down_delay_bed_days",
-] as const satisfies readonly PathwayKpi[];
 
 /** A day at least this occupied had every open bed full all day (allowing for rounding). */
 const FULL = 1 - 1e-9;

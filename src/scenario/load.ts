@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { reportedKpiNames } from "../model/reported-kpis.js";
 import { readEmpiricalFiles } from "./empirical-files.js";
 import { looksLike } from "./file-kind.js";
 import { basename } from "./file-paths.js";
@@ -21,8 +22,9 @@ import { runSizeProblems } from "./run-limits.js";
 import type { LoadedScenario, LocatedChange } from "./scenario-types.js";
 import { model as modelSchema, run as runSchema, scenarioFile } from "./schema.js";
 import { dedupe, type Locator, schemaProblems } from "./schema-problems.js";
-import { sweepProblems, sweepSection } from "./sweep-section.js";
+import { sweepKpiProblems, sweepProblems, sweepSection } from "./sweep-section.js";
 import { defaultTextFiles, resolveWith, type TextFiles } from "./text-files.js";
+import { buildPathway } from "./to-pathway.js";
 import { type DataPath, YamlSource } from "./yaml-source.js";
 
 // The loader's result, for the commands that call it.
@@ -258,6 +260,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     sweep,
     locateRun,
   };
+  if (sweep && (sweep.spec.target !== undefined || sweep.spec.minimise !== undefined)) {
+    const problems = sweepKpiProblems(sweep, reportedKpiNames(buildPathway(loaded).pathway));
+    if (problems.length > 0) throw new InputError(problems);
+  }
   // A single run; sweeps check again with their number of settings.
   const tooBig = runSizeProblems(loaded);
   if (tooBig.length > 0) throw new InputError(tooBig);

@@ -1,6 +1,5 @@
 // What people write in a sweep: ranges of values ("10..50:2") and targets
-// ("oap_bed_days <= 100 at p90"). A leaf, so that the schema can check them without importing
-// the KPI lists of sweep-spec.ts, which need the schema's types (no import circle).
+// ("oap_bed_days <= 100 at p90"). A leaf, so that the schema can check them.
 import type { Target } from "../experiment/rightsize.js";
 import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
 

@@ -6,7 +6,7 @@ import type { DischargeRoute, Routing } from "../model/routing.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";
 import { runHorizon } from "./horizon.js";
 import { InputError } from "./input-error.js";
-import type { LoadedScenario } from "./load.js";
+import type { LoadedScenario } from "./scenario-types.js";
 import type { ChangeInput, ModelInput, ServiceInput } from "./schema.js";
 
 type RouteInput = ModelInput["pathway"]["discharge_routes"][number];

@@ -6,9 +6,14 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { withCosts } from "../../src/finance/costs.js";
+import { summariseReplication } from "../../src/model/outcomes.js";
+import { reportedKpiNames } from "../../src/model/reported-kpis.js";
+import { simulate } from "../../src/model/simulation.js";
 import type { Problem } from "../../src/scenario/input-error.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { knownKpis, parseTarget } from "../../src/scenario/sweep-spec.js";
+import { parseTarget } from "../../src/scenario/ranges-and-targets.js";
+import { buildPathway } from "../../src/scenario/to-pathway.js";
 import {
   BASELINE_TEXT,
   expectProblemAt,
@@ -942,7 +947,13 @@ describe("targets", () => {
   });
 
   it("delayed-discharge KPIs are named only for routes that can delay, as a run reports them", () => {
-    const kpis = knownKpis(loadScenario(workspace().scenarioFile).model);
+    const { pathway } = buildPathway(
+      loadScenario(workspace().scenarioFile, { set: ["run.years=1", "run.warm_up_days=30"] }),
+    );
+    const kpis = reportedKpiNames(pathway);
+    // Exactly what a run reports, no more and no fewer.
+    const outcome = withCosts(pathway, summariseReplication(pathway, simulate(pathway, 1, 0)));
+    expect([...kpis].sort()).toEqual(Object.keys(outcome.kpis).sort());
     // Home (outside delays) and community rehab (stays in bed when full) can delay; crisis-house
     // step-down goes home when full and inpatient rehab goes out of area, so they never do.
     expect(kpis).toContain("delayed_discharge_bed_days.home");
