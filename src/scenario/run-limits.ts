@@ -1,5 +1,5 @@
 import { getHeapStatistics } from "node:v8";
-import { runHorizon } from "./horizon.js";
+import { horizonProblem, runHorizon } from "./horizon.js";
 import type { Problem } from "./input-error.js";
 import type { LoadedScenario } from "./load.js";
 
@@ -71,9 +71,13 @@ export function estimateRunSize(loaded: LoadedScenario, points = 1): RunSize {
 /**
  * Problems with the size of the run, located at `run.replications` (when fewer replications
  * would do) or `run.years` (when even two replications are too much). `points` is the number
- * of settings a sweep runs, each with the scenario's replications.
+ * of settings a sweep runs, each with the scenario's replications. A run whose dates the
+ * calendar cannot handle is refused first, at its start (see horizon.ts): this is called for
+ * every scenario loaded (load.ts), so that check is made wherever this one is.
  */
 export function runSizeProblems(loaded: LoadedScenario, points = 1): Problem[] {
+  const dates = horizonProblem(loaded.run);
+  if (dates) return [locate(loaded, "start", dates)];
   const size = estimateRunSize(loaded, points);
   const runs = size.replications * size.points;
   const perRun = { seconds: size.seconds / runs, bytes: size.bytes / runs };

@@ -116,3 +116,35 @@ describe("refusals", () => {
     );
   });
 });
+
+describe("dates the calendar covers", () => {
+  it("a run past 31 March 9999 is refused at its start, with the latest start that works", () => {
+    const scenario = replaceOnce(BASELINE_TEXT, "start: 2025-04-01", "start: 9999-01-01");
+    const ws = workspace({ scenario });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...valuePosition(scenario, "start: 9999-01-01") },
+      /^run → start: a run of 5 years from 9999-01-01 would end on 10003-12-31, after 9999-03-31, and bedsim's calendar covers 1000-04-01 to 9999-03-31 \(the financial years 1000\/01 to 9998\/99\); start on 9994-04-01 or earlier or run for fewer years$/,
+    );
+    expect(() => loadScenario(ws.scenarioFile, { set: ["run.start=9994-04-01"] })).not.toThrow();
+    expect(problemsOf(ws.scenarioFile, { set: ["run.start=9994-04-02"] })[0].message).toMatch(
+      /^--set run\.start=9994-04-02: a run of 5 years from 9994-04-02 would end on 9999-04-01, after 9999-03-31/,
+    );
+  });
+
+  it("a warm-up before 1 April 1000 is refused at the start, with the earliest start that works", () => {
+    const ws = workspace();
+    const [p] = problemsOf(ws.scenarioFile, { set: ["run.start=1002-01-01"] });
+    expect(p.message).toBe(
+      "--set run.start=1002-01-01: a run from 1002-01-01 with 1,460 days of warm-up (from 0998-01-01) would begin before 1000-04-01, and bedsim's calendar covers 1000-04-01 to 9999-03-31 (the financial years 1000/01 to 9998/99); start on 1004-03-31 or later or shorten the warm-up",
+    );
+    expect(() => loadScenario(ws.scenarioFile, { set: ["run.start=1004-03-31"] })).not.toThrow();
+    problemsOf(ws.scenarioFile, { set: ["run.start=1004-03-30"] });
+    const [early] = problemsOf(ws.scenarioFile, {
+      set: ["run.start=0500-04-01", "run.warm_up_days=0"],
+    });
+    expect(early.message).toMatch(
+      /^--set run\.start=0500-04-01: a run from 0500-04-01 would begin before 1000-04-01, .*; start on 1000-04-01 or later$/,
+    );
+  });
+});
