@@ -3,11 +3,12 @@ import { z } from "zod";
 import { defaultWorkers } from "../experiment/pool.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
+import { planWorkers } from "../scenario/run-limits.js";
 import { model, scenarioFile } from "../scenario/schema.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
-import { collect, percentOption, wholeNumberOption } from "./options.js";
+import { collect, percentOption, wholeNumberOption, workersWithin } from "./options.js";
 import { reportCommand } from "./report-command.js";
 import { rightsizeCommand } from "./rightsize-command.js";
 import { runCommand } from "./run-command.js";
@@ -26,7 +27,17 @@ export async function main(argv: string[]): Promise<number> {
       outputError: (text, write) => write(`bedsim: ${text.replace(/^error: /, "")}`),
     })
     .showHelpAfterError("(add --help to the command to see its options)")
-    .exitOverride();
+    .exitOverride()
+    // Worker threads beyond the cores are capped once here, with a note, for every command,
+    // and the run-size check told how many will run.
+    .hook("preAction", (_program, command) => {
+      const { workers, note } = workersWithin(command.getOptionValue("workers"), defaultWorkers());
+      if (note) {
+        process.stderr.write(`bedsim: note: ${note}\n`);
+        command.setOptionValue("workers", workers);
+      }
+      planWorkers(workers);
+    });
 
   const common = (command: Command) =>
     command

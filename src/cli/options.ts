@@ -38,3 +38,15 @@ export function percentOption(name: string) {
     return n / 100;
   };
 }
+
+/** The worker count to use, and a note when more were asked for than there are cores. */
+export function workersWithin(
+  requested: number | undefined,
+  cores: number,
+): { workers: number | undefined; note?: string } {
+  if (requested === undefined || requested <= cores) return { workers: requested };
+  return {
+    workers: cores,
+    note: `--workers ${requested} is more than the ${cores} core${cores === 1 ? "" : "s"} of this computer, so bedsim uses ${cores} (more would only take turns and use more memory; results are the same for any number)`,
+  };
+}

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -180,6 +181,35 @@ describe("input errors", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).not.toMatch(/baseline\.yaml:\d+:\d+: run → seed/);
   });
+});
+
+describe("--workers beyond the cores", () => {
+  const cores = availableParallelism();
+  const out = tempDir("bedsim-cli-workers-");
+  const run = (workers: number) =>
+    bedsim([
+      "run",
+      "scenarios/baseline.yaml",
+      "--replications",
+      "3",
+      "--workers",
+      String(workers),
+      "--json",
+      "--no-charts",
+      "--out",
+      out,
+      ...SHORT,
+    ]);
+
+  it("are capped at the cores, with one note, and give the same results", () => {
+    const many = run(300);
+    const one = run(1);
+    expect(many.status, many.stderr).toBe(0);
+    expect(many.stderr).toBe(
+      `bedsim: note: --workers 300 is more than the ${cores} core${cores === 1 ? "" : "s"} of this computer, so bedsim uses ${cores} (more would only take turns and use more memory; results are the same for any number)\n`,
+    );
+    expect(JSON.parse(many.stdout).kpis).toEqual(JSON.parse(one.stdout).kpis);
+  }, 60_000);
 });
 
 describe("one mistake, one message", () => {
