@@ -183,6 +183,56 @@ describe("input errors", () => {
   });
 });
 
+describe("small command-line mistakes, one line each", () => {
+  const oneLine = (result: Result) => {
+    expect(result.status).toBe(2);
+    expectNoStackTrace(result);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^bedsim: /);
+    return lines;
+  };
+
+  // Above 2^53 a typed seed was silently rounded and then refused as "not a whole number".
+  it.each(["9007199254740993", "99999999999999999999", "4294967296"])(
+    "--seed %s names the largest seed",
+    (seed) => {
+      const out = path.join(tempDir(), "out");
+      const lines = oneLine(
+        bedsim(["run", "scenarios/baseline.yaml", "--seed", seed, "--out", out]),
+      );
+      expect(lines[0]).toBe(
+        `bedsim: option '-s, --seed <n>' argument '${seed}' is invalid. --seed must be a whole number from 0 to 4,294,967,295 (the largest seed).`,
+      );
+      expect(runFolders(out)).toEqual([]);
+    },
+  );
+
+  it.each([
+    [["--set", "services.oakwood_ward.beds", "24"], "--set services.oakwood_ward.beds 24"],
+    [["--set", "services.oakwood_ward.beds", "=", "24"], "--set services.oakwood_ward.beds = 24"],
+    [["--set", "services.oakwood_ward.beds=", "24"], "--set services.oakwood_ward.beds= 24"],
+  ])("%j says how to write it, and nothing else", (set, written) => {
+    const out = path.join(tempDir(), "out");
+    for (const args of [
+      ["run", "scenarios/baseline.yaml", ...set],
+      ["run", ...set, "scenarios/baseline.yaml"],
+      ["sweep", "scenarios/sweep-acute-beds.yaml", ...set],
+    ]) {
+      const lines = oneLine(bedsim([...args, "--out", out]));
+      expect(lines).toEqual([
+        `bedsim: ${written}: write --set services.oakwood_ward.beds=24, with no space around the "="`,
+      ]);
+    }
+    expect(runFolders(out)).toEqual([]);
+  });
+
+  it("a stray argument without a --set still says too many arguments", () => {
+    const result = bedsim(["run", "scenarios/baseline.yaml", "extra.yaml"]);
+    expect(oneLine(result)[0]).toMatch(/^bedsim: too many arguments for 'run'/);
+  });
+});
+
 describe("--workers beyond the cores", () => {
   const cores = availableParallelism();
   const out = tempDir("bedsim-cli-workers-");
