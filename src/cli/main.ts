@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`bedsim: note: ${note}\n`);
         command.setOptionValue("workers", workers);
       }
-      planWorkers(workers);
+      planWorkers(workers ?? defaultWorkers());
     });
 
   const common = (command: Command) =>

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { makeDistribution } from "../engine/distributions.js";
 import { COUNT_METRICS } from "../model/metrics.js";
@@ -66,16 +65,18 @@ export const RUN_LIMITS = {
   bytes: Math.min(4 * 1024 ** 3, 0.9 * getHeapStatistics().heap_size_limit),
 } as const;
 
-/** Worker threads the coming run will use, if asked for (`--workers`); by default one per core. */
-let plannedWorkers: number | undefined;
+/** Worker threads the coming run will use: one unless the host says (see planWorkers). */
+let plannedWorkers = 1;
 
 /**
  * Says how many worker threads the coming run will use, before its scenario is loaded: each
  * holds a replication's daily figures, so a model of many services may fit in memory with a
- * few threads and not with one per core. The command line calls this from `--workers`.
+ * few threads and not with one per core. The command line calls this with --workers, or one
+ * per core, already capped at the cores; told here rather than looked up so that this file
+ * (like the rest of src/scenario) also runs in a web page.
  */
-export function planWorkers(workers: number | undefined): void {
-  plannedWorkers = workers;
+export function planWorkers(workers: number): void {
+  plannedWorkers = Math.max(1, Math.floor(workers));
 }
 
 export interface RunSize {
@@ -90,7 +91,7 @@ export interface RunSize {
   seriesDays: number;
   replications: number;
   points: number;
-  /** Worker threads the run may use (at most one per core). */
+  /** Worker threads the run will use (as planned, and no more than its replications). */
   workers: number;
   /** Estimated computing time, in seconds of one core. */
   seconds: number;
@@ -156,10 +157,7 @@ export function estimateRunSize(
     16 * simulatedDays + 16 * MONTHLY_SERIES * months + BYTES_PER_RESULT * keptFigures;
   // In flight per worker: the replication being recorded, and the one before it, which
   // garbage collection has often not yet freed.
-  const workers = Math.max(
-    1,
-    Math.min(plannedWorkers ?? availableParallelism(), availableParallelism(), replications),
-  );
+  const workers = Math.max(1, Math.min(plannedWorkers, replications));
   const workingPerWorker = BYTES_PER_THREAD + 2 * 8 * seriesDays;
 
   const runs = replications * points;

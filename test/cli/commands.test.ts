@@ -9,11 +9,17 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KPI_DEFINITIONS } from "../../src/model/kpi-definitions.js";
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load.js";
-import { estimateRunSize, RUN_LIMITS, runSizeProblems } from "../../src/scenario/run-limits.js";
+import {
+  estimateRunSize,
+  planWorkers,
+  RUN_LIMITS,
+  runSizeProblems,
+} from "../../src/scenario/run-limits.js";
 import { REPO, tempDir } from "../scenario/helpers.js";
 
 const BIN = path.join(REPO, "bin", "bedsim.js");
@@ -577,6 +583,8 @@ describe("report <folder>", () => {
 describe("run, compare, sweep and rightsize check the size of the whole job before running", () => {
   /** Replications that one run of `loaded` takes 70% of the time limit over: two are too many. */
   const justFitting = (loaded: LoadedScenario) => {
+    // As the command line plans it: one worker thread per core.
+    planWorkers(availableParallelism());
     const size = estimateRunSize(loaded);
     const replications = Math.floor(
       (0.7 * RUN_LIMITS.hours * 3600) / (size.seconds / size.replications),

@@ -3,7 +3,6 @@
  * loaded (so by `bedsim validate` as well as `bedsim run`), at the run setting to change, with
  * the estimate and what to do.
  */
-import { availableParallelism } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
 import {
@@ -161,7 +160,7 @@ function manyWardsModel(n: number): string {
 
 // Worker threads hold memory of their own; one thread makes the estimates the same everywhere.
 beforeEach(() => planWorkers(1));
-afterEach(() => planWorkers(undefined));
+afterEach(() => planWorkers(1));
 
 describe("readmissions", () => {
   it("the baseline: about 33,000 events a replication, as measured, with 0.09 readmissions an admission", () => {
@@ -256,17 +255,14 @@ describe("services", () => {
   });
 
   it("each worker thread holds its own replication in flight", () => {
-    const cores = availableParallelism();
-    planWorkers(undefined);
-    expect(estimateRunSize(loaded).workers).toBe(Math.min(cores, 200));
+    const one = estimateRunSize(loaded).workingBytes;
     planWorkers(2);
-    expect(estimateRunSize(loaded).workingBytes).toBeCloseTo(
-      Math.min(2, cores) * estimateRunSize(loaded, 1, 1).workingBytes,
-      0,
-    );
-    // More threads than cores never run (the pool caps them).
-    planWorkers(cores + 300);
-    expect(estimateRunSize(loaded).workers).toBe(Math.min(cores, 200));
+    expect(estimateRunSize(loaded).workers).toBe(2);
+    expect(estimateRunSize(loaded).workingBytes).toBeCloseTo(2 * one, 0);
+    // No more threads than replications start.
+    planWorkers(300);
+    expect(estimateRunSize(loaded).workers).toBe(200);
+    expect(estimateRunSize(loaded, 1, 2).workers).toBe(2);
   });
 
   it("1,500 replications of them are refused for their memory, naming the services", () => {
@@ -281,7 +277,7 @@ describe("services", () => {
 
   it("fewer --workers is suggested when the threads' daily figures alone do not fit", () => {
     // 50 years: about 2.9 GB in flight per thread, so one fits and two do not.
-    if (availableParallelism() < 2 || RUN_LIMITS.bytes < 3.2e9) return;
+    if (RUN_LIMITS.bytes < 3.2e9) return;
     const set = ["run.years=50", "run.replications=2"];
     expect(() => loadScenario(ws.scenarioFile, { set })).not.toThrow();
     planWorkers(2);
