@@ -6,6 +6,7 @@ import { RunDirectory } from "../report/run-directory.js";
 import { renderCompareReport } from "../report/write-report.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { largestRun } from "../scenario/run-limits.js";
 import { VERSION } from "../version.js";
 import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
@@ -50,7 +51,8 @@ export async function compareCommand(
     return loaded;
   });
 
-  refuseIfTooBig(baseline, 1 + scenarios.length);
+  // Every scenario runs as many replications as the baseline, but may be much bigger.
+  refuseIfTooBig(largestRun([baseline, ...scenarios]), 1 + scenarios.length, "compare");
   const total = replications * (1 + scenarios.length);
   const progress = progressReporter(!options.json);
   const runs = await interruptible(async (signal) => {
