@@ -604,11 +604,11 @@ describe("run, compare, sweep and rightsize check the size of the whole job befo
   });
 
   it("compare: by its biggest scenario, not the baseline", () => {
-    // A hundred times the baseline's arrivals: as many replications as fit once cannot run twice.
+    // About a hundred times the baseline's arrivals: as many replications as fit once cannot run twice.
     const busier = path.join(tempDir("bedsim-busier-"), "busier.yaml");
     writeFileSync(
       busier,
-      `extends: ${path.join(REPO, "scenarios", "baseline.yaml")}\nchanges:\n  - date: 2025-04-01\n    scale_arrivals: "10000%"\n`,
+      `extends: ${path.join(REPO, "scenarios", "baseline.yaml")}\nset:\n  cohorts.working_age_men.arrivals_per_year: 165000\n`,
     );
     const replications = justFitting(loadScenario(busier));
     expectInputError(
