@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CompareInput, RunSummaryInput, SweepInput } from "../report/charts/data.js";
+import { RunDirectory } from "../report/run-directory.js";
 import {
   type ReportFiles,
   renderCompareReport,
@@ -71,12 +72,8 @@ export function reportCommand(folder: string): void {
       `this file has no ${missing.map((k) => `"${k}"`).join(", ")}, which the report needs; it may have been edited by hand. Run the scenario again to recreate it.`,
     );
   const files = render(file, data);
-  // Each file is replaced whole (write beside, then rename) so a reader never sees half of one.
-  for (const [name, contents] of Object.entries(files)) {
-    const target = path.join(folder, name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(`${target}.tmp`, contents);
-    renameSync(`${target}.tmp`, target);
-  }
+  // Drawn in full into a temporary folder first, then swapped in: a failure leaves the old
+  // charts and report as they were.
+  RunDirectory.update(folder).save(files);
   process.stdout.write(`Redrew ${Object.keys(files).length} files in ${folder}\n`);
 }

@@ -1,6 +1,5 @@
 import { ReplicationPool } from "../experiment/pool.js";
 import {
-  type Estimate,
   estimateAt,
   type RightsizeAnswer,
   type RightsizeResult,
@@ -14,14 +13,16 @@ import { kpiDefinition } from "../model/kpi-definitions.js";
 import { parameterLabel, parameterValueLabel } from "../report/charts/labels.js";
 import { yearlyStatisticWords } from "../report/charts/sweep.js";
 import { formatRange, formatValue } from "../report/format.js";
+import { RunDirectory } from "../report/run-directory.js";
 import { sweepTable } from "../report/sweep-table.js";
+import type { RightsizeFile, SweepPoint } from "../results/sweep.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { parseTarget } from "../scenario/sweep-spec.js";
 import { interruptible } from "./interrupt.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { refuseIfTooBig, type SweepResult, sweepHeader, writeSweep } from "./sweep-command.js";
+import { refuseIfTooBig, sweepFiles, sweepHeader } from "./sweep-command.js";
 import {
   checkCorners,
   checkKpiName,
@@ -37,22 +38,6 @@ export interface RightsizeCommandOptions extends CommonOptions {
   out: string;
   json?: boolean;
   charts: boolean;
-}
-
-type ExploredPoint = SweepResult["points"][number] & {
-  target_estimate?: Omit<Estimate, "statistic">;
-};
-
-interface RightsizeOutput extends SweepResult {
-  target?: Target & { statistic: string };
-  minimise?: string;
-  answer: (ExploredPoint & { estimate: Estimate }) | null;
-  /** Target only: the value that meets it even at the unfavourable end of the 95% interval. */
-  confident_answer?: (ExploredPoint & { estimate: Estimate }) | null;
-  /** Minimise only: values the replications cannot tell apart from the optimum. */
-  near_optimal?: number[];
-  note: string;
-  explored: ExploredPoint[];
 }
 
 /**
@@ -83,28 +68,35 @@ export async function rightsizeCommand(
     );
 
   const { seed, replications } = loaded.run;
-  const progress = progressReporter(!options.json, "replications at this point");
-  const search = await interruptible((signal) =>
-    ReplicationPool.with(options.workers, (pool) => {
-      const evaluate = (value: number) =>
-        runPoint(
-          { [path]: value },
-          loadAt(file, options, { [path]: value }).pathway,
-          seed,
-          replications,
-          { signal, onProgress: progress.update },
-          pool,
-        );
-      return goal.target
-        ? searchTarget(values, evaluate, goal.target, years)
-        : searchMinimum(values, evaluate, goal.minimise as string);
-    }),
-  ).finally(progress.finish);
+  // Opened before simulating, so that an unusable --out is reported now, not after the search.
+  const dir = RunDirectory.create(options.out, `rightsize-${loaded.name}`);
+  try {
+    const progress = progressReporter(!options.json, "replications at this point");
+    const search = await interruptible((signal) =>
+      ReplicationPool.with(options.workers, (pool) => {
+        const evaluate = (value: number) =>
+          runPoint(
+            { [path]: value },
+            loadAt(file, options, { [path]: value }).pathway,
+            seed,
+            replications,
+            { signal, onProgress: progress.update },
+            pool,
+          );
+        return goal.target
+          ? searchTarget(values, evaluate, goal.target, years)
+          : searchMinimum(values, evaluate, goal.minimise as string);
+      }),
+    ).finally(progress.finish);
 
-  const output = rightsizeOutput(loaded, path, goal, search, years);
-  const folder = writeSweep("rightsize", { ...output, points: output.explored }, options);
-  if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);
+    const output = rightsizeOutput(loaded, path, goal, search, years);
+    const json = `${JSON.stringify(output, null, 2)}\n`;
+    const folder = dir.save(sweepFiles("rightsize", output, json, options.charts));
+    if (options.json) process.stdout.write(json);
+    else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);
+  } finally {
+    dir.discard();
+  }
 }
 
 /** The target or KPI to minimise, from the options or the file's sweep: section. */
@@ -149,8 +141,8 @@ function rightsizeOutput(
   goal: { target?: Target; minimise?: string },
   search: RightsizeResult,
   years: number[],
-): RightsizeOutput {
-  const explored: ExploredPoint[] = search.explored.map((point) =>
+): RightsizeFile {
+  const explored: SweepPoint[] = search.explored.map((point) =>
     exploredPoint(point, goal.target, years),
   );
   const answer = (a: RightsizeAnswer | undefined) =>
@@ -172,8 +164,8 @@ function exploredPoint(
   point: SweepPointResult,
   target: Target | undefined,
   years: number[],
-): ExploredPoint {
-  const result: ExploredPoint = { values: point.values, kpis: point.kpis };
+): SweepPoint {
+  const result: SweepPoint = { values: point.values, kpis: point.kpis };
   if (target?.percentile !== undefined) {
     const { estimate, ci95 } = estimateAt(point, target, years);
     result.target_estimate = { estimate, ci95 };
@@ -181,9 +173,9 @@ function exploredPoint(
   return result;
 }
 
-function rightsizeText(output: RightsizeOutput, path: string): string {
+function rightsizeText(output: RightsizeFile, path: string): string {
   const kpi = output.target?.kpi ?? (output.minimise as string);
-  const describe = (a: NonNullable<RightsizeOutput["answer"]>) =>
+  const describe = (a: NonNullable<RightsizeFile["answer"]>) =>
     `${parameterValueLabel(path, a.values[path], output.names)}: ${kpiDefinition(kpi).label.toLowerCase()}, ${a.estimate.statistic === "mean" ? "mean" : yearlyStatisticWords(a.estimate.statistic)}, ${formatValue(kpi, a.estimate.estimate)} (95% interval ${formatRange(kpi, a.estimate.ci95)})`;
   const lines = [
     `bedsim ${output.version} · rightsize ${output.scenario.name} · ${output.replications} replications per value · seed ${output.seed}`,
