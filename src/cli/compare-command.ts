@@ -5,6 +5,7 @@ import { toCsv } from "../report/csv.js";
 import { type FolderFiles, RunDirectory } from "../report/run-directory.js";
 import { renderCompareReport } from "../report/write-report.js";
 import type { CompareFile } from "../results/compare.js";
+import { resultJson } from "../results/format-version.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { VERSION } from "../version.js";
@@ -75,7 +76,7 @@ export async function compareCommand(
         ...compareOutcomes(years, base.outcomes, run.outcomes),
       })),
     } satisfies CompareFile;
-    const json = `${JSON.stringify(result, null, 2)}\n`;
+    const json = resultJson(result);
     const folder = dir.save(compareFiles(result, json, options.charts));
     printWarnings(runs.flatMap((r) => r.summary.warnings.map((w) => `${r.loaded.name}: ${w}`)));
     if (options.json) process.stdout.write(json);

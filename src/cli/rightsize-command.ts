@@ -15,6 +15,7 @@ import { yearlyStatisticWords } from "../report/charts/sweep.js";
 import { formatRange, formatValue } from "../report/format.js";
 import { RunDirectory } from "../report/run-directory.js";
 import { sweepTable } from "../report/sweep-table.js";
+import { resultJson } from "../results/format-version.js";
 import type { RightsizeFile, SweepPoint } from "../results/sweep.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
@@ -90,7 +91,7 @@ export async function rightsizeCommand(
     ).finally(progress.finish);
 
     const output = rightsizeOutput(loaded, path, goal, search, years);
-    const json = `${JSON.stringify(output, null, 2)}\n`;
+    const json = resultJson(output);
     const folder = dir.save(sweepFiles("rightsize", output, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);

@@ -2,6 +2,7 @@ import { type FolderFiles, RunDirectory } from "../report/run-directory.js";
 import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
 import { renderRunReport } from "../report/write-report.js";
+import { resultJson } from "../results/format-version.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import { loadScenario } from "../scenario/load.js";
 import { interruptible } from "./interrupt.js";
@@ -33,7 +34,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
         maxReplications: options.maxReplications,
       }),
     ).finally(progress.finish);
-    const json = `${JSON.stringify(simulated.summary satisfies RunSummaryFile, null, 2)}\n`;
+    const json = resultJson(simulated.summary satisfies RunSummaryFile);
     const folder = dir.save(runFiles(simulated, json, options.charts));
     printWarnings(simulated.summary.warnings);
     if (options.json) process.stdout.write(json);

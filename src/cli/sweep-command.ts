@@ -3,6 +3,7 @@ import { gridPoints, runPoint, type SweepParameter } from "../experiment/sweep.j
 import { type FolderFiles, RunDirectory } from "../report/run-directory.js";
 import { sweepCsv, sweepTable } from "../report/sweep-table.js";
 import { renderSweepReport } from "../report/write-report.js";
+import { resultJson } from "../results/format-version.js";
 import type { SweepFile } from "../results/sweep.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
@@ -56,7 +57,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
     ).finally(progress.finish);
 
     const result = { ...sweepHeader(loaded, parameters), points } satisfies SweepFile;
-    const json = `${JSON.stringify(result, null, 2)}\n`;
+    const json = resultJson(result);
     const folder = dir.save(sweepFiles("sweep", result, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${sweepTable(result)}\n\nWritten to ${folder}\n`);
