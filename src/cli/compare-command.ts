@@ -10,6 +10,7 @@ import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { VERSION } from "../version.js";
 import { interruptible } from "./interrupt.js";
+import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { printWarnings } from "./run-command.js";
@@ -32,11 +33,12 @@ export async function compareCommand(
   scenarioFiles: string[],
   options: CompareCommandOptions,
 ): Promise<void> {
-  const baseline = loadScenario(baselineFile, { set: runSettings(options) });
+  const baseline = loadScenario(baselineFile, { set: runSettings(options), files: nodeFiles });
   const { seed, replications } = baseline.run;
   const scenarios = scenarioFiles.map((file) => {
     const loaded = loadScenario(file, {
       set: [...(options.set ?? []), `run.seed=${seed}`, `run.replications=${replications}`],
+      files: nodeFiles,
     });
     checkSamePeriod(baseline, loaded);
     return loaded;

@@ -8,6 +8,7 @@ import { model, scenarioFile } from "../scenario/schema.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
+import { nodeFiles } from "./node-files.js";
 import { collect, percentOption, wholeNumberOption } from "./options.js";
 import { reportCommand } from "./report-command.js";
 import { rightsizeCommand } from "./rightsize-command.js";
@@ -136,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("check a scenario (and the model it names) without running it")
     .option("--set <path=value>", "override a value before checking (repeatable)", collect)
     .action((file, options) => {
-      const loaded = loadScenario(file, { set: options.set });
+      const loaded = loadScenario(file, { set: options.set, files: nodeFiles });
       // Building the pathway resolves reinvestments, which can fail (nothing to reinvest).
       buildPathway(loaded);
       const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;

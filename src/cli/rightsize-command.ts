@@ -19,8 +19,9 @@ import { resultJson } from "../results/format-version.js";
 import type { RightsizeFile, SweepPoint } from "../results/sweep.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
-import { parseTarget } from "../scenario/sweep-spec.js";
+import { parseTarget } from "../scenario/ranges-and-targets.js";
 import { interruptible } from "./interrupt.js";
+import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { refuseIfTooBig, sweepFiles, sweepHeader } from "./sweep-command.js";
@@ -49,7 +50,7 @@ export async function rightsizeCommand(
   file: string,
   options: RightsizeCommandOptions,
 ): Promise<void> {
-  const loaded = loadScenario(file, { set: runSettings(options) });
+  const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   const goal = readGoal(loaded, options);
   const parameters = sweepParameters(loaded, options.vary);
   if (parameters.length !== 1)

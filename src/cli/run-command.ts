@@ -6,6 +6,7 @@ import { resultJson } from "../results/format-version.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import { loadScenario } from "../scenario/load.js";
 import { interruptible } from "./interrupt.js";
+import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
@@ -20,7 +21,7 @@ export interface RunCommandOptions extends CommonOptions {
 
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
-  const loaded = loadScenario(file, { set: runSettings(options) });
+  const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
   const dir = RunDirectory.create(options.out, loaded.name);
   try {

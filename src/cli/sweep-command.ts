@@ -10,6 +10,7 @@ import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { runSizeProblems } from "../scenario/run-limits.js";
 import { VERSION } from "../version.js";
 import { interruptible } from "./interrupt.js";
+import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { manifest } from "./scenario-description.js";
@@ -24,7 +25,7 @@ export interface SweepCommandOptions extends CommonOptions {
 
 /** `bedsim sweep <file>`: KPIs over a grid of one or two settings, with common random numbers. */
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<void> {
-  const loaded = loadScenario(file, { set: runSettings(options) });
+  const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   const parameters = sweepParameters(loaded, options.vary);
   checkCorners(file, options, parameters);
   const grid = gridPoints(parameters);

@@ -1,11 +1,13 @@
 import type { SweepParameter } from "../experiment/sweep.js";
 import { calendarFor } from "../model/calendar.js";
+import { reportedKpiNames } from "../model/reported-kpis.js";
 import { runHorizon } from "../scenario/horizon.js";
 import { InputError, type Problem, plain } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { parseRange } from "../scenario/ranges-and-targets.js";
 import { kpiProblem, settingProblem } from "../scenario/sweep-section.js";
-import { parseRange } from "../scenario/sweep-spec.js";
 import { buildPathway } from "../scenario/to-pathway.js";
+import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 
 /** What is swept: from `--vary` options if given, else from the file's `sweep:` section. */
@@ -56,6 +58,7 @@ export function loadAt(
     loadScenario(file, {
       set: runSettings(options),
       sweepPoint: { values, vary: options.vary },
+      files: nodeFiles,
     }),
   );
 }
@@ -80,7 +83,7 @@ export function checkCorners(
 
 /** A KPI named in a target or --minimise must exist; suggest the closest name if not. */
 export function checkKpiName(loaded: LoadedScenario, kpi: string, where: Problem): void {
-  const problem = kpiProblem(loaded.model, kpi);
+  const problem = kpiProblem(reportedKpiNames(buildPathway(loaded).pathway), kpi);
   if (problem) throw new InputError([{ ...where, message: `${where.message}${problem}` }]);
 }
 

@@ -1,5 +1,5 @@
 import type { Calendar } from "../model/calendar.js";
-import { kpiDefinition } from "../model/kpi-definitions.js";
+import { kpiDefinition, partKpi } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
 import { relativeHalfWidth, type Summary, summarise } from "../stats/summary.js";
@@ -91,7 +91,7 @@ export function summariseResults(
     summary.cost = {
       by_financial_year: byYear.flatMap(({ year, kpis }) =>
         [...pathway.services.map((s) => s.id), "total"].map((service) => {
-          const k = kpis[service === "total" ? "total_cost" : `cost.${service}`];
+          const k = kpis[service === "total" ? "total_cost" : partKpi("cost", service)];
           return { year, service, mean: k.mean, ci95: k.ci95 };
         }),
       ),

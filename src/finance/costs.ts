@@ -1,6 +1,8 @@
 import { calendarOf } from "../model/calendar.js";
+import { partKpi } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
+import { hasCosts } from "../model/reported-kpis.js";
 
 /** Cost of one replication by financial year and service, in pounds. */
 export interface ReplicationCosts {
@@ -44,16 +46,14 @@ export function costsOf(pathway: Pathway, outcome: ReplicationOutcome): Replicat
 /** Adds `total_cost` and `cost.<service>` KPIs to an outcome (and per financial year). */
 export function withCosts(pathway: Pathway, outcome: ReplicationOutcome): ReplicationOutcome {
   const costs = costsOf(pathway, outcome);
-  const hasCosts = pathway.services.some(
-    (s) => s.cost.perBedPerYear || s.cost.perOccupiedBedDay || s.cost.perEpisode,
-  );
-  if (!hasCosts) return outcome;
+  if (!hasCosts(pathway)) return outcome;
   outcome.kpis.total_cost = costs.totalPerYear;
-  for (const [id, value] of Object.entries(costs.perYear)) outcome.kpis[`cost.${id}`] = value;
+  for (const [id, value] of Object.entries(costs.perYear))
+    outcome.kpis[partKpi("cost", id)] = value;
   outcome.byFinancialYear.forEach((fy, i) => {
     let total = 0;
     for (const [id, value] of Object.entries(costs.byYear[i])) {
-      fy.kpis[`cost.${id}`] = value;
+      fy.kpis[partKpi("cost", id)] = value;
       total += value;
     }
     fy.kpis.total_cost = total;

@@ -1,8 +1,6 @@
 import type { Rng } from "../engine/random.js";
-import type { Calendar } from "./calendar.js";
+import { type Calendar, DAYS_PER_YEAR } from "./calendar.js";
 import type { Cohort } from "./pathway.js";
-
-const DAYS_PER_YEAR = 365.25;
 
 /**
  * Arrivals of one cohort as a non-homogeneous Poisson process (seasonality, growth and dated

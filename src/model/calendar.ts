@@ -2,6 +2,9 @@
  * Maps simulation days to calendar months and NHS financial years (April–March).
  * Day 0 is the first day of the results period; warm-up days are negative.
  */
+/** Days in an average year: yearly rates and per-year figures are converted with this. */
+export const DAYS_PER_YEAR = 365.25;
+
 export class Calendar {
   /** Month of year (0 = January) for each simulated day, warm-up included. */
   readonly monthOfYear: Uint8Array;

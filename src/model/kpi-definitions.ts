@@ -1,6 +1,10 @@
 /**
- * What each KPI means, in words a commissioner would use. Counts and bed-days are per year
- * (annualised over the results period); levels are the average over the results period.
+ * The KPIs, in one registry: each name with what it means, in words a commissioner would use,
+ * and who computes it. Counts and bed-days are per year (annualised over the results period);
+ * levels are the average over the results period. The outcomes and costs that compute values
+ * are typed by these names, so a KPI with a value and no definition (or the reverse) does not
+ * compile. KPIs made for each route or service ("cost.oakwood_ward") are named and read by
+ * `partKpi` and `kpiParts` below, and defined by their family.
  */
 export interface KpiDefinition {
   unit: string;
@@ -10,9 +14,13 @@ export interface KpiDefinition {
   /** Money, people and bed-days are rounded for reading; fractions are shown as %. */
   format: "count" | "fraction" | "days" | "money";
   description: string;
+  /** Computed from the costs of the pathway's use (finance), not by the pathway itself. */
+  fromCosts?: true;
+  /** Reported only for pathways that have this part (see `reported-kpis.ts`). */
+  onlyWith?: "intensive_care";
 }
 
-export const KPI_DEFINITIONS: Record<string, KpiDefinition> = {
+const DEFINITIONS = {
   arrivals: {
     unit: "people a year",
     label: "People in crisis referred",
@@ -74,7 +82,7 @@ export const KPI_DEFINITIONS: Record<string, KpiDefinition> = {
     headline: true,
     format: "fraction",
     description:
-      "Occupied local acute bed-days divided by open bed-days. Can exceed 100% briefly when beds close while still occupied.",
+      "Occupied local acute bed-days divided by open bed-days. Beds close only as their patients leave, so it never exceeds 100%; with no beds open it is 0.",
   },
   peak_local_occupancy: {
     unit: "fraction of open beds",
@@ -92,7 +100,8 @@ export const KPI_DEFINITIONS: Record<string, KpiDefinition> = {
     unit: "beds",
     label: "Local acute beds open",
     format: "count",
-    description: "Average number of local acute beds open (follows dated changes).",
+    description:
+      "Average number of local acute beds open (follows dated changes; a closed bed stays open until its patient leaves).",
   },
   days_above_85pct: {
     unit: "days a year",
@@ -107,12 +116,12 @@ export const KPI_DEFINITIONS: Record<string, KpiDefinition> = {
     format: "days",
     description: "Days whose average local acute occupancy was above 95%.",
   },
-  days_above_100pct: {
+  days_full: {
     unit: "days a year",
-    label: "Days above 100% occupancy",
+    label: "Days with every bed full",
     format: "days",
     description:
-      "Days whose average local acute occupancy was above 100% (only possible while closing beds are still occupied).",
+      "Days on which every open local acute bed was occupied all day, so anyone needing a bed waited or went out of area.",
   },
   waited_for_bed: {
     unit: "people a year",
@@ -187,6 +196,47 @@ export const KPI_DEFINITIONS: Record<string, KpiDefinition> = {
     description:
       "Days in out-of-area rehabilitation placements (or any out-of-area service other than the acute one).",
   },
+  picu_admissions: {
+    unit: "people a year",
+    label: "Transfers to intensive care (PICU)",
+    headline: true,
+    format: "count",
+    description:
+      "Acute patients who needed a psychiatric intensive care (PICU) bed, local or out of area.",
+    onlyWith: "intensive_care",
+  },
+  picu_oap_admissions: {
+    unit: "people a year",
+    label: "Out-of-area PICU admissions",
+    headline: true,
+    format: "count",
+    description:
+      "Transfers to intensive care that went out of area because no local PICU bed was free.",
+    onlyWith: "intensive_care",
+  },
+  picu_oap_bed_days: {
+    unit: "bed-days a year",
+    label: "Out-of-area PICU bed-days",
+    format: "days",
+    description:
+      "Days spent in out-of-area PICU beds, waiting there for a local acute bed included.",
+    onlyWith: "intensive_care",
+  },
+  mean_picu_occupied: {
+    unit: "beds",
+    label: "Local PICU beds occupied",
+    format: "count",
+    description: "Average number of local PICU beds occupied.",
+    onlyWith: "intensive_care",
+  },
+  picu_step_down_delay_bed_days: {
+    unit: "bed-days a year",
+    label: "PICU step-down delays",
+    format: "days",
+    description:
+      "Days people ready to leave intensive care spent waiting in the PICU (local or out of area) for a local acute bed.",
+    onlyWith: "intensive_care",
+  },
   total_cost: {
     unit: "£ a year",
     label: "Total cost",
@@ -194,29 +244,62 @@ export const KPI_DEFINITIONS: Record<string, KpiDefinition> = {
     format: "money",
     description:
       "All modelled costs: staffed beds and places, occupied bed-days, out-of-area days and episodes.",
+    fromCosts: true,
   },
-};
+} as const satisfies Record<string, KpiDefinition>;
 
-/** Definitions for KPIs whose names are made from route or service ids. */
+export type KpiName = keyof typeof DEFINITIONS;
+/** The KPIs a replication of the pathway computes (the rest come from its costs). */
+export type PathwayKpi = {
+  [K in KpiName]: (typeof DEFINITIONS)[K] extends { fromCosts: true } ? never : K;
+}[KpiName];
+
+/** The registry's own KPIs by name (a name that is not one reads as undefined). */
+export const KPI_DEFINITIONS: Readonly<Record<string, KpiDefinition>> = DEFINITIONS;
+
+/** Whether `name` is one of the registry's own KPIs (not one made for a route or service). */
+export function isKpiName(name: string): name is KpiName {
+  return Object.hasOwn(DEFINITIONS, name);
+}
+
+/** Families of KPIs with one value per route or service, and how each member is defined. */
+const PART_FAMILIES = {
+  delayed_discharge_bed_days: (route: string): KpiDefinition => ({
+    unit: "bed-days a year",
+    label: `Delayed-discharge bed-days: ${route.replaceAll("_", " ")}`,
+    format: "days",
+    description: `Delayed-discharge bed-days of people whose discharge route is ${route}.`,
+  }),
+  cost: (service: string): KpiDefinition => ({
+    unit: "£ a year",
+    label: `Cost: ${service.replaceAll("_", " ")}`,
+    format: "money",
+    description: `Yearly cost of ${service}.`,
+    fromCosts: true,
+  }),
+} as const;
+
+export type KpiFamily = keyof typeof PART_FAMILIES;
+
+/** The name of a family's KPI for one route or service: "cost.oakwood_ward". */
+export function partKpi(family: KpiFamily, id: string): string {
+  return `${family}.${id}`;
+}
+
+/** A part KPI's family and route or service; undefined for any other name. */
+export function kpiParts(name: string): { family: KpiFamily; id: string } | undefined {
+  const dot = name.indexOf(".");
+  if (dot < 0) return undefined;
+  const family = name.slice(0, dot);
+  return Object.hasOwn(PART_FAMILIES, family)
+    ? { family: family as KpiFamily, id: name.slice(dot + 1) }
+    : undefined;
+}
+
+/** The definition of any KPI a run reports, a route's or service's included. */
 export function kpiDefinition(name: string): KpiDefinition {
-  const known = KPI_DEFINITIONS[name];
-  if (known) return known;
-  const [base, detail] = name.split(".");
-  if (base === "delayed_discharge_bed_days") {
-    return {
-      unit: "bed-days a year",
-      label: `Delayed-discharge bed-days: ${detail.replaceAll("_", " ")}`,
-      format: "days",
-      description: `Delayed-discharge bed-days of people whose discharge route is ${detail}.`,
-    };
-  }
-  if (base === "cost") {
-    return {
-      unit: "£ a year",
-      label: `Cost: ${detail.replaceAll("_", " ")}`,
-      format: "money",
-      description: `Yearly cost of ${detail}.`,
-    };
-  }
+  if (isKpiName(name)) return DEFINITIONS[name];
+  const parts = kpiParts(name);
+  if (parts) return PART_FAMILIES[parts.family](parts.id);
   return { unit: "", label: name, format: "count", description: name };
 }

@@ -1,4 +1,5 @@
-import type { DischargeRoute, Pathway } from "./pathway.js";
+import type { Pathway } from "./pathway.js";
+import type { DischargeRoute } from "./routing.js";
 
 /** Events counted per day. */
 export const COUNT_METRICS = [
@@ -15,6 +16,9 @@ export const COUNT_METRICS = [
   "discharges",
   "readmissions_30d",
   "repatriations",
+  "picu_admissions",
+  "picu_out_of_area_admissions",
+  "picu_step_downs",
 ] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
 
@@ -28,6 +32,8 @@ export interface MetricLayout {
   delayed: Map<string, number>;
   /** Level: people waiting for a local acute bed. */
   waiting: number;
+  /** Level: people ready to leave intensive care, waiting in it for a local acute bed. */
+  picuStepDownWaiting: number;
   levelCount: number;
   /** Count metric index by name, then people entering each service. */
   counts: Record<CountMetric, number>;
@@ -42,6 +48,7 @@ export function metricLayout(pathway: Pathway): MetricLayout {
   const delayed = new Map<string, number>();
   for (const name of routeNames(pathway)) delayed.set(name, level++);
   const waiting = level++;
+  const picuStepDownWaiting = level++;
   let count = 0;
   const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, count++])) as Record<
     CountMetric,
@@ -53,6 +60,7 @@ export function metricLayout(pathway: Pathway): MetricLayout {
     capacity,
     delayed,
     waiting,
+    picuStepDownWaiting,
     levelCount: level,
     counts,
     entries,

@@ -1,5 +1,9 @@
+import { DAYS_PER_YEAR } from "./calendar.js";
+import { type PathwayKpi, partKpi } from "./kpi-definitions.js";
 import { delayableRouteNames } from "./metrics.js";
 import type { Pathway } from "./pathway.js";
+import { appliesTo } from "./reported-kpis.js";
+import { SERVICE_KINDS } from "./service-kinds.js";
 import type { ReplicationOutput } from "./simulation.js";
 
 /** Per financial year, per service: what the money model needs. */
@@ -31,20 +35,23 @@ export interface ReplicationOutcome {
   events: number;
 }
 
-const DAYS_PER_YEAR = 365.25;
-
 export function summariseReplication(pathway: Pathway, out: ReplicationOutput): ReplicationOutcome {
   const { layout, calendar, recorder } = out;
   const warm = calendar.warmUpDays;
   const days = calendar.days;
   const total = warm + days;
-  const wards = indicesOf(pathway, (s) => s.kind === "ward");
+  const wards = indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role === "acute");
   const acuteOutOfArea = pathway.services.findIndex((s) => s.id === pathway.acuteOutOfArea);
   const otherOutOfArea = indicesOf(
     pathway,
-    (s) => s.kind === "out_of_area" && s.id !== pathway.acuteOutOfArea,
+    (s) =>
+      SERVICE_KINDS[s.kind].role === "out_of_area" &&
+      s.id !== pathway.acuteOutOfArea &&
+      s.id !== pathway.picu?.outOfArea,
   );
-  const crisisHouses = indicesOf(pathway, (s) => s.kind === "crisis_house");
+  const picus = indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role === "intensive_care");
+  const picuOutOfArea = pathway.services.findIndex((s) => s.id === pathway.picu?.outOfArea);
+  const crisisHouses = indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role === "crisis_house");
 
   const level = (metric: number) => recorder.levelDays[metric];
   const occupiedOf = (services: number[]) => services.map((i) => layout.occupied[i]);
@@ -59,9 +66,11 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
 
   const dailyOtherOccupied = sumDaily(
     recorder.levelDays,
-    occupiedOf(indicesOf(pathway, (s) => s.kind !== "ward")),
+    occupiedOf(indicesOf(pathway, (s) => SERVICE_KINDS[s.kind].role !== "acute")),
     total,
   );
+  // Beds close only as they empty, so occupied never exceeds open: a day with no open beds has
+  // no one in them either, and its occupancy is 0.
   const dailyOccupancy = new Float64Array(total);
   for (let d = 0; d < total; d++) {
     const open = wardOpen[d];
@@ -78,7 +87,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     let peak = 0;
     let above85 = 0;
     let above95 = 0;
-    let above100 = 0;
+    let full = 0;
     const count = (name: keyof typeof layout.counts) =>
       sumRange(recorder.counts[layout.counts[name]], warm + from, warm + to);
     const levelSum = (metrics: number[]) =>
@@ -90,12 +99,12 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       peak = Math.max(peak, occ);
       if (occ > 0.85) above85++;
       if (occ > 0.95) above95++;
-      if (occ > 1) above100++;
+      if (occ >= FULL) full++;
     }
     const admissions = count("admissions");
     const waited = count("waited");
     const oapBedDays = levelSum([layout.occupied[acuteOutOfArea]]);
-    const k: Record<string, number> = {
+    const pathwayKpis: Record<PathwayKpi, number> = {
       arrivals: count("arrivals") * perYear,
       crisis_team_supported: count("crisis_team_supported") * perYear,
       admissions: admissions * perYear,
@@ -110,7 +119,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       mean_open_beds: open / (to - from),
       days_above_85pct: above85 * perYear,
       days_above_95pct: above95 * perYear,
-      days_above_100pct: above100 * perYear,
+      days_full: full * perYear,
       waited_for_bed: waited * perYear,
       mean_wait_days: waited > 0 ? count("waiting_days") / waited : 0,
       mean_waiting: levelSum([layout.waiting]) / (to - from),
@@ -122,10 +131,20 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       readmissions_30d: count("readmissions_30d") * perYear,
       repatriations: count("repatriations") * perYear,
       rehab_oap_bed_days: levelSum(occupiedOf(otherOutOfArea)) * perYear,
+      picu_admissions: count("picu_admissions") * perYear,
+      picu_oap_admissions: count("picu_out_of_area_admissions") * perYear,
+      picu_oap_bed_days:
+        picuOutOfArea >= 0 ? levelSum([layout.occupied[picuOutOfArea]]) * perYear : 0,
+      mean_picu_occupied: levelSum(occupiedOf(picus)) / (to - from),
+      picu_step_down_delay_bed_days: levelSum([layout.picuStepDownWaiting]) * perYear,
     };
+    // Only KPIs that mean something for this pathway (no PICU figures without a PICU).
+    for (const name of Object.keys(pathwayKpis) as PathwayKpi[])
+      if (!appliesTo(name, pathway)) delete (pathwayKpis as Partial<typeof pathwayKpis>)[name];
+    const k: Record<string, number> = pathwayKpis;
     for (const [route, metric] of layout.delayed) {
       if (!delayable.has(route)) continue;
-      k[`delayed_discharge_bed_days.${route}`] = levelSum([metric]) * perYear;
+      k[partKpi("delayed_discharge_bed_days", route)] = levelSum([metric]) * perYear;
     }
     return k;
   };
@@ -190,6 +209,9 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     events: out.events,
   };
 }
+
+/** A day at least this occupied had every open bed full all day (allowing for rounding). */
+const FULL = 1 - 1e-9;
 
 function indicesOf(pathway: Pathway, test: (s: Pathway["services"][number]) => boolean): number[] {
   return pathway.services.map((s, i) => (test(s) ? i : -1)).filter((i) => i >= 0);

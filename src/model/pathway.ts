@@ -1,4 +1,7 @@
 import type { DistributionSpec } from "../engine/distributions.js";
+import type { DatedChange } from "./dated-changes.js";
+import type { Routing } from "./routing.js";
+import type { ServiceKind } from "./service-kinds.js";
 
 /**
  * The acute mental-health pathway as the simulation sees it: plain, validated data with
@@ -17,6 +20,22 @@ export interface Pathway {
   readmissionWindowDays: number;
   changes: DatedChange[];
   horizon: Horizon;
+  /** Psychiatric intensive care, when the model has it. */
+  picu?: IntensiveCare;
+}
+
+/**
+ * How acute patients who need psychiatric intensive care reach it: a share of each cohort
+ * (`Routing.picuShare`) transfers from the acute bed to a local PICU bed, or out of area when
+ * none is free, and afterwards steps back down to a local acute bed for the rest of the stay.
+ */
+export interface IntensiveCare {
+  /** Days into the acute stay when the need arises (at most half the stay). */
+  afterDays: number;
+  /** How long intensive care lasts, locally (out of area, times that service's multiplier). */
+  stay: DistributionSpec;
+  /** The out-of-area service used when no local PICU bed is free. */
+  outOfArea: string;
 }
 
 export interface Horizon {
@@ -26,17 +45,6 @@ export interface Horizon {
   days: number;
   /** ISO date of day 0 (the start of the results period). */
   startDate: string;
-}
-
-/** The choices a cohort's people face. Cohorts may override the pathway-wide defaults. */
-export interface Routing {
-  /** Share of people in crisis supported at home by the crisis team (never need a bed). */
-  crisisTeamSupportAtHome: number;
-  /** Share of the rest offered a crisis-house bed instead of admission. */
-  crisisHouseInsteadOfAdmission: number;
-  /** Clinical length of an acute ward stay. */
-  wardStay: DistributionSpec;
-  dischargeRoutes: DischargeRoute[];
 }
 
 export interface Cohort {
@@ -49,23 +57,6 @@ export interface Cohort {
   growthPerYear: number;
   routing: Routing;
 }
-
-export type WhenFull = "stay_in_bed" | "go_home" | "out_of_area";
-
-export interface DischargeRoute {
-  name: string;
-  share: number;
-  /** Service the person moves to; undefined for home. */
-  to?: string;
-  whenFull: WhenFull;
-  /** With whenFull = out_of_area: the out-of-area service used. */
-  outOfArea?: string;
-  readmissionWithin30Days: number;
-  /** Delays outside the modelled services (care package, housing). */
-  delay?: { share: number; length: DistributionSpec; reason: string };
-}
-
-export type ServiceKind = "ward" | "rehab_ward" | "crisis_house" | "community" | "out_of_area";
 
 export interface ServiceCost {
   perBedPerYear: number;
@@ -89,10 +80,3 @@ export interface Service {
   repatriateTo: string[];
   cost: ServiceCost;
 }
-
-export type DatedChange =
-  | { day: number; kind: "capacity"; service: string; set?: number; add?: number }
-  | { day: number; kind: "scale_arrivals"; cohort?: string; factor: number }
-  | { day: number; kind: "scale_length_of_stay"; cohort?: string; factor: number }
-  | { day: number; kind: "scale_delays"; factor: number }
-  | { day: number; kind: "routing"; cohort?: string; routing: Partial<Routing> };

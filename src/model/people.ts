@@ -10,6 +10,8 @@ export enum State {
   DelayedExternally = 3,
   /** Ready to leave a ward but the next service is full: a delayed discharge. */
   WaitingForPlace = 4,
+  /** Ready to leave intensive care but no local acute bed is free: waits in the PICU bed. */
+  WaitingForStepDown = 5,
 }
 
 /** Room for this many people before the columns first grow. */
@@ -44,6 +46,12 @@ export class People {
   routeDraw: Float64Array;
   delayDraw: Float64Array;
   readmitDraw: Float64Array;
+  /** Drawn only in models with intensive care, so other models meet the same people. */
+  picuDraw: Float64Array;
+  /** When this episode's intensive-care need arises (NaN when it has none pending). */
+  picuAt: Float64Array;
+  /** Local-equivalent acute stay left when the person moved to intensive care. */
+  picuRemaining: Float64Array;
   /** State of each person's own random stream, seeded when they arrive. */
   private stream: Uint32Array;
 
@@ -63,6 +71,9 @@ export class People {
     this.routeDraw = new Float64Array(n);
     this.delayDraw = new Float64Array(n);
     this.readmitDraw = new Float64Array(n);
+    this.picuDraw = new Float64Array(n);
+    this.picuAt = new Float64Array(n);
+    this.picuRemaining = new Float64Array(n);
     this.stream = new Uint32Array(n);
   }
 
@@ -74,6 +85,7 @@ export class People {
     this.state[person] = State.Home;
     this.at[person] = -1;
     this.readmitAt[person] = Number.NaN;
+    this.picuAt[person] = Number.NaN;
     this.outOfAreaSlot[person] = -1;
     this.route[person] = -1;
     return person;
@@ -116,6 +128,9 @@ export class People {
     this.routeDraw = grown(this.routeDraw, f64);
     this.delayDraw = grown(this.delayDraw, f64);
     this.readmitDraw = grown(this.readmitDraw, f64);
+    this.picuDraw = grown(this.picuDraw, f64);
+    this.picuAt = grown(this.picuAt, f64);
+    this.picuRemaining = grown(this.picuRemaining, f64);
     this.stream = grown(this.stream, (n) => new Uint32Array(n));
   }
 }

@@ -2,28 +2,26 @@ import { type Distribution, makeDistribution } from "../engine/distributions.js"
 import { EventQueue } from "../engine/event-queue.js";
 import { createStream, type Rng } from "../engine/random.js";
 import { ArrivalProcess } from "./arrivals.js";
-import { type Calendar, calendarFor } from "./calendar.js";
+import { type Calendar, calendarFor, DAYS_PER_YEAR } from "./calendar.js";
+import { openAfter } from "./dated-changes.js";
+import { EVENT_KINDS, RANK_OF_EVENT } from "./event-kinds.js";
 import { type CountMetric, type MetricLayout, metricLayout } from "./metrics.js";
-import type { DischargeRoute, Pathway, Routing, Service } from "./pathway.js";
+import type { Pathway, Service } from "./pathway.js";
 import { People, State } from "./people.js";
 import { Recorder } from "./recorder.js";
+import type { DischargeRoute, Routing } from "./routing.js";
+import { SERVICE_KINDS } from "./service-kinds.js";
 
-/**
- * Event kinds, and the documented order of events at the same instant (lower rank first):
- * dated changes, then stays ending (discharges free beds), then arrivals and readmissions
- * (so they can use a bed freed at that instant), then the end of a maximum wait, then the end
- * of the run. EXTRA_ARRIVAL is an arrival beyond the unscaled rate (arrivals scaled above 1),
- * ranked with arrivals.
- */
-const CHANGE = 0;
-const STAY_END = 1;
-const DELAY_END = 2;
-const ARRIVAL = 3;
-const READMISSION = 4;
-const WAIT_TIMEOUT = 5;
-const END = 6;
-const EXTRA_ARRIVAL = 7;
-const RANK_OF_KIND = [0, 1, 1, 2, 2, 3, 4, 2];
+// Event numbers, read once from the table of event kinds (the switch below needs constants).
+const CHANGE = EVENT_KINDS.CHANGE.code;
+const STAY_END = EVENT_KINDS.STAY_END.code;
+const DELAY_END = EVENT_KINDS.DELAY_END.code;
+const ARRIVAL = EVENT_KINDS.ARRIVAL.code;
+const READMISSION = EVENT_KINDS.READMISSION.code;
+const WAIT_TIMEOUT = EVENT_KINDS.WAIT_TIMEOUT.code;
+const END = EVENT_KINDS.END.code;
+const EXTRA_ARRIVAL = EVENT_KINDS.EXTRA_ARRIVAL.code;
+const PICU_NEED = EVENT_KINDS.PICU_NEED.code;
 
 /** What one replication returns: daily bins plus the layout to read them. */
 export interface ReplicationOutput {
@@ -35,13 +33,18 @@ export interface ReplicationOutput {
 
 interface ServiceState {
   spec: Service;
+  /** Beds or places the service is to have; fewer than `open` while closing beds empty. */
   capacity: number;
+  /** Beds or places staffed now: a closed bed stays open until its patient leaves. */
+  open: number;
   occupied: number;
   stay?: Distribution;
-  // The kind, resolved once: tested on every placement and discharge.
+  // The role of its kind, resolved once: tested on every placement and discharge.
   isWard: boolean;
   isOutOfArea: boolean;
   isCrisisHouse: boolean;
+  /** A local PICU, or the out-of-area service used for intensive care. */
+  isIntensiveCare: boolean;
   /** People (ids) held elsewhere waiting for a place here (delayed discharges), oldest first. */
   waiting: number[];
   waitingHead: number;
@@ -78,6 +81,9 @@ interface NeedStreams {
   stayRng: Rng;
   routingRng: Rng;
   readmissionRng: Rng;
+  /** Whether each admission needs intensive care: a stream of its own, so that adding a PICU
+   * to a model leaves everyone's other needs as they were. */
+  picuRng: Rng;
   personRng: Rng;
 }
 
@@ -98,16 +104,16 @@ interface CohortState extends NeedStreams {
   wards: number[];
   /** Crisis-house indices that take this cohort. */
   crisisHouses: number[];
+  /** Local PICU indices that take this cohort. */
+  picus: number[];
 }
 
 export function simulate(pathway: Pathway, seed: number, replication: number): ReplicationOutput {
   return new Simulation(pathway, seed, replication).run();
 }
 
-const DAYS_PER_YEAR = 365.25;
-
 class Simulation {
-  private readonly queue = new EventQueue(RANK_OF_KIND);
+  private readonly queue = new EventQueue(RANK_OF_EVENT);
   private readonly calendar: Calendar;
   private readonly layout: MetricLayout;
   private readonly recorder: Recorder;
@@ -119,6 +125,11 @@ class Simulation {
   private readonly routeIdOf = new Map<DischargeRoute, number>();
   /** People (ids) waiting for a local acute bed, in order of arrival. */
   private readonly acuteWaiting: number[] = [];
+  /** People (ids) ready to leave intensive care, waiting for a local acute bed, oldest first. */
+  private readonly stepDownWaiting: number[] = [];
+  /** The out-of-area service for intensive care, or -1 when the model has none. */
+  private readonly picuOutOfArea: number;
+  private readonly picuStay?: Distribution;
   private readonly acuteOutOfArea: number;
   private readonly end: number;
   private delayFactor = 1;
@@ -160,11 +171,14 @@ class Simulation {
       return {
         spec,
         capacity: spec.capacity,
+        open: spec.capacity,
         occupied: 0,
         stay: spec.stay ? makeDistribution(spec.stay) : undefined,
-        isWard: spec.kind === "ward",
-        isOutOfArea: spec.kind === "out_of_area",
-        isCrisisHouse: spec.kind === "crisis_house",
+        isWard: SERVICE_KINDS[spec.kind].role === "acute",
+        isOutOfArea: SERVICE_KINDS[spec.kind].role === "out_of_area",
+        isCrisisHouse: SERVICE_KINDS[spec.kind].role === "crisis_house",
+        isIntensiveCare:
+          SERVICE_KINDS[spec.kind].role === "intensive_care" || spec.id === pathway.picu?.outOfArea,
         waiting: [],
         waitingHead: 0,
         placed: [],
@@ -181,6 +195,8 @@ class Simulation {
       }
     });
     this.acuteOutOfArea = this.index(pathway.acuteOutOfArea);
+    this.picuOutOfArea = pathway.picu ? this.index(pathway.picu.outOfArea) : -1;
+    this.picuStay = pathway.picu ? makeDistribution(pathway.picu.stay) : undefined;
     const stream = (...key: (string | number)[]) => createStream(seed, "rep", replication, ...key);
     const servicesFor = (c: number, test: (s: ServiceState) => boolean) =>
       this.services.map((s, i) => (test(s) && s.accepts[c] ? i : -1)).filter((i) => i >= 0);
@@ -208,15 +224,18 @@ class Simulation {
               stayRng: stream("cohort", cohort.id, "extra", "stay"),
               routingRng: stream("cohort", cohort.id, "extra", "routing"),
               readmissionRng: stream("cohort", cohort.id, "extra", "readmission"),
+              picuRng: stream("cohort", cohort.id, "extra", "picu"),
               personRng: stream("cohort", cohort.id, "extra", "person"),
             }
           : null,
         stayRng: stream("cohort", cohort.id, "stay"),
         routingRng: stream("cohort", cohort.id, "routing"),
         readmissionRng: stream("cohort", cohort.id, "readmission"),
+        picuRng: stream("cohort", cohort.id, "picu"),
         personRng: stream("cohort", cohort.id, "person"),
         wards: servicesFor(c, (s) => s.isWard),
         crisisHouses: servicesFor(c, (s) => s.isCrisisHouse),
+        picus: servicesFor(c, (s) => s.isIntensiveCare && Number.isFinite(s.capacity)),
       };
       return state;
     });
@@ -225,7 +244,7 @@ class Simulation {
   run(): ReplicationOutput {
     const start = -this.pathway.horizon.warmUpDays;
     for (const s of this.services) {
-      if (Number.isFinite(s.capacity)) this.recorder.set(s.capacityMetric, s.capacity, start);
+      if (Number.isFinite(s.capacity)) this.recorder.set(s.capacityMetric, s.open, start);
     }
     this.pathway.changes.forEach((change, i) => {
       if (change.kind !== "scale_arrivals")
@@ -264,6 +283,9 @@ class Simulation {
           break;
         case CHANGE:
           this.applyChange(subject, t);
+          break;
+        case PICU_NEED:
+          this.needIntensiveCare(subject, t);
           break;
         case END:
           this.recorder.finish(t);
@@ -337,6 +359,7 @@ class Simulation {
     people.routeDraw[person] = needs.routingRng();
     people.delayDraw[person] = needs.routingRng();
     people.readmitDraw[person] = needs.readmissionRng();
+    if (this.picuOutOfArea >= 0) people.picuDraw[person] = needs.picuRng();
     people.seedStream(person, needs.personRng());
     this.count("arrivals", t);
     if (supportedAtHome) {
@@ -370,6 +393,10 @@ class Simulation {
     people.routeDraw[person] = rng();
     people.delayDraw[person] = rng();
     people.readmitDraw[person] = rng();
+    // From the cohort's PICU stream, not the person's own, so that models without intensive
+    // care draw exactly as before (readmissions come in an order that capacity can change, so
+    // this one need is not paired between scenarios as closely as the others).
+    if (this.picuOutOfArea >= 0) people.picuDraw[person] = cohort.picuRng();
     people.state[person] = State.Home;
     this.count("readmissions_30d", t);
     this.requestAcuteBed(person, t);
@@ -426,6 +453,7 @@ class Simulation {
     people.inpatient[person] = 1;
     const stay = people.wardStay[person] * this.cohorts[people.cohort[person]].stayFactor;
     this.place(person, ward, stay, t);
+    this.planIntensiveCare(person, stay, t);
   }
 
   private placeOutOfArea(person: number, t: number): void {
@@ -439,6 +467,7 @@ class Simulation {
       this.cohorts[people.cohort[person]].stayFactor *
       this.services[service].spec.stayMultiplier;
     this.place(person, service, stay, t);
+    this.planIntensiveCare(person, stay, t);
   }
 
   private waitTimesOut(person: number, t: number): void {
@@ -484,6 +513,11 @@ class Simulation {
     const s = this.services[service];
     s.occupied--;
     this.recorder.change(s.occupiedMetric, -1, t);
+    if (s.open > s.capacity) {
+      // A bed due to close closes now that it is empty.
+      s.open = Math.max(s.capacity, s.occupied);
+      this.recorder.set(s.capacityMetric, s.open, t);
+    }
     if (s.isOutOfArea) {
       const last = s.placed.pop() as number;
       if (last !== person) {
@@ -501,6 +535,10 @@ class Simulation {
   private stayEnds(person: number, t: number): void {
     const people = this.people;
     if (people.state[person] !== State.InStay || people.endsAt[person] !== t) return;
+    if (this.services[people.at[person]].isIntensiveCare) {
+      this.stepDown(person, t);
+      return;
+    }
     if (!people.inpatient[person]) {
       // End of a crisis-house, community or rehabilitation stay: home.
       this.leave(person, t);
@@ -582,6 +620,8 @@ class Simulation {
     const s = this.services[service];
     if (s.isOutOfArea) return;
     while (s.capacity - s.occupied > 0) {
+      // Step-downs from intensive care first: they already hold a scarcer bed.
+      if (s.isWard && this.admitStepDown(service, t)) continue;
       if (s.isWard && this.admitWaiting(service, t)) continue;
       if (this.takeDelayedDischarge(service, t)) continue;
       if (this.repatriate(service, t)) continue;
@@ -645,6 +685,72 @@ class Simulation {
     return true;
   }
 
+  // --- intensive care -------------------------------------------------------------------
+
+  /** At an acute admission: whether, and when, this stay will need intensive care. */
+  private planIntensiveCare(person: number, stay: number, t: number): void {
+    const picu = this.pathway.picu;
+    const people = this.people;
+    if (!picu || people.picuDraw[person] >= this.cohorts[people.cohort[person]].routing.picuShare)
+      return;
+    // The need arises during the stay: at most half-way, so it never ties with its end.
+    const at = t + Math.min(picu.afterDays, stay / 2);
+    people.picuAt[person] = at;
+    this.queue.schedule(at, PICU_NEED, person);
+  }
+
+  /** Moves an acute patient to a local PICU bed, or out of area when none is free. */
+  private needIntensiveCare(person: number, t: number): void {
+    const people = this.people;
+    if (people.picuAt[person] !== t || people.state[person] !== State.InStay) return;
+    people.picuAt[person] = Number.NaN;
+    const acute = this.services[people.at[person]];
+    // A stay of no length has already ended: there is no acute bed to move from.
+    if (!acute.isWard && people.at[person] !== this.acuteOutOfArea) return;
+    // The rest of the acute stay, in local days, to finish after stepping down.
+    people.picuRemaining[person] = (people.endsAt[person] - t) / acute.spec.stayMultiplier;
+    this.count("picu_admissions", t);
+    this.leave(person, t);
+    const local = this.mostFree(this.cohorts[people.cohort[person]].picus);
+    const unit = local >= 0 ? local : this.picuOutOfArea;
+    if (local < 0) this.count("picu_out_of_area_admissions", t);
+    const stay = (this.picuStay as Distribution).sample(this.rngOf(person));
+    this.place(person, unit, stay * this.services[unit].spec.stayMultiplier, t);
+  }
+
+  /** At the end of intensive care: back to a local acute bed, or wait in the PICU for one. */
+  private stepDown(person: number, t: number): void {
+    const ward = this.freeWard(this.people.cohort[person]);
+    if (ward >= 0) {
+      this.moveToAcuteBed(person, ward, t);
+      return;
+    }
+    this.people.state[person] = State.WaitingForStepDown;
+    this.stepDownWaiting.push(person);
+    this.recorder.change(this.layout.picuStepDownWaiting, 1, t);
+  }
+
+  private admitStepDown(ward: number, t: number): boolean {
+    const accepts = this.services[ward].accepts;
+    const cohortOf = this.people.cohort;
+    const waiting = this.stepDownWaiting;
+    for (let i = 0; i < waiting.length; i++) {
+      const person = waiting[i];
+      if (!accepts[cohortOf[person]]) continue;
+      waiting.splice(i, 1);
+      this.recorder.change(this.layout.picuStepDownWaiting, -1, t);
+      this.moveToAcuteBed(person, ward, t);
+      return true;
+    }
+    return false;
+  }
+
+  private moveToAcuteBed(person: number, ward: number, t: number): void {
+    this.count("picu_step_downs", t);
+    this.leave(person, t);
+    this.place(person, ward, this.people.picuRemaining[person], t);
+  }
+
   // --- dated changes --------------------------------------------------------------------
 
   private applyChange(i: number, t: number): void {
@@ -653,9 +759,11 @@ class Simulation {
       case "capacity": {
         const service = this.index(change.service);
         const s = this.services[service];
-        s.capacity = Math.max(0, change.set ?? s.capacity + (change.add ?? 0));
-        this.recorder.set(s.capacityMetric, s.capacity, t);
-        // Closed beds close as they empty; nobody is moved out.
+        s.capacity = openAfter(s.capacity, change);
+        // Beds close as they empty, so nobody is moved out and occupancy never exceeds the
+        // beds open (the staffed-bed saving starts when each bed actually closes).
+        s.open = Math.max(s.capacity, s.occupied);
+        this.recorder.set(s.capacityMetric, s.open, t);
         this.fill(service, t);
         break;
       }

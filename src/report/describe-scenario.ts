@@ -2,7 +2,8 @@
  * A scenario in plain English for the report: its dated changes and reinvestments as
  * sentences, and the model's assumptions (cohorts, services, discharge routes) as tables.
  */
-import { kpiDefinition } from "../model/kpi-definitions.js";
+import { kpiDefinition, kpiParts } from "../model/kpi-definitions.js";
+import { serviceKind } from "../model/service-kinds.js";
 import type {
   ChangeInput,
   DischargeRouteInput,
@@ -31,8 +32,9 @@ const days = (n: number) => `${formatNumber(n, Number.isInteger(n) ? 0 : 1)} day
 
 /** A KPI's label, with the service's own name for its cost ("Cost: Oakwood (men)"). */
 export function kpiLabel(name: string, model?: ModelInput): string {
-  const [base, id] = name.split(".");
-  const service = base === "cost" ? model?.services.find((s) => s.id === id)?.name : undefined;
+  const parts = kpiParts(name);
+  const service =
+    parts?.family === "cost" ? model?.services.find((s) => s.id === parts.id)?.name : undefined;
   return service ? `Cost: ${service}` : kpiDefinition(name).label;
 }
 
@@ -150,8 +152,13 @@ export function joinWords(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** "place" for services counted in places, otherwise "bed". */
+function unitWord(service: ServiceInput | undefined): string {
+  return service && serviceKind(service.kind)?.unit === "place" ? "place" : "bed";
+}
+
 function capacityWord(service: ServiceInput | undefined, n: number): string {
-  const word = service?.kind === "community" ? "place" : "bed";
+  const word = unitWord(service);
   return `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -164,7 +171,7 @@ export function describeReinvestment(r: ReinvestmentInput, model: ModelInput): s
   const when = r.date ? `From ${longDate(r.date)}, closing` : "Closing";
   const bought = r.bought.map((b) => {
     const service = model.services.find((s) => s.id === b.service);
-    const unit = service?.kind === "community" ? "place" : "bed";
+    const unit = unitWord(service);
     return `${capacityWord(service, b.capacity)} in ${serviceRef(model, b.service)} at ${formatMoney(b.unit_cost_per_year)} a ${unit} a year (${formatMoney(b.cost_per_year)})`;
   });
   const buying = bought.length > 0 ? `, buying ${joinWords(bought)}` : "";
@@ -172,14 +179,6 @@ export function describeReinvestment(r: ReinvestmentInput, model: ModelInput): s
     r.unspent_per_year > 0.5 ? `; ${formatMoney(r.unspent_per_year)} a year is left unspent` : "";
   return `${when} beds releases ${formatMoney(r.released_per_year)} a year; ${percent(r.share_reinvested)} (${formatMoney(r.reinvested_per_year)} a year) is reinvested${buying}${unspent}.`;
 }
-
-const KIND_WORDS: Record<string, string> = {
-  ward: "acute ward",
-  rehab_ward: "rehabilitation ward",
-  crisis_house: "crisis house",
-  community: "community service",
-  out_of_area: "out of area (no bed limit)",
-};
 
 function describeCosts(service: ServiceInput): string {
   const c = service.cost ?? {};
@@ -252,7 +251,7 @@ export function serviceTable(model: ModelInput): Table {
     rows: model.services.map((s) => [
       s.name ?? humanise(s.id),
       s.id,
-      KIND_WORDS[s.kind] ?? humanise(s.kind),
+      serviceKind(s.kind)?.label ?? humanise(s.kind),
       s.beds !== undefined
         ? capacityWord(undefined, s.beds)
         : s.places !== undefined

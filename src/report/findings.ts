@@ -3,7 +3,10 @@
  * first. Every figure comes with its 95% interval; a difference whose interval includes zero
  * is called "no clear difference".
  */
-import { kpiDefinition } from "../model/kpi-definitions.js";
+
+import { DAYS_PER_YEAR } from "../model/calendar.js";
+import { kpiDefinition, kpiParts, partKpi } from "../model/kpi-definitions.js";
+import { serviceKind } from "../model/service-kinds.js";
 import type {
   CompareInput,
   Interval,
@@ -30,8 +33,6 @@ import {
 } from "./charts/sweep.js";
 import { joinWords } from "./describe-scenario.js";
 import { formatValue } from "./format.js";
-
-const DAYS_PER_YEAR = 365.25;
 
 /**
  * A number for a sentence: as in the tables, except that counts and days of 10 or more are
@@ -100,11 +101,11 @@ export function runFindings(summary: RunSummaryInput): string[] {
     const beds = delayed.mean / DAYS_PER_YEAR;
     let text = `Delayed discharges took ${withInterval("delayed_discharge_bed_days", delayed, "bed-days a year")}, the same as ${formatNumber(beds, beds < 10 ? 1 : 0)} beds occupied every day`;
     const routes = Object.entries(k)
-      .filter(([name]) => name.startsWith("delayed_discharge_bed_days."))
+      .filter(([name]) => kpiParts(name)?.family === "delayed_discharge_bed_days")
       .sort((a, b) => b[1].mean - a[1].mean);
     if (routes.length > 1 && routes[0][1].mean > 0) {
       const [name, top] = routes[0];
-      const route = name.split(".")[1].replaceAll("_", " ");
+      const route = (kpiParts(name)?.id ?? name).replaceAll("_", " ");
       const share = top.mean / delayed.mean;
       text += `; ${share > 0.5 ? "most" : "the largest part"} (${prose(name, top.mean)} bed-days a year) were people waiting to go ${route === "home" ? "home" : `to ${route}`}`;
     }
@@ -135,12 +136,35 @@ export function runFindings(summary: RunSummaryInput): string[] {
       `Out-of-area rehabilitation placements used ${withInterval("rehab_oap_bed_days", rehab, "bed-days a year")}.`,
     );
 
+  const picu = k.picu_admissions;
+  if (picu && picu.mean >= 0.5) {
+    const away = k.picu_oap_admissions;
+    const awayText =
+      away && away.mean >= 0.5
+        ? `; ${withInterval("picu_oap_admissions", away, "people a year")} went out of area because the local PICU was full, using ${prose("picu_oap_bed_days", k.picu_oap_bed_days?.mean ?? 0)} out-of-area PICU bed-days a year`
+        : "; none went out of area";
+    const waits = k.picu_step_down_delay_bed_days;
+    const waitText =
+      waits && waits.mean >= 0.5
+        ? `. People ready to leave intensive care waited ${withInterval("picu_step_down_delay_bed_days", waits, "bed-days a year")} in it for a local acute bed`
+        : "";
+    findings.push(
+      `${withInterval("picu_admissions", picu, "people a year")} needed psychiatric intensive care${awayText}${waitText}.`,
+    );
+  }
+
   const cost = k.total_cost;
   if (cost) {
     let text = `The modelled cost was ${withInterval("total_cost", cost, "a year")}`;
     const outOfArea = summary.scenario.model.services
-      .filter((s) => s.kind === "out_of_area" && (k[`cost.${s.id}`]?.mean ?? 0) > 0)
-      .map((s) => `${lowerFirst(s.name ?? s.id)} ${prose("total_cost", k[`cost.${s.id}`].mean)}`);
+      .filter(
+        (s) =>
+          serviceKind(s.kind)?.role === "out_of_area" && (k[partKpi("cost", s.id)]?.mean ?? 0) > 0,
+      )
+      .map(
+        (s) =>
+          `${lowerFirst(s.name ?? s.id)} ${prose("total_cost", k[partKpi("cost", s.id)].mean)}`,
+      );
     if (outOfArea.length > 0) text += `, of which ${joinWords(outOfArea)}`;
     // Whole years only: a part year's cost is not a yearly cost.
     const years = summary.by_financial_year.filter((y) => y.kpis.total_cost && !isPartYear(y));

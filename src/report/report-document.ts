@@ -201,6 +201,12 @@ function assumptionsSection(scenario: ScenarioInput): Section {
         "These are the model's values before the scenario's changes, which apply from their dates.",
       ),
     );
+  if (scenario.changes.some((c) => c.close_beds !== undefined || c.set_beds !== undefined))
+    blocks.push(
+      paragraph(
+        "Beds close as their patients leave: nobody is moved out of a closing bed, so a closed bed stays open (and staffed, and costed) until it empties, and its saving starts from then, not from the date of the change.",
+      ),
+    );
   return { title: "Assumptions", blocks };
 }
 

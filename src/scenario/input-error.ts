@@ -1,4 +1,4 @@
-import path from "node:path";
+import { fromWorkingFolder } from "./file-paths.js";
 
 /** One mistake in the user's files, located as precisely as we can. */
 export interface Problem {
@@ -39,8 +39,7 @@ export function position(problem: Problem): string {
 
 /** Paths are shown relative to where the user ran bedsim, as they typed them. */
 export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+  return fromWorkingFolder(file);
 }
 
 /** Text from the user's files, quoted for a message: escaped, and shortened when long. */

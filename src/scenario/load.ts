@@ -1,7 +1,8 @@
-import path from "node:path";
 import type { z } from "zod";
+import { reportedKpiNames } from "../model/reported-kpis.js";
 import { readEmpiricalFiles } from "./empirical-files.js";
 import { looksLike } from "./file-kind.js";
+import { basename } from "./file-paths.js";
 import { displayPath, InputError, type Problem, plain, position, quote } from "./input-error.js";
 import { modelProblems, type OverrideLocator } from "./model-checks.js";
 import {
@@ -18,41 +19,16 @@ import {
   UNSAFE_SEGMENTS,
 } from "./overrides.js";
 import { runSizeProblems } from "./run-limits.js";
-import {
-  type ChangeInput,
-  type ModelInput,
-  model as modelSchema,
-  type RunInput,
-  run as runSchema,
-  scenarioFile,
-} from "./schema.js";
+import type { LoadedScenario, LocatedChange } from "./scenario-types.js";
+import { model as modelSchema, run as runSchema, scenarioFile } from "./schema.js";
 import { dedupe, type Locator, schemaProblems } from "./schema-problems.js";
-import { type SweepSection, sweepProblems, sweepSection } from "./sweep-section.js";
+import { sweepKpiProblems, sweepProblems, sweepSection } from "./sweep-section.js";
+import { defaultTextFiles, resolveWith, type TextFiles } from "./text-files.js";
+import { buildPathway } from "./to-pathway.js";
 import { type DataPath, YamlSource } from "./yaml-source.js";
 
-/** A change with the place it was written, for error messages. */
-export interface LocatedChange {
-  change: ChangeInput;
-  locate: Locator;
-}
-
-/** A scenario file merged with what it extends and the model it names, validated. */
-export interface LoadedScenario {
-  name: string;
-  title: string;
-  description?: string;
-  file: string;
-  modelFile: string;
-  /** Every file read, for the run manifest. */
-  files: string[];
-  run: RunInput;
-  model: ModelInput;
-  changes: LocatedChange[];
-  /** The `sweep:` section of the nearest file that has one, for `sweep` and `rightsize`. */
-  sweep?: SweepSection;
-  /** Where a problem with a run setting belongs: its `run:` line, `set:` line or --set. */
-  locateRun?: Locator;
-}
+// The loader's result, for the commands that call it.
+export type { LoadedScenario, LocatedChange } from "./scenario-types.js";
 
 export interface LoadOptions {
   /** `path=value` overrides from the command line. */
@@ -63,6 +39,11 @@ export interface LoadOptions {
    * (given here, as typed) when the values came from the command line.
    */
   sweepPoint?: { values: Record<string, number>; vary?: string[] };
+  /**
+   * How files are read: by default the host's (useTextFiles), which importing
+   * src/cli/node-files.ts sets to the disk; a web page gives its own.
+   */
+  files?: TextFiles;
 }
 
 interface ScenarioLayer {
@@ -73,7 +54,8 @@ interface ScenarioLayer {
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  const layers = loadChain(path.resolve(file), []);
+  const files = options.files ?? defaultTextFiles();
+  const layers = loadChain(files, resolveWith(files, file), []);
   const top = layers[layers.length - 1];
   const sweep = sweepSection(layers);
 
@@ -87,12 +69,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       ),
     ]);
   }
-  const modelFile = path.resolve(
-    path.dirname(modelLayer.source.file),
-    modelLayer.data.model as string,
-  );
-  const modelSource = YamlSource.load(modelFile, modelLayer.source.problem(["model"], ""));
-  const stayFiles = readEmpiricalFiles(modelSource);
+  const modelFile = resolveWith(files, modelLayer.data.model as string, modelLayer.source.file);
+  const modelSource = YamlSource.load(files, modelFile, modelLayer.source.problem(["model"], ""));
+  const stayFiles = readEmpiricalFiles(modelSource, files);
   if (looksLike(modelSource.data) === "scenario") {
     const named = plain(modelLayer.data.model as string);
     throw new InputError([
@@ -225,7 +204,6 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       modelPaths.set(problem, p);
       return problem;
     },
-    locateRun,
     { run: (key) => runOverride.get(key), model: overrideOf },
   );
   if (semantic.length > 0) {
@@ -262,7 +240,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     if (problems.length > 0) throw new InputError(problems);
   }
 
-  const name = top.data.name ?? path.basename(top.source.file).replace(/\.ya?ml$/i, "");
+  const name = top.data.name ?? basename(top.source.file).replace(/\.ya?ml$/i, "");
   const loaded: LoadedScenario = {
     name,
     // Not inherited: a parent's title describes the parent, not the plan that extends it.
@@ -282,6 +260,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     sweep,
     locateRun,
   };
+  if (sweep && (sweep.spec.target !== undefined || sweep.spec.minimise !== undefined)) {
+    const problems = sweepKpiProblems(sweep, reportedKpiNames(buildPathway(loaded).pathway));
+    if (problems.length > 0) throw new InputError(problems);
+  }
   // A single run; sweeps check again with their number of settings.
   const tooBig = runSizeProblems(loaded);
   if (tooBig.length > 0) throw new InputError(tooBig);
@@ -290,12 +272,13 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 
 /** Loads a scenario and everything it extends, oldest ancestor first. */
 function loadChain(
+  files: TextFiles,
   file: string,
   seen: string[],
   referredFrom?: Problem,
   named?: string,
 ): ScenarioLayer[] {
-  const source = YamlSource.load(file, referredFrom);
+  const source = YamlSource.load(files, file, referredFrom);
   if (looksLike(source.data) === "model") {
     const shown = plain(named ?? displayPath(file));
     throw new InputError([
@@ -309,7 +292,7 @@ function loadChain(
           },
     ]);
   }
-  const stayFiles = readEmpiricalFiles(source);
+  const stayFiles = readEmpiricalFiles(source, files);
   const parsed = scenarioFile.safeParse(source.data);
   if (!parsed.success) {
     throw new InputError(
@@ -320,12 +303,12 @@ function loadChain(
   }
   const layer = { source, data: parsed.data, stayFiles };
   if (!parsed.data.extends) return [layer];
-  const parent = path.resolve(path.dirname(file), parsed.data.extends);
+  const parent = resolveWith(files, parsed.data.extends, file);
   if ([...seen, file].includes(parent)) {
     throw new InputError([
       source.problem(
         ["extends"],
-        `scenarios extend each other in a loop (${[...seen, file, parent].map((f) => plain(path.basename(f))).join(" → ")}); remove one of the extends lines`,
+        `scenarios extend each other in a loop (${[...seen, file, parent].map((f) => plain(basename(f))).join(" → ")}); remove one of the extends lines`,
       ),
     ]);
   }
@@ -334,7 +317,13 @@ function loadChain(
       source.problem(["extends"], "more than 20 scenarios extend one another; flatten the chain"),
     ]);
   return [
-    ...loadChain(parent, [...seen, file], source.problem(["extends"], ""), parsed.data.extends),
+    ...loadChain(
+      files,
+      parent,
+      [...seen, file],
+      source.problem(["extends"], ""),
+      parsed.data.extends,
+    ),
     layer,
   ];
 }

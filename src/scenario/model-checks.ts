@@ -1,7 +1,15 @@
 import { dayOffset } from "../model/calendar.js";
+import {
+  ALL_CHANGE_ACTIONS,
+  actionKind,
+  type ChangeAction,
+  capacityAfter,
+  capacityChangeOf,
+} from "../model/dated-changes.js";
+import { kindsWhere, SERVICE_KINDS } from "../model/service-kinds.js";
 import { runHorizon } from "./horizon.js";
 import { type Problem, position } from "./input-error.js";
-import type { LocatedChange } from "./load.js";
+import type { LocatedChange } from "./scenario-types.js";
 import type { ChangeInput, ModelInput, RunInput, ServiceInput } from "./schema.js";
 import type { Locator } from "./schema-problems.js";
 import { closest } from "./suggest.js";
@@ -26,8 +34,10 @@ export interface Overrides {
 const NO_OVERRIDES: Overrides = { run: () => undefined, model: () => undefined };
 type Route = NonNullable<ModelInput["pathway"]["discharge_routes"]>[number];
 
-const BED_KINDS = new Set(["ward", "rehab_ward", "crisis_house"]);
-const DESTINATION_KINDS = new Set(["rehab_ward", "crisis_house", "community"]);
+const BED_KINDS: Set<string> = kindsWhere((k) => k.unit === "bed");
+const DESTINATION_KINDS: Set<string> = kindsWhere((k) => k.takesDischarges);
+const OUT_OF_AREA_KINDS: Set<string> = kindsWhere((k) => k.role === "out_of_area");
+const REPATRIATION_KINDS: Set<string> = kindsWhere((k) => k.takesRepatriation);
 
 /**
  * Checks that need the whole model: references between services and cohorts, shares that
@@ -37,15 +47,14 @@ const DESTINATION_KINDS = new Set(["rehab_ward", "crisis_house", "community"]);
  * (a delayed discharge), and every stay outside a ward ends on its own, so waits never
  * form a cycle.
  *
- * `locate` places problems in the model (or at the override that set a value); `locateRun`
- * places problems with the run settings at the `run:` key (or override) that gave them.
+ * `locate` places problems in the model (or at the override that set a value). A warm-up
+ * may be longer than the run: it is simulated first, whatever its length.
  */
 export function modelProblems(
   model: ModelInput,
   run: RunInput,
   changes: LocatedChange[],
   locate: Locator,
-  locateRun: Locator,
   overrides: Overrides = NO_OVERRIDES,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -88,9 +97,25 @@ export function modelProblems(
   checkService(
     ["pathway", "out_of_area"],
     model.pathway.out_of_area,
-    new Set(["out_of_area"]),
+    OUT_OF_AREA_KINDS,
     "pathway → out_of_area",
   );
+
+  const picu = model.pathway.picu;
+  if (picu) {
+    checkService(
+      ["pathway", "picu", "out_of_area"],
+      picu.out_of_area,
+      OUT_OF_AREA_KINDS,
+      "pathway → picu → out_of_area",
+    );
+    if (picu.out_of_area === model.pathway.out_of_area)
+      add(
+        ["pathway", "picu", "out_of_area"],
+        `"${picu.out_of_area}" is already the out-of-area service for acute beds; name a separate out-of-area service for intensive care, so its days and price are counted apart`,
+      );
+  }
+  const noPicu = `there is no "picu:" under pathway to say where intensive care is; add one (share, after_days, out_of_area) or remove this line`;
 
   const checkRoutes = (path: (string | number)[], routes: Route[], report: Add = add) => {
     sharesAddUp(
@@ -124,7 +149,7 @@ export function modelProblems(
           checkService(
             [...path, i, "out_of_area"],
             r.out_of_area,
-            new Set(["out_of_area"]),
+            OUT_OF_AREA_KINDS,
             "out_of_area",
             report,
           );
@@ -135,8 +160,9 @@ export function modelProblems(
 
   model.cohorts.forEach((c, i) => {
     if (c.discharge_routes) checkRoutes(["cohorts", i, "discharge_routes"], c.discharge_routes);
+    if (c.picu_share !== undefined && !picu) add(["cohorts", i, "picu_share"], noPicu, true);
     const wards = model.services.filter(
-      (s) => s.kind === "ward" && (s.accepts ?? cohortIds).includes(c.id),
+      (s) => SERVICE_KINDS[s.kind].role === "acute" && (s.accepts ?? cohortIds).includes(c.id),
     );
     if (wards.length === 0)
       add(
@@ -146,7 +172,8 @@ export function modelProblems(
     const offered =
       c.crisis_house_instead_of_admission ?? model.pathway.crisis_house_instead_of_admission;
     const houses = model.services.filter(
-      (s) => s.kind === "crisis_house" && (s.accepts ?? cohortIds).includes(c.id),
+      (s) =>
+        SERVICE_KINDS[s.kind].role === "crisis_house" && (s.accepts ?? cohortIds).includes(c.id),
     );
     if (offered > 0 && houses.length === 0)
       add(
@@ -157,24 +184,13 @@ export function modelProblems(
 
   model.services.forEach((s, i) => {
     serviceProblems(s, i, cohortIds, add, checkService);
+    if (SERVICE_KINDS[s.kind].role === "intensive_care" && !picu)
+      add(
+        ["services", i, "kind"],
+        `"${s.id}" is a PICU, but no one is sent to it; add "picu:" under pathway (share, after_days, out_of_area)`,
+      );
   });
 
-  // The same calendar as the run: `years` calendar years from the start.
-  const horizon = runHorizon(run);
-  if (horizon.warmUpDays > horizon.days) {
-    const years = overrides.run("years");
-    const warmUp = `${run.warm_up_days.toLocaleString("en-GB")} days`;
-    problems.push(
-      years && !overrides.run("warm_up_days")
-        ? years(
-            `the run (${yearsText(run.years)}) is then shorter than its warm-up (${warmUp}, at ${position(locateRun(["warm_up_days"], ""))}); run for longer or shorten the warm-up`,
-          )
-        : locateRun(
-            ["warm_up_days"],
-            `warm_up_days: the warm-up (${warmUp}) is longer than the run (${yearsText(run.years)}); shorten the warm-up or run for longer`,
-          ),
-    );
-  }
   problems.push(
     ...changeProblems(model, run, changes, services, cohortIds, unknown, checkRoutes, overrides),
   );
@@ -194,7 +210,8 @@ function serviceProblems(
   ) => unknown,
 ): void {
   const at = (...p: (string | number)[]) => ["services", i, ...p];
-  if (BED_KINDS.has(s.kind)) {
+  const kind = SERVICE_KINDS[s.kind];
+  if (kind.unit === "bed") {
     if (s.beds === undefined)
       add(at("id"), `"${s.id}" is a ${s.kind}; say how many beds it has with "beds: <number>"`);
     if (s.places !== undefined)
@@ -206,22 +223,22 @@ function serviceProblems(
         true,
       );
   }
-  if (s.kind === "community") {
+  if (kind.unit === "place") {
     if (s.places === undefined)
       add(
         at("id"),
-        `"${s.id}" is a community service; say how many people it can take at once with "places: <number>"`,
+        `"${s.id}" is a ${kind.label}; say how many people it can take at once with "places: <number>"`,
       );
     if (s.beds !== undefined)
-      add(at("beds"), `a community service has places, not beds; write "places:"`, true);
+      add(at("beds"), `a ${kind.label} has places, not beds; write "places:"`, true);
     if (s.cost.per_bed_per_year !== undefined)
       add(
         at("cost", "per_bed_per_year"),
-        `a community service is costed per place; write "per_place_per_year:"`,
+        `a ${kind.label} is costed per place; write "per_place_per_year:"`,
         true,
       );
   }
-  if (s.kind === "out_of_area") {
+  if (kind.unit === "unlimited") {
     if (s.beds !== undefined || s.places !== undefined)
       add(
         at(s.beds !== undefined ? "beds" : "places"),
@@ -235,17 +252,12 @@ function serviceProblems(
         true,
       );
     s.repatriate_to.forEach((target, j) => {
-      checkService(
-        at("repatriate_to", j),
-        target,
-        new Set(["ward", "rehab_ward"]),
-        "repatriate_to",
-      );
+      checkService(at("repatriate_to", j), target, REPATRIATION_KINDS, "repatriate_to");
     });
   } else if (s.repatriate_to.length > 0) {
     add(at("repatriate_to"), "only out-of-area services repatriate people; remove this line", true);
   }
-  if (s.kind !== "ward" && s.kind !== "out_of_area" && !s.length_of_stay) {
+  if (kind.needsOwnStay && !s.length_of_stay) {
     add(at("id"), `"${s.id}" needs a length_of_stay: how long people stay in a ${s.kind}`);
   }
   (s.accepts ?? []).forEach((c, j) => {
@@ -257,7 +269,7 @@ function serviceProblems(
       );
     }
   });
-  if (s.accepts && s.accepts.length === 0 && s.kind !== "out_of_area") {
+  if (s.accepts && s.accepts.length === 0 && kind.role !== "out_of_area") {
     add(
       at("accepts"),
       `"${s.id}" accepts no cohort, so no one can use it; list the cohorts it takes or remove the accepts line`,
@@ -297,7 +309,7 @@ function changeProblems(
     if (actions.length === 0) {
       add(
         [],
-        "this change does nothing; give one of open_beds, close_beds, set_beds, add_places, remove_places, set_places, scale_arrivals, scale_length_of_stay, scale_delays, discharge_routes, crisis_team_support_at_home, crisis_house_instead_of_admission, length_of_stay or reinvest",
+        `this change does nothing; give one of ${ALL_CHANGE_ACTIONS.slice(0, -1).join(", ")} or ${ALL_CHANGE_ACTIONS[ALL_CHANGE_ACTIONS.length - 1]}`,
       );
       continue;
     }
@@ -349,7 +361,7 @@ function changeProblems(
         continue;
       }
       const perBed = actions[0].endsWith("beds");
-      if (s.kind === "out_of_area")
+      if (SERVICE_KINDS[s.kind].unit === "unlimited")
         add(["service"], "out-of-area beds are unlimited; change local beds instead");
       else if (perBed !== BED_KINDS.has(s.kind))
         add(
@@ -358,14 +370,7 @@ function changeProblems(
           true,
         );
       const before = capacity.get(s.id) ?? 0;
-      const after =
-        change.set_beds ??
-        change.set_places ??
-        before +
-          (change.open_beds ?? 0) +
-          (change.add_places ?? 0) -
-          (change.close_beds ?? 0) -
-          (change.remove_places ?? 0);
+      const after = capacityAfter(before, capacityChangeOf(change));
       const unit = perBed ? "beds" : "places";
       const blamed = capacityOverride.get(s.id);
       if (after < 0 && blamed)
@@ -398,7 +403,7 @@ function changeProblems(
             unknown("service", t.service, [...services.keys()]),
           );
         else if (
-          s.kind === "out_of_area" ||
+          SERVICE_KINDS[s.kind].unit === "unlimited" ||
           !(s.cost.per_bed_per_year ?? s.cost.per_place_per_year)
         ) {
           add(
@@ -411,44 +416,55 @@ function changeProblems(
         if (!services.has(id))
           add(["reinvest", "of_savings_from", j], unknown("service", id, [...services.keys()]));
       });
-    } else if (kind === "routing" && change.discharge_routes) {
-      checkRoutes(["discharge_routes"], change.discharge_routes, add);
+    } else if (kind === "routing") {
+      if (change.picu_share !== undefined && !model.pathway.picu)
+        add(
+          ["picu_share"],
+          `the model has no "picu:" under pathway to say where intensive care is; add one or remove this change`,
+          true,
+        );
+      if (change.discharge_routes) checkRoutes(["discharge_routes"], change.discharge_routes, add);
+    } else if (kind in SCALE_MEANINGS) {
+      const action = kind as keyof typeof SCALE_MEANINGS;
+      const factor = change[action] ?? 1;
+      if (factor > MAX_SCALE) add([action], scaleTooLarge(action, factor));
     }
   }
   return problems;
 }
 
-const CAPACITY_ACTIONS = [
-  "open_beds",
-  "close_beds",
-  "set_beds",
-  "add_places",
-  "remove_places",
-  "set_places",
-] as const;
-const ROUTING_ACTIONS = [
-  "crisis_team_support_at_home",
-  "crisis_house_instead_of_admission",
-  "length_of_stay",
-  "discharge_routes",
-] as const;
-const OTHER_ACTIONS = [
-  "scale_arrivals",
-  "scale_length_of_stay",
-  "scale_delays",
-  "reinvest",
-] as const;
+/**
+ * Scalings multiply; a value far above 1 is nearly always a figure in the wrong unit ("32"
+ * meaning 32 days, "10" meaning 10%), and the run would otherwise answer confidently wrong.
+ */
+const MAX_SCALE = 5;
+const SCALE_MEANINGS = {
+  scale_arrivals: {
+    multiplies: "the people arriving",
+    times: "as many people",
+    example: 'write 1.1 or "110%" for a tenth more people',
+  },
+  scale_length_of_stay: {
+    multiplies: "the clinical length of acute ward stays (not delays or community stays)",
+    times: "longer stays",
+    example:
+      'write 0.8 or "80%" to shorten them by a fifth; to give stays in days, change length_of_stay instead',
+  },
+  scale_delays: {
+    multiplies: "the share of discharges delayed by a care package or housing",
+    times: "as many delays",
+    example: 'write 0.5 or "50%" to halve them',
+  },
+} as const;
 
-export function actionsOf(change: ChangeInput): string[] {
-  return [...CAPACITY_ACTIONS, ...ROUTING_ACTIONS, ...OTHER_ACTIONS].filter(
-    (k) => change[k] !== undefined,
-  );
+function scaleTooLarge(action: keyof typeof SCALE_MEANINGS, factor: number): string {
+  const m = SCALE_MEANINGS[action];
+  return `${action} multiplies ${m.multiplies}, so ${Number(factor.toPrecision(6))} means ${Number(factor.toPrecision(6))} times ${m.times}; ${m.example} (at most ${MAX_SCALE * 100}%)`;
 }
 
-function actionKind(action: string): string {
-  if ((CAPACITY_ACTIONS as readonly string[]).includes(action)) return "capacity";
-  if ((ROUTING_ACTIONS as readonly string[]).includes(action)) return "routing";
-  return action;
+/** The actions a change takes, in the order messages list them. */
+function actionsOf(change: ChangeInput): ChangeAction[] {
+  return ALL_CHANGE_ACTIONS.filter((k) => change[k] !== undefined);
 }
 
 function duplicates(ids: string[], report: (index: number, id: string) => void): void {

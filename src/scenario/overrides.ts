@@ -2,12 +2,11 @@
 // one sweep point; how they are read, applied to the model data, and blamed for problems.
 import { CST, Lexer, parseDocument } from "yaml";
 import { InputError, type Problem, plain, quote } from "./input-error.js";
-import type { LocatedChange } from "./load.js";
 import { modelProblems, type OverrideLocator } from "./model-checks.js";
+import type { LocatedChange, SweepSection } from "./scenario-types.js";
 import { model as modelSchema, run as runSchema } from "./schema.js";
 import { dedupe, type Locator } from "./schema-problems.js";
 import { closest } from "./suggest.js";
-import type { SweepSection } from "./sweep-section.js";
 import type { DataPath, YamlSource } from "./yaml-source.js";
 
 /** One `set:` entry or `--set` option, with where it was written for error messages. */
@@ -234,5 +233,5 @@ export function filesAloneAreValid(
   const run = runSchema.safeParse(runData);
   if (!model.success || !run.success) return false;
   const nowhere: Locator = (_p, message) => ({ message });
-  return modelProblems(model.data, run.data, changes, nowhere, nowhere).length === 0;
+  return modelProblems(model.data, run.data, changes, nowhere).length === 0;
 }

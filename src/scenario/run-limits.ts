@@ -1,7 +1,7 @@
 import { getHeapStatistics } from "node:v8";
 import { runHorizon } from "./horizon.js";
 import type { Problem } from "./input-error.js";
-import type { LoadedScenario } from "./load.js";
+import type { LoadedScenario } from "./scenario-types.js";
 
 /**
  * Refuses runs that would exhaust memory or take absurdly long, before anything runs: a

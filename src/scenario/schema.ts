@@ -4,7 +4,8 @@ import {
   type DistributionSpec,
   distributionProblems,
 } from "../engine/distributions.js";
-import { parseRange, parseTarget } from "./sweep-spec.js";
+import { SERVICE_KIND_NAMES } from "../model/service-kinds.js";
+import { parseRange, parseTarget } from "./ranges-and-targets.js";
 import {
   days,
   factor,
@@ -110,6 +111,8 @@ const routingOverrides = {
   crisis_house_instead_of_admission: share.optional(),
   length_of_stay: distribution.optional(),
   discharge_routes: dischargeRoutes.optional(),
+  /** Share of acute patients needing intensive care (the model's `pathway: picu:` says where). */
+  picu_share: share.optional(),
 };
 
 export const cohort = z.strictObject({
@@ -127,19 +130,11 @@ export const cohort = z.strictObject({
   ...routingOverrides,
 });
 
-export const serviceKinds = [
-  "ward",
-  "rehab_ward",
-  "crisis_house",
-  "community",
-  "out_of_area",
-] as const;
-
 export const service = z.strictObject({
   id,
   name: z.string().optional(),
-  kind: z.enum(serviceKinds, {
-    error: `unknown kind; use one of ${serviceKinds.join(", ")}`,
+  kind: z.enum(SERVICE_KIND_NAMES, {
+    error: `unknown kind; use one of ${SERVICE_KIND_NAMES.join(", ")}`,
   }),
   beds: wholeNumber("beds", 100_000).optional(),
   places: wholeNumber("places", 100_000).optional(),
@@ -174,6 +169,14 @@ export const model = z.strictObject({
       "the minimum remaining stay for repatriation",
     ).default(7),
     readmission_window_days: days("the readmission window", 365).default(30),
+    picu: z
+      .strictObject({
+        share,
+        after_days: days("the days into the acute stay before intensive care", 365).default(0),
+        length_of_stay: distribution,
+        out_of_area: id,
+      })
+      .optional(),
   }),
   cohorts: z.array(cohort).min(1, "list at least one cohort"),
   services: z.array(service).min(1, "list at least one service"),

@@ -2,22 +2,17 @@
 // KPIs checked against the model.
 import { type Problem, plain, quote } from "./input-error.js";
 import { setPath, UNSAFE_SEGMENTS } from "./overrides.js";
+import { parseTarget } from "./ranges-and-targets.js";
+import type { SweepSection } from "./scenario-types.js";
 import {
   type ModelInput,
   model as modelSchema,
   run as runSchema,
   type SweepInput,
 } from "./schema.js";
-import { keysAt, type Locator } from "./schema-problems.js";
+import { keysAt } from "./schema-problems.js";
 import { closest } from "./suggest.js";
-import { knownKpis, parseTarget } from "./sweep-spec.js";
 import type { YamlSource } from "./yaml-source.js";
-
-/** A `sweep:` section, with where it was written for error messages. */
-export interface SweepSection {
-  spec: SweepInput;
-  locate: Locator;
-}
 
 /** The `sweep:` section of the nearest file (last of `layers`) that has one. */
 export function sweepSection(
@@ -43,21 +38,29 @@ export function sweepProblems(sweep: SweepSection, model: ModelInput): Problem[]
     if (problem)
       problems.push(sweep.locate(["vary", key], `sweep → vary → ${plain(key)}: ${problem}`, true));
   }
+  return problems;
+}
+
+/**
+ * The target or KPI to minimise of a `sweep:` section, checked against `reported`: the KPIs a
+ * run of the scenario reports (see `reportedKpiNames`), so it names nothing a run lacks.
+ */
+export function sweepKpiProblems(sweep: SweepSection, reported: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
   const target = sweep.spec.target === undefined ? undefined : parseTarget(sweep.spec.target);
   if (target !== undefined && typeof target !== "string") {
-    const problem = kpiProblem(model, target.kpi);
+    const problem = kpiProblem(reported, target.kpi);
     if (problem) problems.push(sweep.locate(["target"], `sweep → target: ${problem}`));
   }
   if (sweep.spec.minimise !== undefined) {
-    const problem = kpiProblem(model, sweep.spec.minimise);
+    const problem = kpiProblem(reported, sweep.spec.minimise);
     if (problem) problems.push(sweep.locate(["minimise"], `sweep → minimise: ${problem}`));
   }
   return problems;
 }
 
 /** What is wrong with a KPI name (in a target or minimise), if anything. */
-export function kpiProblem(model: ModelInput, kpi: string): string | undefined {
-  const known = knownKpis(model);
+export function kpiProblem(known: readonly string[], kpi: string): string | undefined {
   if (known.includes(kpi)) return undefined;
   const guess = closest(kpi, known);
   return `${quote(kpi)} is not a KPI${guess ? `; did you mean "${guess}"?` : `; choose one of ${known.filter((k) => !k.includes(".")).join(", ")}`}`;

@@ -1,9 +1,12 @@
 import { type Reinvestment, reinvest } from "../finance/reinvestment.js";
 import { dayOffset } from "../model/calendar.js";
-import type { DatedChange, DischargeRoute, Pathway, Routing, Service } from "../model/pathway.js";
+import { capacityChangeOf, type DatedChange, openAfter } from "../model/dated-changes.js";
+import type { Pathway, Service } from "../model/pathway.js";
+import type { DischargeRoute, Routing } from "../model/routing.js";
+import { SERVICE_KINDS } from "../model/service-kinds.js";
 import { runHorizon } from "./horizon.js";
 import { InputError } from "./input-error.js";
-import type { LoadedScenario } from "./load.js";
+import type { LoadedScenario } from "./scenario-types.js";
 import type { ChangeInput, ModelInput, ServiceInput } from "./schema.js";
 
 type RouteInput = ModelInput["pathway"]["discharge_routes"][number];
@@ -25,6 +28,7 @@ export function buildPathway(loaded: LoadedScenario): {
     crisisHouseInsteadOfAdmission: model.pathway.crisis_house_instead_of_admission,
     wardStay: model.pathway.length_of_stay,
     dischargeRoutes: model.pathway.discharge_routes.map(toRoute),
+    picuShare: model.pathway.picu?.share ?? 0,
   };
   const cohortIds = model.cohorts.map((c) => c.id);
   const services: Service[] = model.services.map((s) => toService(s, cohortIds));
@@ -76,6 +80,7 @@ export function buildPathway(loaded: LoadedScenario): {
           c.crisis_house_instead_of_admission ?? defaults.crisisHouseInsteadOfAdmission,
         wardStay: c.length_of_stay ?? defaults.wardStay,
         dischargeRoutes: c.discharge_routes?.map(toRoute) ?? defaults.dischargeRoutes,
+        picuShare: c.picu_share ?? defaults.picuShare,
       },
     })),
     services,
@@ -85,6 +90,13 @@ export function buildPathway(loaded: LoadedScenario): {
     readmissionWindowDays: model.pathway.readmission_window_days,
     changes,
     horizon: { warmUpDays, days, startDate: run.start },
+    ...(model.pathway.picu && {
+      picu: {
+        afterDays: model.pathway.picu.after_days,
+        stay: model.pathway.picu.length_of_stay,
+        outOfArea: model.pathway.picu.out_of_area,
+      },
+    }),
   };
   return { pathway, reinvestments };
 }
@@ -95,6 +107,7 @@ const ROUTING_FIELDS = {
   crisisHouseInsteadOfAdmission: "crisis_house_instead_of_admission",
   wardStay: "length_of_stay",
   dischargeRoutes: "discharge_routes",
+  picuShare: "picu_share",
 } as const;
 
 /**
@@ -135,7 +148,10 @@ function toService(s: ServiceInput, cohortIds: string[]): Service {
     id: s.id,
     name: s.name ?? s.id,
     kind: s.kind,
-    capacity: s.kind === "out_of_area" ? Number.POSITIVE_INFINITY : (s.beds ?? s.places ?? 0),
+    capacity:
+      SERVICE_KINDS[s.kind].unit === "unlimited"
+        ? Number.POSITIVE_INFINITY
+        : (s.beds ?? s.places ?? 0),
     accepts: s.accepts ?? cohortIds,
     stay: s.length_of_stay,
     stayMultiplier: s.stay_multiplier,
@@ -149,14 +165,8 @@ function toService(s: ServiceInput, cohortIds: string[]): Service {
 }
 
 function toChange(c: ChangeInput, day: number): DatedChange | undefined {
-  if (c.service !== undefined) {
-    const set = c.set_beds ?? c.set_places;
-    const add =
-      (c.open_beds ?? 0) + (c.add_places ?? 0) - (c.close_beds ?? 0) - (c.remove_places ?? 0);
-    return set !== undefined
-      ? { day, kind: "capacity", service: c.service, set }
-      : { day, kind: "capacity", service: c.service, add };
-  }
+  if (c.service !== undefined)
+    return { day, kind: "capacity", service: c.service, ...capacityChangeOf(c) };
   if (c.scale_arrivals !== undefined)
     return { day, kind: "scale_arrivals", cohort: c.cohort, factor: c.scale_arrivals };
   if (c.scale_length_of_stay !== undefined)
@@ -169,6 +179,7 @@ function toChange(c: ChangeInput, day: number): DatedChange | undefined {
     routing.crisisHouseInsteadOfAdmission = c.crisis_house_instead_of_admission;
   if (c.length_of_stay !== undefined) routing.wardStay = c.length_of_stay;
   if (c.discharge_routes !== undefined) routing.dischargeRoutes = c.discharge_routes.map(toRoute);
+  if (c.picu_share !== undefined) routing.picuShare = c.picu_share;
   return Object.keys(routing).length > 0
     ? { day, kind: "routing", cohort: c.cohort, routing }
     : undefined;
@@ -188,13 +199,14 @@ function resolveReinvestment(
 ): Reinvestment {
   const r = change.reinvest as NonNullable<ChangeInput["reinvest"]>;
   const from = new Set(
-    r.of_savings_from ?? services.filter((s) => s.kind !== "out_of_area").map((s) => s.id),
+    r.of_savings_from ??
+      services.filter((s) => SERVICE_KINDS[s.kind].unit !== "unlimited").map((s) => s.id),
   );
   const byId = new Map(services.map((s) => [s.id, s]));
   const capacity = new Map(services.map((s) => [s.id, s.capacity]));
   for (const c of earlier) {
     if (c.kind !== "capacity" || c.day > day) continue;
-    capacity.set(c.service, Math.max(0, c.set ?? (capacity.get(c.service) ?? 0) + (c.add ?? 0)));
+    capacity.set(c.service, openAfter(capacity.get(c.service) ?? 0, c));
   }
   let released = 0;
   for (const id of from) {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import {
   type Alias,
   type Document,
@@ -15,13 +14,11 @@ import {
   type YAMLError,
 } from "yaml";
 import { displayPath, InputError, type Problem, plain } from "./input-error.js";
+import { MAX_FILE_BYTES, refusalMessage, type TextFiles, YAML_FILE } from "./text-files.js";
+import { expansionFinding, MAX_DEPTH, scanText, TOO_DEEP_HERE } from "./yaml-size.js";
 
 /** Expanding more aliases than this is treated as an attack ("billion laughs"), not a model. */
 const MAX_ALIASES = 1000;
-/** Deeper nesting is not a model (the deepest real path is a mixture inside a cohort). */
-const MAX_DEPTH = 40;
-/** Larger files are not hand-written models; refuse before parsing. */
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export type DataPath = readonly (string | number)[];
 
@@ -37,33 +34,32 @@ export class YamlSource {
     private readonly lines: LineCounter,
   ) {}
 
-  /** Reads and parses a file; `referredFrom` locates the reference when the file is missing. */
-  static load(file: string, referredFrom?: Problem): YamlSource {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const shown = plain(displayPath(file));
-      const reason =
-        code === "ENOENT"
-          ? `cannot find the file ${shown}; check the name and that the path is relative to the file that names it`
-          : code === "EISDIR"
-            ? `${shown} is a folder, not a YAML file; name a .yaml file`
-            : `cannot read ${shown} (${code ?? "unknown error"}); check that the file exists and you may read it`;
-      throw new InputError([{ ...(referredFrom ?? { file }), message: reason }]);
-    }
-    if (text.length > MAX_BYTES)
-      throw InputError.at(
-        file,
-        "the file is larger than 5 MB; a model or scenario file should be a few kilobytes",
-        1,
-        1,
-      );
-    return YamlSource.parse(file, text);
+  /**
+   * Reads (through `files`) and parses a file; `referredFrom` locates the line that names it,
+   * where a file that cannot be read is reported.
+   */
+  static load(files: TextFiles, file: string, referredFrom?: Problem): YamlSource {
+    const text = files.read(file, MAX_FILE_BYTES);
+    if (typeof text === "string") return YamlSource.parse(file, text);
+    // A file named on the command line that is too large is reported at its own top.
+    if (!referredFrom && text.refused === "too-large")
+      throw InputError.at(file, refusalMessage(text, "the file", YAML_FILE), 1, 1);
+    throw new InputError([
+      {
+        ...(referredFrom ?? { file }),
+        message: refusalMessage(text, plain(displayPath(file)), YAML_FILE),
+      },
+    ]);
   }
 
   static parse(file: string, text: string): YamlSource {
+    // Before the library builds a tree: a file of a million values would take a gigabyte, and
+    // brackets nested thousands deep would exhaust its stack.
+    const scanned = scanText(text);
+    if (scanned.stop) {
+      const { line, column } = lineAndColumn(text, scanned.stop.offset);
+      throw InputError.at(file, scanned.stop.message, line, column);
+    }
     const lines = new LineCounter();
     let doc: Document.Parsed;
     try {
@@ -94,16 +90,9 @@ export class YamlSource {
     const problems: Problem[] = doc.errors.map((e) =>
       located(errorOffset(doc, e), yamlMessage(e.code, e.message)),
     );
-    for (const w of doc.warnings) {
-      // Unknown tags (such as !!js/function or !!binary) would otherwise become strings silently.
-      if (w.code === "TAG_RESOLVE_FAILED")
-        problems.push(
-          located(
-            w.pos[0],
-            "YAML tags (words starting with !) are not allowed here; remove the tag",
-          ),
-        );
-    }
+    // Every tag: unknown ones (!!js/function) would become strings, and the library's own
+    // (!!binary, !!set) values no model can hold.
+    for (const tag of scanned.tags) problems.push(located(tag.offset, tag.message));
     if (problems.length > 0) throw new InputError(firstDistinct(problems, 5));
     const { aliases, structure } = shape(doc.contents);
     if (structure.length > 0)
@@ -113,6 +102,8 @@ export class YamlSource {
           5,
         ),
       );
+    const expansion = expansionFinding(doc.contents);
+    if (expansion) throw new InputError([located(expansion.offset, expansion.message)]);
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -236,7 +227,7 @@ function shape(root: Node | null): {
       tooDeep = true;
       structure.push({
         offset: node.range?.[0] ?? 0,
-        message: `the file nests lists and blocks more than ${MAX_DEPTH} levels deep here; a model needs only a few levels, so check the indentation and brackets`,
+        message: TOO_DEEP_HERE,
       });
       continue;
     }
@@ -272,6 +263,17 @@ function firstDistinct(problems: Problem[], limit: number): Problem[] {
     kept.push(p);
   }
   return kept.slice(0, limit);
+}
+
+/** 1-based line and column of an offset, for problems found before the library counts lines. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let at = text.indexOf("\n"); at >= 0 && at < offset; at = text.indexOf("\n", at + 1)) {
+    line++;
+    start = at + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 const TOO_DEEP =

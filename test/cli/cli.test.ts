@@ -70,7 +70,7 @@ describe("validate and schema", () => {
     const result = bedsim(["validate", "scenarios/baseline.yaml"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/scenarios\/baseline\.yaml is valid: .*3 cohorts, 12 services/);
+    expect(result.stdout).toMatch(/scenarios\/baseline\.yaml is valid: .*3 cohorts, 14 services/);
   });
 
   it("validate applies --set", () => {
@@ -252,7 +252,7 @@ describe("one mistake, one message", () => {
       "bedsim: --set pathway.discharge_routes.home.share=80%: with this value, the discharge route shares add up to 98%, but they must add up to 100%; adjust them",
     );
     expect(oneLine(["validate", "scenarios/fewer-beds.yaml", "--set", "run.years=0.5"])).toMatch(
-      /^bedsim: --set run\.years=0\.5: the run \(0\.5 years\) is then shorter than its warm-up \(1,460 days, at scenarios\/baseline\.yaml:\d+:\d+\)/,
+      /^bedsim: --set run\.years=0\.5: the change dated 2027-04-01 \(at scenarios\/fewer-beds\.yaml:\d+:\d+\) is then after the run ends on 2025-09-30/,
     );
   });
 });
@@ -261,7 +261,7 @@ describe("validate counts in the singular and plural", () => {
   it('one change is "1 change"', () => {
     const result = bedsim(["validate", "scenarios/fewer-beds.yaml"]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/3 cohorts, 12 services, 1 change\.$/m);
+    expect(result.stdout).toMatch(/3 cohorts, 14 services, 1 change\.$/m);
   });
 });
 

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { beforeAll, describe, expect, it } from "vitest";
+import { nodeFiles } from "../../src/cli/node-files.js";
 import { compareOutcomes } from "../../src/experiment/comparison.js";
 import { runReplications } from "../../src/experiment/pool.js";
 import { Calendar } from "../../src/model/calendar.js";
@@ -32,7 +33,7 @@ const OTHER_SEED = 77_123;
 const R = 40;
 
 function pathwayOf(file: string): Pathway {
-  return buildPathway(loadScenario(path.join(REPO, file), { set: SET })).pathway;
+  return buildPathway(loadScenario(path.join(REPO, file), { set: SET, files: nodeFiles })).pathway;
 }
 
 function financialYears(p: Pathway): string[] {

@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { nodeFiles } from "../../src/cli/node-files.js";
 import type * as sourcePool from "../../src/experiment/pool.js";
 import type * as sourceLoad from "../../src/scenario/load.js";
 import type * as sourceToPathway from "../../src/scenario/to-pathway.js";
@@ -36,7 +37,8 @@ beforeAll(async () => {
   const load = await fromDist<typeof sourceLoad>("scenario/load.js");
   const toPathway = await fromDist<typeof sourceToPathway>("scenario/to-pathway.js");
   pathwayOf = (file) =>
-    toPathway.buildPathway(load.loadScenario(path.join(REPO, file), { set: SET })).pathway;
+    toPathway.buildPathway(load.loadScenario(path.join(REPO, file), { set: SET, files: nodeFiles }))
+      .pathway;
 });
 
 describe("replications on worker threads (built code)", () => {

@@ -49,10 +49,16 @@ describe("costsOf", () => {
     expect(c.totalPerYear).toBeCloseTo(c.perYear.ward + c.perYear.oap, 6);
   });
 
-  it("closing 4 beds on 1 October 2027 saves 4 beds' cost for the days they are closed", () => {
-    // 1 October 2027 is day 183 of 2027/28's 366 days: 183 days at 10 beds, 183 at 6.
-    const { costs: c } = costs(costed([{ day: 183, kind: "capacity", service: "ward", add: -4 }]));
-    expect(c.byYear[0].ward).toBeCloseTo(BED * ((10 * 183 + 6 * 183) / 366), 6);
+  it("closing 4 beds on 1 October 2027 saves 4 beds' cost from the day each empties", () => {
+    // 1 October 2027 is day 183 of 2027/28's 366 days: 183 days at 10 beds, then 6 once the
+    // closing beds' patients have left (stays average 10 days, so well within 100 days).
+    const { outcome, costs: c } = costs(
+      costed([{ day: 183, kind: "capacity", service: "ward", add: -4 }]),
+    );
+    const openBedDays = outcome.byFinancialYear[0].services.ward.openBedDays;
+    expect(c.byYear[0].ward).toBeCloseTo((BED * openBedDays) / 366, 6);
+    expect(openBedDays).toBeGreaterThan(10 * 183 + 6 * 183);
+    expect(openBedDays).toBeLessThan(10 * 183 + 6 * 183 + 4 * 100);
     expect(c.byYear[1].ward).toBeCloseTo(6 * BED, 6);
   });
 });

@@ -4,7 +4,8 @@
  * ward is an Erlang loss system whose overflow goes out of area.
  */
 import type { DistributionSpec } from "../../src/engine/distributions.js";
-import type { DatedChange, Pathway } from "../../src/model/pathway.js";
+import type { DatedChange } from "../../src/model/dated-changes.js";
+import type { Pathway } from "../../src/model/pathway.js";
 
 export const DAYS_PER_YEAR = 365.25;
 export const START_DATE = "2025-04-01";
@@ -43,6 +44,7 @@ export function oneWardPathway(o: OneWardOptions): Pathway {
           crisisTeamSupportAtHome: o.crisisTeamSupportAtHome ?? 0,
           crisisHouseInsteadOfAdmission: 0,
           wardStay: o.wardStay,
+          picuShare: 0,
           dischargeRoutes: [
             {
               name: "home",

@@ -70,6 +70,36 @@ describe("empirical stays from a CSV file", () => {
     expectProblemAt(problems, { file, line: lineOf(text, key) }, message);
   });
 
+  it.each([
+    ["0x10", "hexadecimal"],
+    ["0b101", "binary"],
+    ["0o17", "octal"],
+  ])("%s is refused with its row and column, not read as a %s number", (cell) => {
+    const { file, text } = withStay(
+      "      distribution: empirical\n      file: stays.csv\n      column: los_days",
+      { "scenarios/stays.csv": `patient,los_days\nA,12\nB,${cell}\n` },
+    );
+    const problems = problemsOf(file);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file, line: lineOf(text, "file:") },
+      new RegExp(
+        `^row 3 of "stays\\.csv" has "${cell}" in column 2 \\("los_days"\\), which is not a decimal number; write the stay in days as a plain number like 16 or 3\\.5$`,
+      ),
+    );
+  });
+
+  it("a number the CSV writes in scientific form is read as a stay", () => {
+    const { file } = withStay("      distribution: empirical\n      file: stays.csv", {
+      "scenarios/stays.csv": "1.2E+03\n3.5\n",
+    });
+    expect(loadScenario(file).changes[0].change.length_of_stay).toEqual({
+      distribution: "empirical",
+      values: [1200, 3.5],
+    });
+  });
+
   it("file: on another distribution is refused", () => {
     const { file, text } = withStay(
       "      distribution: exponential\n      mean: 10\n      file: s.csv",

@@ -6,9 +6,14 @@
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { withCosts } from "../../src/finance/costs.js";
+import { summariseReplication } from "../../src/model/outcomes.js";
+import { reportedKpiNames } from "../../src/model/reported-kpis.js";
+import { simulate } from "../../src/model/simulation.js";
 import type { Problem } from "../../src/scenario/input-error.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { knownKpis, parseTarget } from "../../src/scenario/sweep-spec.js";
+import { parseTarget } from "../../src/scenario/ranges-and-targets.js";
+import { buildPathway } from "../../src/scenario/to-pathway.js";
 import {
   BASELINE_TEXT,
   expectProblemAt,
@@ -51,7 +56,7 @@ const WITH_CHANGE = (lines: string) => `${BASELINE_TEXT}changes:\n${lines}`;
 
 it("the uncorrupted copies load (so every failure below is caused by its corruption)", () => {
   const ws = workspace();
-  expect(loadScenario(ws.scenarioFile).model.services).toHaveLength(12);
+  expect(loadScenario(ws.scenarioFile).model.services).toHaveLength(14);
 });
 
 describe("YAML syntax", () => {
@@ -406,6 +411,59 @@ describe("references and capacity", () => {
   });
 });
 
+describe("intensive care (PICU)", () => {
+  const WITHOUT_PICU_BLOCK = (model: string) => {
+    const start = model.indexOf("  picu:\n    share:");
+    const end = model.indexOf("out_of_area: picu_out_of_area\n", start);
+    return model.slice(0, start) + model.slice(end + "out_of_area: picu_out_of_area\n".length);
+  };
+
+  it("an unknown out-of-area PICU service suggests the closest id", () => {
+    const { model, ws, problems } = brokenModel(
+      "out_of_area: picu_out_of_area",
+      "out_of_area: picu_out_of_arae",
+    );
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.modelFile, ...positionOf(model, "picu_out_of_arae") },
+      /there is no service "picu_out_of_arae"; did you mean "picu_out_of_area"\?/,
+    );
+  });
+
+  it("the acute out-of-area service cannot also be the PICU's", () => {
+    const { problems } = brokenModel(
+      "out_of_area: picu_out_of_area",
+      "out_of_area: acute_out_of_area",
+    );
+    expect(problems).toHaveLength(1);
+    problemMatching(problems, /already the out-of-area service for acute beds; name a separate/);
+  });
+
+  it("a PICU service with no picu: under pathway is reported at its kind", () => {
+    const model = WITHOUT_PICU_BLOCK(MODEL_TEXT).replace('    picu_share: "0%"\n', "");
+    const ws = workspace({ model });
+    const problems = problemsOf(ws.scenarioFile);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(
+      problems,
+      { file: ws.modelFile, ...valuePosition(model, "kind: picu") },
+      /"picu" is a PICU, but no one is sent to it; add "picu:" under pathway/,
+    );
+  });
+
+  it("a cohort's picu_share with no picu: under pathway is reported at the share", () => {
+    const model = WITHOUT_PICU_BLOCK(MODEL_TEXT);
+    const ws = workspace({ model });
+    const problems = problemsOf(ws.scenarioFile);
+    expectProblemAt(
+      problems,
+      { file: ws.modelFile, ...positionOf(model, "picu_share") },
+      /there is no "picu:" under pathway to say where intensive care is/,
+    );
+  });
+});
+
 describe("files", () => {
   it("a missing model file is reported at the scenario's model: line", () => {
     const scenario = replaceOnce(
@@ -667,27 +725,18 @@ describe("unsafe YAML", () => {
 });
 
 describe("run settings", () => {
-  it("a warm-up longer than the run is rejected, saying what to change", () => {
-    const scenario = replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "warm_up_days: 2000");
-    const { problems } = brokenScenario(scenario);
-    expect(problems).toHaveLength(1);
-    problemMatching(
-      problems,
-      /warm-up \(2,000 days\) is longer than the run \(5 years\); shorten the warm-up or run for longer/,
+  // A three-year plan may keep the four-year warm-up the README recommends: the warm-up is
+  // simply simulated first, however long it is.
+  it("a warm-up longer than the run is accepted", () => {
+    const scenario = replaceOnce(
+      replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "warm_up_days: 2000"),
+      "years: 5",
+      "years: 3",
     );
-  });
-
-  // Regression: the warm-up check in modelProblems() calls the model locator with path [], so
-  // the problem is reported at models/example-icb.yaml:10:1 (the model's `name:` line), a
-  // file that has no warm-up in it. It belongs at the scenario's `warm_up_days:` value.
-  it("a warm-up longer than the run is reported at the scenario's warm_up_days", () => {
-    const scenario = replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "warm_up_days: 2000");
-    const { ws, problems } = brokenScenario(scenario);
-    expectProblemAt(
-      problems,
-      { file: ws.scenarioFile, ...valuePosition(scenario, "warm_up_days: 2000") },
-      /warm-up/,
-    );
+    const ws = workspace({ scenario });
+    const loaded = loadScenario(ws.scenarioFile);
+    expect(loaded.run.warm_up_days).toBe(2000);
+    expect(loaded.run.years).toBe(3);
   });
 
   it.each([
@@ -706,14 +755,16 @@ describe("run settings", () => {
     );
   });
 
-  it("a warm-up made too long for the run by --set run.years is blamed on the --set", () => {
-    const ws = workspace();
+  it("a dated change left outside a run shortened by --set run.years is blamed on the --set", () => {
+    const scenario = WITH_CHANGE(
+      "  - date: 2027-04-01\n    service: oakwood_ward\n    close_beds: 1\n",
+    );
+    const ws = workspace({ scenario });
     const problems = problemsOf(ws.scenarioFile, { set: ["run.years=0.5"] });
     expect(problems).toHaveLength(1);
     expect(problems[0].file).toBeUndefined();
-    const warm = valuePosition(BASELINE_TEXT, "warm_up_days: 1460");
-    expect(problems[0].message).toBe(
-      `--set run.years=0.5: the run (0.5 years) is then shorter than its warm-up (1,460 days, at ${ws.scenarioFile}:${warm.line}:${warm.column}); run for longer or shorten the warm-up`,
+    expect(problems[0].message).toMatch(
+      /^--set run\.years=0\.5: the change dated 2027-04-01 \(at .*:\d+:\d+\) is then after the run ends on 2025-09-30/,
     );
   });
 
@@ -723,6 +774,33 @@ describe("run settings", () => {
     expect(problems.map((p) => p.message)).toEqual([
       "--set run.warm_up_days=5000: the warm-up above 3,650 days is not plausible; check the units",
     ]);
+  });
+
+  it.each([
+    [
+      "scale_length_of_stay: 32",
+      /scale_length_of_stay multiplies the clinical length of acute ward stays \(not delays or community stays\), so 32 means 32 times longer stays; write 0\.8 or "80%"/,
+    ],
+    [
+      "scale_arrivals: 10",
+      /scale_arrivals multiplies the people arriving, so 10 means 10 times as many people/,
+    ],
+    [
+      'scale_delays: "900%"',
+      /scale_delays multiplies the share of discharges delayed .* so 9 means 9 times as many delays/,
+    ],
+  ])("a scaling far above 1 (%s) is refused, saying what the field multiplies", (line, message) => {
+    const scenario = WITH_CHANGE(`  - date: 2027-04-01\n    ${line}\n`);
+    const { ws, problems } = brokenScenario(scenario);
+    expect(problems).toHaveLength(1);
+    expectProblemAt(problems, { file: ws.scenarioFile, ...valuePosition(scenario, line) }, message);
+  });
+
+  it("a scaling of up to five times (500%) is accepted", () => {
+    const ws = workspace({
+      scenario: WITH_CHANGE('  - date: 2027-04-01\n    scale_arrivals: "500%"\n'),
+    });
+    expect(loadScenario(ws.scenarioFile).changes).toHaveLength(1);
   });
 
   it("one change doing two things is told to split", () => {
@@ -869,7 +947,13 @@ describe("targets", () => {
   });
 
   it("delayed-discharge KPIs are named only for routes that can delay, as a run reports them", () => {
-    const kpis = knownKpis(loadScenario(workspace().scenarioFile).model);
+    const { pathway } = buildPathway(
+      loadScenario(workspace().scenarioFile, { set: ["run.years=1", "run.warm_up_days=30"] }),
+    );
+    const kpis = reportedKpiNames(pathway);
+    // Exactly what a run reports, no more and no fewer.
+    const outcome = withCosts(pathway, summariseReplication(pathway, simulate(pathway, 1, 0)));
+    expect([...kpis].sort()).toEqual(Object.keys(outcome.kpis).sort());
     // Home (outside delays) and community rehab (stays in bed when full) can delay; crisis-house
     // step-down goes home when full and inpatient rehab goes out of area, so they never do.
     expect(kpis).toContain("delayed_discharge_bed_days.home");

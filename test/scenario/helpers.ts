@@ -8,6 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect } from "vitest";
+// Files are read from disk: importing the CLI's reader makes it loadScenario's default.
+import "../../src/cli/node-files.js";
 import { InputError, type Problem } from "../../src/scenario/input-error.js";
 import { type LoadOptions, loadScenario } from "../../src/scenario/load.js";
 

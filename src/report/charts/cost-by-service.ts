@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from "chart.js";
+import { serviceKind } from "../../model/service-kinds.js";
 import type { RunSummaryInput, ServiceInput } from "./data.js";
 import { humanise } from "./labels.js";
 import { OKABE_ITO, SERIES_COLOURS, withAlpha } from "./palette.js";
@@ -6,10 +7,10 @@ import { axis, baseOptions, type ChartSpec } from "./render.js";
 
 const MILLION = 1e6;
 
-/** Local acute wards are shown together; other services one by one (at most 7 groups). */
+/** Kinds with a cost group (local acute wards) are shown together; others one by one. */
 export function costGroup(service: ServiceInput | undefined, id: string): string {
-  if (service?.kind === "ward") return "Local acute wards";
-  return service?.name ?? humanise(id);
+  const group = service && serviceKind(service.kind)?.costGroup;
+  return group ?? service?.name ?? humanise(id);
 }
 
 /** "£32.1m" */

@@ -1,10 +1,9 @@
 import type { ChartConfiguration } from "chart.js";
+import { kpiParts } from "../../model/kpi-definitions.js";
 import type { RunSummaryInput } from "./data.js";
 import { capitalise, formatNumber, humanise } from "./labels.js";
 import { OKABE_ITO, withAlpha } from "./palette.js";
 import { axis, baseOptions, type ChartSpec, dropEndTicks } from "./render.js";
-
-const PREFIX = "delayed_discharge_bed_days.";
 
 /**
  * (d) Delayed-discharge bed-days a year by where people were waiting to go, largest first,
@@ -12,8 +11,9 @@ const PREFIX = "delayed_discharge_bed_days.";
  */
 export function delayedDischargesChart(summary: RunSummaryInput): ChartSpec | undefined {
   const routes = Object.entries(summary.kpis)
-    .filter(([name]) => name.startsWith(PREFIX))
-    .map(([name, kpi]) => ({ route: name.slice(PREFIX.length), kpi }))
+    .map(([name, kpi]) => ({ parts: kpiParts(name), kpi }))
+    .filter(({ parts }) => parts?.family === "delayed_discharge_bed_days")
+    .map(({ parts, kpi }) => ({ route: parts?.id ?? "", kpi }))
     .sort((a, b) => b.kpi.mean - a.kpi.mean);
   if (routes.length === 0) return undefined;
   const total = summary.kpis.delayed_discharge_bed_days;

@@ -1,7 +1,7 @@
+// What people write in a sweep: ranges of values ("10..50:2") and targets
+// ("oap_bed_days <= 100 at p90"). A leaf, so that the schema can check them.
 import type { Target } from "../experiment/rightsize.js";
 import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
-import { canDelay } from "../model/metrics.js";
-import type { ModelInput } from "./schema.js";
 
 /** Most points one swept parameter may take; a finer grid is rarely worth its run time. */
 const MAX_VALUES = 1000;
@@ -55,20 +55,4 @@ export function parseTarget(text: string): Target | string {
     value,
     ...(percentile === undefined ? {} : { percentile }),
   };
-}
-
-/**
- * Every KPI a target or --minimise may name: the results, each service's cost and the
- * delayed-discharge bed-days of each discharge route that can delay.
- */
-export function knownKpis(model: ModelInput): string[] {
-  return [
-    ...Object.keys(KPI_DEFINITIONS),
-    ...model.services.map((s) => `cost.${s.id}`),
-    ...new Set(
-      [...model.pathway.discharge_routes, ...model.cohorts.flatMap((c) => c.discharge_routes ?? [])]
-        .filter((r) => canDelay({ to: r.to, whenFull: r.when_full, delay: r.delay }))
-        .map((r) => `delayed_discharge_bed_days.${r.route}`),
-    ),
-  ];
 }
