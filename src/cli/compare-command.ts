@@ -2,10 +2,10 @@ import { compareOutcomes } from "../experiment/comparison.js";
 import { calendarOf } from "../model/calendar.js";
 import { compareTable } from "../report/compare-table.js";
 import { toCsv } from "../report/csv.js";
-import { type FolderFiles, RunDirectory } from "../report/run-directory.js";
 import { renderCompareReport } from "../report/write-report.js";
 import type { CompareFile } from "../results/compare.js";
 import { resultJson } from "../results/format-version.js";
+import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { VERSION } from "../version.js";
@@ -46,7 +46,7 @@ export async function compareCommand(
 
   refuseIfTooBig(baseline, 1 + scenarios.length);
   // Opened before simulating, so that an unusable --out is reported now, not after the runs.
-  const dir = RunDirectory.create(options.out, folderName(baseline, scenarios));
+  const dir = ResultsFolder.create(options.out, folderName(baseline, scenarios));
   try {
     const total = replications * (1 + scenarios.length);
     const progress = progressReporter(!options.json);

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { defaultWorkers } from "../experiment/pool.js";
-import { OutputFolderError } from "../report/run-directory.js";
+import { OutputFolderError } from "../results/results-folder.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
 import { model, scenarioFile } from "../scenario/schema.js";

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { RunDirectory } from "../report/run-directory.js";
 import {
   type ReportFiles,
   renderCompareReport,
@@ -9,6 +8,7 @@ import {
 } from "../report/write-report.js";
 import type { CompareFile } from "../results/compare.js";
 import { RESULT_FILES, type ResultFileName, resultFileProblem } from "../results/result-files.js";
+import { ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import type { SweepFile } from "../results/sweep.js";
 import { InputError } from "../scenario/input-error.js";
@@ -50,6 +50,6 @@ export function reportCommand(folder: string): void {
   const files = render(file, data);
   // Drawn in full into a temporary folder first, then swapped in: a failure leaves the old
   // charts and report as they were.
-  RunDirectory.update(folder).save(files);
+  ResultsFolder.update(folder).save(files);
   process.stdout.write(`Redrew ${Object.keys(files).length} files in ${folder}\n`);
 }

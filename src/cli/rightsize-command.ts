@@ -13,9 +13,9 @@ import { kpiDefinition } from "../model/kpi-definitions.js";
 import { parameterLabel, parameterValueLabel } from "../report/charts/labels.js";
 import { yearlyStatisticWords } from "../report/charts/sweep.js";
 import { formatRange, formatValue } from "../report/format.js";
-import { RunDirectory } from "../report/run-directory.js";
 import { sweepTable } from "../report/sweep-table.js";
 import { resultJson } from "../results/format-version.js";
+import { ResultsFolder } from "../results/results-folder.js";
 import type { RightsizeFile, SweepPoint } from "../results/sweep.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
@@ -71,7 +71,7 @@ export async function rightsizeCommand(
 
   const { seed, replications } = loaded.run;
   // Opened before simulating, so that an unusable --out is reported now, not after the search.
-  const dir = RunDirectory.create(options.out, `rightsize-${loaded.name}`);
+  const dir = ResultsFolder.create(options.out, `rightsize-${loaded.name}`);
   try {
     const progress = progressReporter(!options.json, "replications at this point");
     const search = await interruptible((signal) =>

@@ -1,8 +1,8 @@
-import { type FolderFiles, RunDirectory } from "../report/run-directory.js";
 import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
 import { renderRunReport } from "../report/write-report.js";
 import { resultJson } from "../results/format-version.js";
+import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import { loadScenario } from "../scenario/load.js";
 import { interruptible } from "./interrupt.js";
@@ -23,7 +23,7 @@ export interface RunCommandOptions extends CommonOptions {
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
-  const dir = RunDirectory.create(options.out, loaded.name);
+  const dir = ResultsFolder.create(options.out, loaded.name);
   try {
     const progress = progressReporter(!options.json);
     const simulated = await interruptible((signal) =>

@@ -1,9 +1,9 @@
 import { ReplicationPool } from "../experiment/pool.js";
 import { gridPoints, runPoint, type SweepParameter } from "../experiment/sweep.js";
-import { type FolderFiles, RunDirectory } from "../report/run-directory.js";
 import { sweepCsv, sweepTable } from "../report/sweep-table.js";
 import { renderSweepReport } from "../report/write-report.js";
 import { resultJson } from "../results/format-version.js";
+import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { SweepFile } from "../results/sweep.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
@@ -32,7 +32,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   refuseIfTooBig(loaded, grid.length);
   const { seed, replications } = loaded.run;
   // Opened before simulating, so that an unusable --out is reported now, not after the runs.
-  const dir = RunDirectory.create(options.out, `sweep-${loaded.name}`);
+  const dir = ResultsFolder.create(options.out, `sweep-${loaded.name}`);
   try {
     const progress = progressReporter(!options.json, "replications over all points");
     const points = await interruptible((signal) =>

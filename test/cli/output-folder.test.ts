@@ -5,7 +5,7 @@
  * killed outright is cleaned up by the next run. Needs `npm run build` first.
  *
  * Full and read-only disks are real ones (small tmpfs mounts) when the tests run as root and
- * may mount; otherwise those tests are skipped (test/report/run-directory.test.ts covers the
+ * may mount; otherwise those tests are skipped (test/results/results-folder.test.ts covers the
  * same errors with a failing writer).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";

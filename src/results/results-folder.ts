@@ -58,16 +58,16 @@ export class OutputFolderError extends Error {
  * (`.partial-…`, named with the process id and host) that is moved into place only when all
  * are written, so an interrupted or failed save never leaves a half-written result behind.
  *
- * - `RunDirectory.create(base, name)`: a new folder `<base>/<name>-<timestamp>`, never
+ * - `ResultsFolder.create(base, name)`: a new folder `<base>/<name>-<timestamp>`, never
  *   overwriting another. Opened before simulating, so an unusable `--out` is reported at once
  *   rather than after the whole run.
- * - `RunDirectory.update(folder)`: replaces files of an existing folder (`bedsim report`); a
+ * - `ResultsFolder.update(folder)`: replaces files of an existing folder (`bedsim report`); a
  *   subfolder written (charts/) replaces the old one whole, and the old folder stays as it
  *   was until everything new is written.
  *
  * Opening one removes temporary folders that a killed bedsim on this machine left behind.
  */
-export class RunDirectory {
+export class ResultsFolder {
   readonly temporary: string;
   private finished = false;
 
@@ -94,13 +94,13 @@ export class RunDirectory {
   }
 
   /** A new results folder `<name>-<timestamp>` inside `base` (created if missing). */
-  static create(base: string, name: string, system = NODE_SYSTEM): RunDirectory {
-    return new RunDirectory(base, name, system);
+  static create(base: string, name: string, system = NODE_SYSTEM): ResultsFolder {
+    return new ResultsFolder(base, name, system);
   }
 
   /** New versions of some files of the existing results folder `folder`. */
-  static update(folder: string, system = NODE_SYSTEM): RunDirectory {
-    return new RunDirectory(folder, undefined, system);
+  static update(folder: string, system = NODE_SYSTEM): ResultsFolder {
+    return new ResultsFolder(folder, undefined, system);
   }
 
   /**

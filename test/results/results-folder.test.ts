@@ -11,8 +11,8 @@ import { describe, expect, it } from "vitest";
 import {
   type FolderSystem,
   OutputFolderError,
-  RunDirectory,
-} from "../../src/report/run-directory.js";
+  ResultsFolder,
+} from "../../src/results/results-folder.js";
 import { tempDir } from "../scenario/helpers.js";
 
 const list = (dir: string) => readdirSync(dir).sort();
@@ -63,7 +63,7 @@ function deadPid(): number {
 describe("a new results folder", () => {
   it("appears whole under its name and timestamp, with nothing else left in the base", () => {
     const base = path.join(tempDir(), "out");
-    const dir = RunDirectory.create(base, "baseline");
+    const dir = ResultsFolder.create(base, "baseline");
     // The base and the temporary folder exist from the start: the check comes before the run.
     expect(list(base)).toEqual([path.basename(dir.temporary)]);
     const folder = dir.save(
@@ -79,15 +79,15 @@ describe("a new results folder", () => {
   it("never overwrites another folder of the same second", () => {
     const base = tempDir();
     const now = new Date("2027-04-01T09:08:07Z");
-    const first = RunDirectory.create(base, "x").save({ a: "1" }, now);
-    const second = RunDirectory.create(base, "x").save({ a: "2" }, now);
+    const first = ResultsFolder.create(base, "x").save({ a: "1" }, now);
+    const second = ResultsFolder.create(base, "x").save({ a: "2" }, now);
     expect(path.basename(second)).toBe("x-20270401-090807-2");
     expect(readFileSync(path.join(first, "a"), "utf8")).toBe("1");
   });
 
   it("a full disk part-way: exit code 1, one plain sentence, and nothing left behind", () => {
     const base = tempDir();
-    const dir = RunDirectory.create(base, "baseline", diskFullAt(2));
+    const dir = ResultsFolder.create(base, "baseline", diskFullAt(2));
     expectFolderError(
       () => dir.save({ "summary.json": "{}", "charts/a.png": "png", "report.md": "# r" }),
       1,
@@ -98,7 +98,7 @@ describe("a new results folder", () => {
 
   it("discard removes the temporary folder (an interrupted or failed run)", () => {
     const base = tempDir();
-    RunDirectory.create(base, "baseline").discard();
+    ResultsFolder.create(base, "baseline").discard();
     expect(list(base)).toEqual([]);
   });
 });
@@ -110,7 +110,7 @@ describe("an unusable folder is refused at once with exit code 2", () => {
     const file = path.join(tempDir(), "results.txt");
     writeFileSync(file, "mine");
     expectFolderError(
-      () => RunDirectory.create(file, "baseline"),
+      () => ResultsFolder.create(file, "baseline"),
       2,
       `cannot save results in "${file}": it is a file, not a folder; ${advice}`,
     );
@@ -121,7 +121,7 @@ describe("an unusable folder is refused at once with exit code 2", () => {
     const file = path.join(tempDir(), "results.txt");
     writeFileSync(file, "mine");
     expectFolderError(
-      () => RunDirectory.create(path.join(file, "out"), "baseline"),
+      () => ResultsFolder.create(path.join(file, "out"), "baseline"),
       2,
       `cannot save results in "${path.join(file, "out")}": "${file}" is a file, not a folder; ${advice}`,
     );
@@ -129,7 +129,7 @@ describe("an unusable folder is refused at once with exit code 2", () => {
 
   it("/dev/null", () => {
     expectFolderError(
-      () => RunDirectory.create("/dev/null", "baseline"),
+      () => ResultsFolder.create("/dev/null", "baseline"),
       2,
       `cannot save results in "/dev/null": it is not a folder; ${advice}`,
     );
@@ -142,7 +142,7 @@ describe("an unusable folder is refused at once with exit code 2", () => {
     ["ENOSPC", "the disk is full"],
   ])("%s: %s", (code, why) => {
     expectFolderError(
-      () => RunDirectory.create("out", "baseline", failingMkdir(code)),
+      () => ResultsFolder.create("out", "baseline", failingMkdir(code)),
       2,
       `cannot save results in "out": ${why}; ${advice}`,
     );
@@ -150,7 +150,7 @@ describe("an unusable folder is refused at once with exit code 2", () => {
 
   it("for bedsim report, the advice is to work on a copy", () => {
     expectFolderError(
-      () => RunDirectory.update("output/run", failingMkdir("EROFS")),
+      () => ResultsFolder.update("output/run", failingMkdir("EROFS")),
       2,
       'cannot save results in "output/run": it is on a read-only disk; copy the folder somewhere you can write to and run bedsim report on the copy.',
     );
@@ -181,7 +181,7 @@ describe("updating a folder (bedsim report)", () => {
 
   it("replaces the files written, and charts/ as a whole", () => {
     const folder = oldFolder();
-    expect(RunDirectory.update(folder).save(fresh)).toBe(folder);
+    expect(ResultsFolder.update(folder).save(fresh)).toBe(folder);
     expect(snapshot(folder)).toEqual({
       top: ["charts", "report.md", "summary.json"],
       charts: ["occupancy.png", "occupancy.svg"],
@@ -195,7 +195,7 @@ describe("updating a folder (bedsim report)", () => {
     const folder = oldFolder();
     const before = snapshot(folder);
     expectFolderError(
-      () => RunDirectory.update(folder, diskFullAt(3)).save(fresh),
+      () => ResultsFolder.update(folder, diskFullAt(3)).save(fresh),
       1,
       `could not save the results in "${folder}": the disk is full, so the charts and report were left as they were; free some space and run it again.`,
     );
@@ -220,7 +220,7 @@ describe("temporary folders left by a killed bedsim", () => {
       mkdirSync(path.join(base, name));
       writeFileSync(path.join(base, name, "summary.json"), "half");
     }
-    const folder = RunDirectory.create(base, "baseline").save({ "summary.json": "{}" });
+    const folder = ResultsFolder.create(base, "baseline").save({ "summary.json": "{}" });
     expect(list(base)).toEqual(
       [names.alive, names.otherMachine, names.notOurs, path.basename(folder)].sort(),
     );
@@ -230,7 +230,7 @@ describe("temporary folders left by a killed bedsim", () => {
     const folder = tempDir();
     const dead = `.partial-report-${deadPid()}-1700000000000@${host}`;
     mkdirSync(path.join(folder, dead));
-    RunDirectory.update(folder).save({ "report.md": "new" });
+    ResultsFolder.update(folder).save({ "report.md": "new" });
     expect(list(folder)).toEqual(["report.md"]);
   });
 });
