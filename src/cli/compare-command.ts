@@ -8,6 +8,7 @@ import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { largestRun } from "../scenario/run-limits.js";
 import { VERSION } from "../version.js";
 import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
@@ -44,7 +45,8 @@ export async function compareCommand(
     return loaded;
   });
 
-  refuseIfTooBig(baseline, 1 + scenarios.length);
+  // Every scenario runs as many replications as the baseline, but may be much bigger.
+  refuseIfTooBig(largestRun([baseline, ...scenarios]), 1 + scenarios.length, "compare");
   // Opened before simulating, so that an unusable --out is reported now, not after the runs.
   const dir = ResultsFolder.create(options.out, folderName(baseline, scenarios));
   try {

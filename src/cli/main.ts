@@ -4,12 +4,20 @@ import { defaultWorkers } from "../experiment/pool.js";
 import { OutputFolderError } from "../results/results-folder.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
+import { planWorkers } from "../scenario/run-limits.js";
 import { model, scenarioFile } from "../scenario/schema.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { nodeFiles } from "./node-files.js";
-import { collect, percentOption, wholeNumberOption } from "./options.js";
+import {
+  collect,
+  LARGEST_SEED,
+  percentOption,
+  straySetValueAdvice,
+  wholeNumberOption,
+  workersWithin,
+} from "./options.js";
 import { reportCommand } from "./report-command.js";
 import { rightsizeCommand } from "./rightsize-command.js";
 import { runCommand } from "./run-command.js";
@@ -24,15 +32,36 @@ import { sweepCommand } from "./sweep-command.js";
 const EXIT_INPUT = 2;
 
 export async function main(argv: string[]): Promise<number> {
+  // Set when an error message says all there is to say, so the hint to add --help is left out.
+  let advised = false;
   const program = new Command("bedsim")
     .description("Simulate mental-health inpatient beds and out-of-area placements.")
     .version(VERSION)
     // One line in bedsim's own voice, and where to look, rather than the whole help text.
     .configureOutput({
-      outputError: (text, write) => write(`bedsim: ${text.replace(/^error: /, "")}`),
+      outputError: (text, write) => {
+        const advice = /^error: too many arguments/.test(text)
+          ? straySetValueAdvice(argv)
+          : undefined;
+        advised = advice !== undefined;
+        write(`bedsim: ${advice ? `${advice}\n` : text.replace(/^error: /, "")}`);
+      },
+      writeErr: (text) => {
+        if (!(advised && text.startsWith("(add --help"))) process.stderr.write(text);
+      },
     })
     .showHelpAfterError("(add --help to the command to see its options)")
-    .exitOverride();
+    .exitOverride()
+    // Worker threads beyond the cores are capped once here, with a note, for every command,
+    // and the run-size check told how many will run.
+    .hook("preAction", (_program, command) => {
+      const { workers, note } = workersWithin(command.getOptionValue("workers"), defaultWorkers());
+      if (note) {
+        process.stderr.write(`bedsim: note: ${note}\n`);
+        command.setOptionValue("workers", workers);
+      }
+      planWorkers(workers ?? defaultWorkers());
+    });
 
   const common = (command: Command) =>
     command
@@ -41,7 +70,11 @@ export async function main(argv: string[]): Promise<number> {
         "number of replications (overrides the file)",
         wholeNumberOption("--replications", 2),
       )
-      .option("-s, --seed <n>", "random seed (overrides the file)", wholeNumberOption("--seed", 0))
+      .option(
+        "-s, --seed <n>",
+        "random seed (overrides the file)",
+        wholeNumberOption("--seed", 0, { value: LARGEST_SEED, what: "the largest seed" }),
+      )
       .option(
         "-w, --workers <n>",
         `worker threads (default: ${defaultWorkers()}, one per core)`,

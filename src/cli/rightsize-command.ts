@@ -24,7 +24,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { refuseIfTooBig, sweepFiles, sweepHeader } from "./sweep-command.js";
+import { largestCorner, refuseIfTooBig, sweepFiles, sweepHeader } from "./sweep-command.js";
 import {
   checkCorners,
   checkKpiName,
@@ -61,7 +61,10 @@ export async function rightsizeCommand(
   const [{ path, values }] = parameters;
   checkCorners(file, options, parameters);
   // Bisection or golden-section search visits about 2·log2(n) + 2 values at most.
-  refuseIfTooBig(loaded, Math.min(values.length, 2 * Math.ceil(Math.log2(values.length)) + 2));
+  refuseIfTooBig(
+    largestCorner(file, options, parameters, loaded),
+    Math.min(values.length, 2 * Math.ceil(Math.log2(values.length)) + 2),
+  );
   const years = wholeFinancialYears(loaded);
   if (goal.target?.percentile !== undefined && years.length === 0)
     throw InputError.at(

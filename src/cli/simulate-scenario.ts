@@ -6,7 +6,9 @@ import { type Calendar, calendarOf } from "../model/calendar.js";
 import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
+import { InputError } from "../scenario/input-error.js";
 import type { LoadedScenario } from "../scenario/load.js";
+import { precisionSizeProblems } from "../scenario/run-limits.js";
 import { buildPathway, type ResolvedReinvestment } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { describeScenario, manifest } from "./scenario-description.js";
@@ -55,6 +57,12 @@ export async function simulateScenario(
   loaded: LoadedScenario,
   options: RunOptions = {},
 ): Promise<SimulatedScenario> {
+  // Loading checked the scenario's own replications; --precision may go on to its ceiling.
+  if (options.precision) {
+    const ceiling = options.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
+    const tooBig = precisionSizeProblems(loaded, ceiling, options.maxReplications === undefined);
+    if (tooBig.length > 0) throw new InputError(tooBig);
+  }
   const { pathway, reinvestments } = buildPathway(loaded);
   const { seed } = loaded.run;
   const outcomes = await runIndices(pathway, seed, 0, loaded.run.replications, options);

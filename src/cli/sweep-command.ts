@@ -7,7 +7,7 @@ import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { SweepFile } from "../results/sweep.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
-import { runSizeProblems } from "../scenario/run-limits.js";
+import { type JobKind, largestRun, runSizeProblems } from "../scenario/run-limits.js";
 import { VERSION } from "../version.js";
 import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
@@ -29,7 +29,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   const parameters = sweepParameters(loaded, options.vary);
   checkCorners(file, options, parameters);
   const grid = gridPoints(parameters);
-  refuseIfTooBig(loaded, grid.length);
+  refuseIfTooBig(largestCorner(file, options, parameters, loaded), grid.length);
   const { seed, replications } = loaded.run;
   // Opened before simulating, so that an unusable --out is reported now, not after the runs.
   const dir = ResultsFolder.create(options.out, `sweep-${loaded.name}`);
@@ -108,8 +108,33 @@ export function sweepFiles(
   };
 }
 
+/**
+ * The biggest run of a sweep, from the file and the corners of its grid: a swept setting
+ * (arrivals, years, readmission shares, replications) can make one end of its range far
+ * bigger than the file's own value.
+ */
+export function largestCorner(
+  file: string,
+  options: CommonOptions & { vary?: string[] },
+  parameters: SweepParameter[],
+  loaded: LoadedScenario,
+): LoadedScenario {
+  const ends = parameters.map(({ path, values }) => ({
+    path,
+    values: [values[0], values[values.length - 1]],
+  }));
+  const corners = gridPoints(ends).map((values) =>
+    loadScenario(file, {
+      set: runSettings(options),
+      sweepPoint: { values, vary: options.vary },
+      files: nodeFiles,
+    }),
+  );
+  return largestRun([loaded, ...corners]);
+}
+
 /** The same limits as a single run, for the whole job of `points` runs. */
-export function refuseIfTooBig(loaded: LoadedScenario, points: number): void {
-  const problems = runSizeProblems(loaded, points);
+export function refuseIfTooBig(loaded: LoadedScenario, points: number, job?: JobKind): void {
+  const problems = runSizeProblems(loaded, points, job);
   if (problems.length > 0) throw new InputError(problems);
 }

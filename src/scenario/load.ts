@@ -3,6 +3,7 @@ import { reportedKpiNames } from "../model/reported-kpis.js";
 import { readEmpiricalFiles } from "./empirical-files.js";
 import { looksLike } from "./file-kind.js";
 import { basename } from "./file-paths.js";
+import { horizonProblem } from "./horizon.js";
 import { displayPath, InputError, type Problem, plain, position, quote } from "./input-error.js";
 import { modelProblems, type OverrideLocator } from "./model-checks.js";
 import {
@@ -192,6 +193,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
         layer.source.problem(["changes", i, ...p], message, key),
     })),
   );
+
+  // A run outside the calendar makes every date in the checks below meaningless.
+  const dates = horizonProblem(parsedRun.data);
+  if (dates) throw new InputError([locateRun(["start"], dates)]);
 
   // Where each problem was found in the model, to choose which override caused it.
   const modelPaths = new WeakMap<Problem, DataPath>();

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -180,6 +181,85 @@ describe("input errors", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).not.toMatch(/baseline\.yaml:\d+:\d+: run → seed/);
   });
+});
+
+describe("small command-line mistakes, one line each", () => {
+  const oneLine = (result: Result) => {
+    expect(result.status).toBe(2);
+    expectNoStackTrace(result);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^bedsim: /);
+    return lines;
+  };
+
+  // Above 2^53 a typed seed was silently rounded and then refused as "not a whole number".
+  it.each(["9007199254740993", "99999999999999999999", "4294967296"])(
+    "--seed %s names the largest seed",
+    (seed) => {
+      const out = path.join(tempDir(), "out");
+      const lines = oneLine(
+        bedsim(["run", "scenarios/baseline.yaml", "--seed", seed, "--out", out]),
+      );
+      expect(lines[0]).toBe(
+        `bedsim: option '-s, --seed <n>' argument '${seed}' is invalid. --seed must be a whole number from 0 to 4,294,967,295 (the largest seed).`,
+      );
+      expect(runFolders(out)).toEqual([]);
+    },
+  );
+
+  it.each([
+    [["--set", "services.oakwood_ward.beds", "24"], "--set services.oakwood_ward.beds 24"],
+    [["--set", "services.oakwood_ward.beds", "=", "24"], "--set services.oakwood_ward.beds = 24"],
+    [["--set", "services.oakwood_ward.beds=", "24"], "--set services.oakwood_ward.beds= 24"],
+  ])("%j says how to write it, and nothing else", (set, written) => {
+    const out = path.join(tempDir(), "out");
+    for (const args of [
+      ["run", "scenarios/baseline.yaml", ...set],
+      ["run", ...set, "scenarios/baseline.yaml"],
+      ["sweep", "scenarios/sweep-acute-beds.yaml", ...set],
+    ]) {
+      const lines = oneLine(bedsim([...args, "--out", out]));
+      expect(lines).toEqual([
+        `bedsim: ${written}: write --set services.oakwood_ward.beds=24, with no space around the "="`,
+      ]);
+    }
+    expect(runFolders(out)).toEqual([]);
+  });
+
+  it("a stray argument without a --set still says too many arguments", () => {
+    const result = bedsim(["run", "scenarios/baseline.yaml", "extra.yaml"]);
+    expect(oneLine(result)[0]).toMatch(/^bedsim: too many arguments for 'run'/);
+  });
+});
+
+describe("--workers beyond the cores", () => {
+  const cores = availableParallelism();
+  const out = tempDir("bedsim-cli-workers-");
+  const run = (workers: number) =>
+    bedsim([
+      "run",
+      "scenarios/baseline.yaml",
+      "--replications",
+      "3",
+      "--workers",
+      String(workers),
+      "--json",
+      "--no-charts",
+      "--out",
+      out,
+      ...SHORT,
+    ]);
+
+  it("are capped at the cores, with one note, and give the same results", () => {
+    const many = run(300);
+    const one = run(1);
+    expect(many.status, many.stderr).toBe(0);
+    expect(many.stderr).toBe(
+      `bedsim: note: --workers 300 is more than the ${cores} core${cores === 1 ? "" : "s"} of this computer, so bedsim uses ${cores} (more would only take turns and use more memory; results are the same for any number)\n`,
+    );
+    expect(JSON.parse(many.stdout).kpis).toEqual(JSON.parse(one.stdout).kpis);
+  }, 60_000);
 });
 
 describe("one mistake, one message", () => {

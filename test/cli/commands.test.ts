@@ -9,9 +9,17 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KPI_DEFINITIONS } from "../../src/model/kpi-definitions.js";
+import { type LoadedScenario, loadScenario } from "../../src/scenario/load.js";
+import {
+  estimateRunSize,
+  planWorkers,
+  RUN_LIMITS,
+  runSizeProblems,
+} from "../../src/scenario/run-limits.js";
 import { REPO, tempDir } from "../scenario/helpers.js";
 
 const BIN = path.join(REPO, "bin", "bedsim.js");
@@ -567,5 +575,79 @@ describe("report <folder>", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^bedsim: .*has no summary\.json, compare\.json, sweep\.json/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+// --- every way into a run checks its size ---------------------------------------------------
+
+describe("run, compare, sweep and rightsize check the size of the whole job before running", () => {
+  /** Replications that one run of `loaded` takes 70% of the time limit over: two are too many. */
+  const justFitting = (loaded: LoadedScenario) => {
+    // As the command line plans it: one worker thread per core.
+    planWorkers(availableParallelism());
+    const size = estimateRunSize(loaded);
+    const replications = Math.floor(
+      (0.7 * RUN_LIMITS.hours * 3600) / (size.seconds / size.replications),
+    );
+    // Alone it fits, and memory is not what stops two.
+    expect(
+      runSizeProblems(loadScenario(loaded.file, { set: [`run.replications=${replications}`] })),
+    ).toEqual([]);
+    return replications;
+  };
+
+  it("run --precision: at --max-replications, blamed on it", () => {
+    expectInputError(
+      [...["run", "scenarios/baseline.yaml", "--precision", "5%"], "--max-replications", "1000000"],
+      /^bedsim: --max-replications 1000000: --precision may add replications up to 1,000,000, and 1,000,000 replications of 5 years .* too big a run: .*; give --max-replications [\d,]+ or fewer$/,
+    );
+  });
+
+  it("compare: by its biggest scenario, not the baseline", () => {
+    // A hundred times the baseline's arrivals: as many replications as fit once cannot run twice.
+    const busier = path.join(tempDir("bedsim-busier-"), "busier.yaml");
+    writeFileSync(
+      busier,
+      `extends: ${path.join(REPO, "scenarios", "baseline.yaml")}\nchanges:\n  - date: 2025-04-01\n    scale_arrivals: "10000%"\n`,
+    );
+    const replications = justFitting(loadScenario(busier));
+    expectInputError(
+      ["compare", "scenarios/baseline.yaml", busier, "--replications", String(replications)],
+      new RegExp(
+        `^bedsim: run\\.replications=${replications} \\(from --replications or --set\\): [\\d,]+ replications for each of 2 scenarios of 5 years .* too big a run: it would simulate .*; use at most [\\d,]+ replications per scenario( \\(200 to 1,000 is usually plenty; --precision adds them only as needed\\))?, or shorten the run \\(years or warm_up_days\\), compare fewer scenarios or check the arrivals and growth in the model$`,
+      ),
+    );
+  });
+
+  const busiest = ["--vary", "cohorts.working_age_men.arrivals_per_year=1000..1000000:999000"];
+  const atBusiest = () =>
+    justFitting(
+      loadScenario(path.join(REPO, "scenarios", "baseline.yaml"), {
+        set: ["cohorts.working_age_men.arrivals_per_year=1000000"],
+      }),
+    );
+
+  it("sweep: by the biggest corner of its grid, not the file's own values", () => {
+    const replications = atBusiest();
+    expectInputError(
+      ["sweep", "scenarios/baseline.yaml", ...busiest, "--replications", String(replications)],
+      /^bedsim: run\.replications=\d+ \(from --replications or --set\): [\d,]+ replications at each of 2 settings of 5 years .* too big a run: it would simulate about [\d.]+ billion arrivals .*; use at most [\d,]+ replications per setting( \(200 to 1,000 is usually plenty; --precision adds them only as needed\))?, or shorten the run \(years or warm_up_days\), vary fewer settings or check the arrivals and growth in the model$/,
+    );
+  });
+
+  it("rightsize: likewise, for the values its search may visit", () => {
+    const replications = atBusiest();
+    expectInputError(
+      [
+        "rightsize",
+        "scenarios/baseline.yaml",
+        ...busiest,
+        "--target",
+        "oap_bed_days <= 100",
+        "--replications",
+        String(replications),
+      ],
+      /^bedsim: run\.replications=\d+ \(from --replications or --set\): [\d,]+ replications at each of 2 settings of 5 years .* too big a run: /,
+    );
   });
 });

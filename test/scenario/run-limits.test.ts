@@ -3,9 +3,16 @@
  * loaded (so by `bedsim validate` as well as `bedsim run`), at the run setting to change, with
  * the estimate and what to do.
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
-import { estimateRunSize, RUN_LIMITS, runSizeProblems } from "../../src/scenario/run-limits.js";
+import {
+  estimateRunSize,
+  largestRun,
+  planWorkers,
+  precisionSizeProblems,
+  RUN_LIMITS,
+  runSizeProblems,
+} from "../../src/scenario/run-limits.js";
 import {
   BASELINE_TEXT,
   expectProblemAt,
@@ -113,6 +120,248 @@ describe("refusals", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toMatch(
       /5,000 replications at each of 41 settings .* too big a run: .*use at most [\d,]+ replications per setting.*vary fewer settings/,
+    );
+  });
+});
+
+/** The model with every discharge route readmitting `pct`, and optionally 0.01-day acute stays. */
+function readmittingModel(pct: number, shortStays = false): string {
+  let model = MODEL_TEXT.replaceAll(
+    /readmission_within_30_days: "[^"]*"/g,
+    `readmission_within_30_days: "${pct}%"`,
+  );
+  // The one route without a readmission share gets one too.
+  model = replaceOnce(
+    model,
+    "    - route: inpatient_rehab\n",
+    `    - route: inpatient_rehab\n      readmission_within_30_days: "${pct}%"\n`,
+  );
+  if (!shortStays) return model;
+  const mixtures =
+    /length_of_stay:\n\s+distribution: mixture\n\s+components:\n(?:\s+- weight.*\n\s+of:.*\n)+/g;
+  // The pathway's stay and the older adults' own.
+  expect(model.match(mixtures)).toHaveLength(2);
+  return model.replaceAll(mixtures, "length_of_stay: { distribution: fixed, value: 0.01 }\n");
+}
+
+/** The model with `n` one-bed wards added, taking every cohort. */
+function manyWardsModel(n: number): string {
+  const wards = Array.from(
+    { length: n },
+    (_, i) =>
+      `  - id: extra_${i}\n    kind: ward\n    beds: 1\n    cost: { per_bed_per_year: 120000, per_occupied_bed_day: 30 }\n`,
+  ).join("");
+  return replaceOnce(
+    MODEL_TEXT,
+    "\n  # Out-of-area acute beds",
+    `\n${wards}\n  # Out-of-area acute beds`,
+  );
+}
+
+// Worker threads hold memory of their own; one thread makes the estimates the same everywhere.
+beforeEach(() => planWorkers(1));
+afterEach(() => planWorkers(1));
+
+describe("readmissions", () => {
+  it("the baseline: about 33,000 events a replication, as measured, with 0.09 readmissions an admission", () => {
+    const size = estimateRunSize(loadScenario(workspace().scenarioFile));
+    // Measured 32,947 (simulation.ts counts every event); about 8% of discharges readmitted.
+    expect(size.eventsPerReplication).toBeGreaterThan(30_000);
+    expect(size.eventsPerReplication).toBeLessThan(36_000);
+    expect(size.readmissionsPerAdmission).toBeCloseTo(0.09, 2);
+  });
+
+  it("readmission p on every route: 1/(1 - p) admissions each, so about one readmission at 50%", () => {
+    const base = estimateRunSize(loadScenario(workspace().scenarioFile));
+    const half = estimateRunSize(
+      loadScenario(workspace({ model: readmittingModel(50) }).scenarioFile),
+    );
+    // Slightly under 1: people arriving near the end of the run have no time to come back.
+    expect(half.readmissionsPerAdmission).toBeGreaterThan(0.95);
+    expect(half.readmissionsPerAdmission).toBeLessThan(1);
+    expect(half.arrivalsPerReplication).toBe(base.arrivalsPerReplication);
+    expect(half.eventsPerReplication).toBeGreaterThan(1.6 * base.eventsPerReplication);
+    expect(half.seconds).toBeGreaterThan(1.5 * base.seconds);
+  });
+
+  it("at 90% with 0.01-day stays: about 264,000 events a replication, as measured", () => {
+    const ws = workspace({ model: readmittingModel(90, true) });
+    const size = estimateRunSize(loadScenario(ws.scenarioFile));
+    expect(size.readmissionsPerAdmission).toBeGreaterThan(8);
+    expect(size.readmissionsPerAdmission).toBeLessThan(9);
+    expect(size.eventsPerReplication).toBeGreaterThan(0.9 * 264_000);
+    expect(size.eventsPerReplication).toBeLessThan(1.5 * 264_000);
+  });
+
+  it("at 100% people go round until the run ends: work grows with the square of the years", () => {
+    const ws = workspace({ model: readmittingModel(100, true) });
+    const over = (years: number) =>
+      estimateRunSize(
+        loadScenario(ws.scenarioFile, { set: [`run.years=${years}`, "run.warm_up_days=0"] }),
+      );
+    const one = over(1);
+    const four = over(4);
+    // Measured 26,900 and 375,000 events: four times the years, fourteen times the work.
+    expect(one.eventsPerReplication).toBeGreaterThan(26_900);
+    expect(one.eventsPerReplication).toBeLessThan(2 * 26_900);
+    expect(four.eventsPerReplication).toBeGreaterThan(375_000);
+    expect(four.eventsPerReplication).toBeLessThan(2 * 375_000);
+    expect(four.eventsPerReplication / one.eventsPerReplication).toBeGreaterThan(12);
+    expect(four.readmissionsPerAdmission / one.readmissionsPerAdmission).toBeGreaterThan(3.5);
+    // Over the baseline's 5 years and 1,460-day warm-up: 1.06 million events, 0.46 s, measured
+    // (the estimate of 2.6 million does not know that people wait in bed for full community
+    // places and so go round less often); before readmissions were counted, 31,000.
+    const baseline = estimateRunSize(loadScenario(ws.scenarioFile));
+    expect(baseline.eventsPerReplication).toBeGreaterThan(1.06e6);
+    expect(baseline.eventsPerReplication).toBeLessThan(3 * 1.06e6);
+    expect(baseline.seconds / baseline.replications).toBeGreaterThan(0.46);
+  });
+
+  it("1,000 replications of 50 years at 100% are refused, saying why", () => {
+    const scenario = replaceOnce(
+      replaceOnce(BASELINE_TEXT, "years: 5", "years: 50"),
+      "replications: 200",
+      "replications: 1000",
+    );
+    const ws = workspace({ model: readmittingModel(100, true), scenario });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...valuePosition(scenario, "replications: 1000") },
+      /^run → replications: 1,000 replications of 50 years \(plus 1,460 days of warm-up\) is too big a run: it would simulate about [\d.]+ million arrivals \(about [\d,]+ per replication, each person admitted being readmitted about [\d,]+ times\), taking about [\d,]+ (hours|days) of computing on one core \(bedsim allows 6 hours\); use at most [\d,]+ replications, or shorten the run \(years or warm_up_days\) or check the readmission shares \(readmission_within_30_days\): at 100% on every route nobody ever leaves care for good$/,
+    );
+  });
+});
+
+describe("services", () => {
+  const ws = workspace({ model: manyWardsModel(3000) });
+  const loaded = loadScenario(ws.scenarioFile);
+
+  it("3,000 one-bed wards: memory and time from every service's daily figures, as measured", () => {
+    const size = estimateRunSize(loaded);
+    expect(size.services).toBe(3012);
+    // Measured: 3.7 MB kept per replication (KPIs, costs and use of each service by year);
+    // 0.47 s a replication, most of it recording 3,012 services' days and each admission
+    // looking through 3,002 wards. Before: 104 KB and 17 ms.
+    expect(size.bytes / size.replications).toBeGreaterThan(3.5e6);
+    expect(size.bytes / size.replications).toBeLessThan(2 * 3.7e6);
+    expect(size.seconds / size.replications).toBeGreaterThan(0.47);
+    expect(size.seconds / size.replications).toBeLessThan(2 * 0.47);
+    // In flight: the recording of a replication (about 238 MB of daily series) and the last
+    // one, not yet freed; a second worker thread measured 416 MB more at its peak.
+    expect(size.workers).toBe(1);
+    expect(size.workingBytes).toBeGreaterThan(416e6);
+    expect(size.workingBytes).toBeLessThan(2 * 416e6);
+    expect(runSizeProblems(loaded)).toEqual([]);
+  });
+
+  it("each worker thread holds its own replication in flight", () => {
+    const one = estimateRunSize(loaded).workingBytes;
+    planWorkers(2);
+    expect(estimateRunSize(loaded).workers).toBe(2);
+    expect(estimateRunSize(loaded).workingBytes).toBeCloseTo(2 * one, 0);
+    // No more threads than replications start.
+    planWorkers(300);
+    expect(estimateRunSize(loaded).workers).toBe(200);
+    expect(estimateRunSize(loaded, 1, 2).workers).toBe(2);
+  });
+
+  it("1,500 replications of them are refused for their memory, naming the services", () => {
+    const p = problemMatching(
+      problemsOf(ws.scenarioFile, { set: ["run.replications=1500"] }),
+      /too big a run/,
+    );
+    expect(p.message).toMatch(
+      /^run\.replications=1500 \(from --replications or --set\): 1,500 replications of 5 years \(plus 1,460 days of warm-up\) is too big a run: it would need about [\d.]+ GB of memory for the daily figures and results of 3,012 services \(bedsim allows [\d.]+ GB\); use at most [\d,]+ replications, or shorten the run \(years or warm_up_days\) or model fewer services \(each keeps daily figures for every day\)$/,
+    );
+  });
+
+  it("fewer --workers is suggested when the threads' daily figures alone do not fit", () => {
+    // 50 years: about 2.9 GB in flight per thread, so one fits and two do not.
+    if (RUN_LIMITS.bytes < 3.2e9) return;
+    const set = ["run.years=50", "run.replications=2"];
+    expect(() => loadScenario(ws.scenarioFile, { set })).not.toThrow();
+    planWorkers(2);
+    const p = problemMatching(problemsOf(ws.scenarioFile, { set }), /too big a run/);
+    expect(p.message).toMatch(
+      /^--set run\.years=50: 2 replications of 50 years \(plus 1,460 days of warm-up\) is too big a run: it would need about [\d.]+ GB of memory for the daily figures and results of 3,012 services \(bedsim allows [\d.]+ GB\); shorten the run \(years or warm_up_days\), use fewer --workers \(each of the 2 holds a replication's daily figures, about 2\.9 GB\) or model fewer services \(each keeps daily figures for every day\)$/,
+    );
+  });
+});
+
+describe("--precision", () => {
+  it("is checked at --max-replications, and blamed on it", () => {
+    const loaded = loadScenario(workspace().scenarioFile);
+    expect(precisionSizeProblems(loaded, 5000, true)).toEqual([]);
+    const [p] = precisionSizeProblems(loaded, 1_000_000, false);
+    expect(p.file).toBeUndefined();
+    expect(p.message).toMatch(
+      /^--max-replications 1000000: --precision may add replications up to 1,000,000, and 1,000,000 replications of 5 years \(plus 1,460 days of warm-up\) is too big a run: it would .*; give --max-replications [\d,]+ or fewer$/,
+    );
+    // At or below the scenario's own replications --precision adds none: nothing more to check.
+    expect(precisionSizeProblems(loaded, 200, false)).toEqual([]);
+  });
+
+  it("or at its default, when that is too many for the model", () => {
+    const loaded = loadScenario(workspace({ model: manyWardsModel(3000) }).scenarioFile);
+    const [p] = precisionSizeProblems(loaded, 5000, true);
+    expect(p.message).toMatch(
+      /^--precision: it may add replications up to 5,000 \(the default --max-replications\), and 5,000 replications of 5 years .* too big a run: it would need about [\d.]+ GB of memory for the daily figures and results of 3,012 services .*; give --max-replications [\d,]+ or fewer$/,
+    );
+  });
+});
+
+describe("compared scenarios and swept settings", () => {
+  it("the biggest of several runs sets the size of the job", () => {
+    const ws = workspace();
+    const baseline = loadScenario(ws.scenarioFile);
+    const busier = loadScenario(
+      ws.write(
+        "scenarios/busier.yaml",
+        'extends: baseline.yaml\nchanges:\n  - date: 2026-04-01\n    scale_arrivals: "1000%"\n',
+      ),
+    );
+    expect(largestRun([baseline, busier])).toBe(busier);
+    expect(largestRun([busier, baseline])).toBe(busier);
+    expect(largestRun([baseline])).toBe(baseline);
+  });
+
+  it("a comparison is described as scenarios, not settings", () => {
+    const loaded = loadScenario(workspace().scenarioFile, { set: ["run.replications=20000"] });
+    const [p] = runSizeProblems(loaded, 3, "compare");
+    expect(p.message).toMatch(
+      /20,000 replications for each of 3 scenarios .* too big a run: .*use at most [\d,]+ replications per scenario.*compare fewer scenarios/,
+    );
+  });
+});
+
+describe("dates the calendar covers", () => {
+  it("a run past 31 March 9999 is refused at its start, with the latest start that works", () => {
+    const scenario = replaceOnce(BASELINE_TEXT, "start: 2025-04-01", "start: 9999-01-01");
+    const ws = workspace({ scenario });
+    expectProblemAt(
+      problemsOf(ws.scenarioFile),
+      { file: ws.scenarioFile, ...valuePosition(scenario, "start: 9999-01-01") },
+      /^run → start: a run of 5 years from 9999-01-01 would end on 10003-12-31, after 9999-03-31, and bedsim's calendar covers 1000-04-01 to 9999-03-31 \(the financial years 1000\/01 to 9998\/99\); start on 9994-04-01 or earlier or run for fewer years$/,
+    );
+    expect(() => loadScenario(ws.scenarioFile, { set: ["run.start=9994-04-01"] })).not.toThrow();
+    expect(problemsOf(ws.scenarioFile, { set: ["run.start=9994-04-02"] })[0].message).toMatch(
+      /^--set run\.start=9994-04-02: a run of 5 years from 9994-04-02 would end on 9999-04-01, after 9999-03-31/,
+    );
+  });
+
+  it("a warm-up before 1 April 1000 is refused at the start, with the earliest start that works", () => {
+    const ws = workspace();
+    const [p] = problemsOf(ws.scenarioFile, { set: ["run.start=1002-01-01"] });
+    expect(p.message).toBe(
+      "--set run.start=1002-01-01: a run from 1002-01-01 with 1,460 days of warm-up (from 0998-01-01) would begin before 1000-04-01, and bedsim's calendar covers 1000-04-01 to 9999-03-31 (the financial years 1000/01 to 9998/99); start on 1004-03-31 or later or shorten the warm-up",
+    );
+    expect(() => loadScenario(ws.scenarioFile, { set: ["run.start=1004-03-31"] })).not.toThrow();
+    problemsOf(ws.scenarioFile, { set: ["run.start=1004-03-30"] });
+    const [early] = problemsOf(ws.scenarioFile, {
+      set: ["run.start=0500-04-01", "run.warm_up_days=0"],
+    });
+    expect(early.message).toMatch(
+      /^--set run\.start=0500-04-01: a run from 0500-04-01 would begin before 1000-04-01, .*; start on 1000-04-01 or later$/,
     );
   });
 });
