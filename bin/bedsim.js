@@ -2,6 +2,14 @@
 // bedsim's command line. The TypeScript is compiled to dist/ by `npm install` (the prepare script).
 import { existsSync } from "node:fs";
 
+// A reader that stops early (`bedsim run ... --json | head -1`) closes the pipe: that is not a
+// failure, so the rest of the output is dropped quietly instead of ending in a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 const entry = new URL("../dist/cli/main.js", import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write(

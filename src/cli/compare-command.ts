@@ -1,9 +1,11 @@
-import { type Comparison, compareOutcomes } from "../experiment/comparison.js";
+import { compareOutcomes } from "../experiment/comparison.js";
 import { calendarOf } from "../model/calendar.js";
 import { compareTable } from "../report/compare-table.js";
 import { toCsv } from "../report/csv.js";
-import { RunDirectory } from "../report/run-directory.js";
 import { renderCompareReport } from "../report/write-report.js";
+import type { CompareFile } from "../results/compare.js";
+import { resultJson } from "../results/format-version.js";
+import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { largestRun } from "../scenario/run-limits.js";
@@ -12,22 +14,14 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { printWarnings, writeFiles } from "./run-command.js";
-import { type RunSummary, type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
+import { printWarnings } from "./run-command.js";
+import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { refuseIfTooBig } from "./sweep-command.js";
 
 export interface CompareCommandOptions extends CommonOptions {
   out: string;
   json?: boolean;
   charts: boolean;
-}
-
-export interface CompareResult {
-  version: string;
-  seed: number;
-  replications: number;
-  baseline: RunSummary;
-  scenarios: ({ name: string; summary: RunSummary } & Comparison)[];
 }
 
 /**
@@ -53,40 +47,47 @@ export async function compareCommand(
 
   // Every scenario runs as many replications as the baseline, but may be much bigger.
   refuseIfTooBig(largestRun([baseline, ...scenarios]), 1 + scenarios.length, "compare");
-  const total = replications * (1 + scenarios.length);
-  const progress = progressReporter(!options.json);
-  const runs = await interruptible(async (signal) => {
-    const done: SimulatedScenario[] = [];
-    for (const loaded of [baseline, ...scenarios]) {
-      const offset = done.length * replications;
-      done.push(
-        await simulateScenario(loaded, {
-          workers: options.workers,
-          signal,
-          onProgress: (n) => progress.update(offset + n, total),
-        }),
-      );
-    }
-    return done;
-  }).finally(progress.finish);
+  // Opened before simulating, so that an unusable --out is reported now, not after the runs.
+  const dir = ResultsFolder.create(options.out, folderName(baseline, scenarios));
+  try {
+    const total = replications * (1 + scenarios.length);
+    const progress = progressReporter(!options.json);
+    const runs = await interruptible(async (signal) => {
+      const done: SimulatedScenario[] = [];
+      for (const loaded of [baseline, ...scenarios]) {
+        const offset = done.length * replications;
+        done.push(
+          await simulateScenario(loaded, {
+            workers: options.workers,
+            signal,
+            onProgress: (n) => progress.update(offset + n, total),
+          }),
+        );
+      }
+      return done;
+    }).finally(progress.finish);
 
-  const [base, ...others] = runs;
-  const years = calendarOf(base.pathway).financialYears;
-  const result: CompareResult = {
-    version: VERSION,
-    seed,
-    replications,
-    baseline: base.summary,
-    scenarios: others.map((run) => ({
-      name: run.loaded.name,
-      summary: run.summary,
-      ...compareOutcomes(years, base.outcomes, run.outcomes),
-    })),
-  };
-  const folder = writeComparison(result, options);
-  printWarnings(runs.flatMap((r) => r.summary.warnings.map((w) => `${r.loaded.name}: ${w}`)));
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${compareTable(result)}\n\nWritten to ${folder}\n`);
+    const [base, ...others] = runs;
+    const years = calendarOf(base.pathway).financialYears;
+    const result = {
+      version: VERSION,
+      seed,
+      replications,
+      baseline: base.summary,
+      scenarios: others.map((run) => ({
+        name: run.loaded.name,
+        summary: run.summary,
+        ...compareOutcomes(years, base.outcomes, run.outcomes),
+      })),
+    } satisfies CompareFile;
+    const json = resultJson(result);
+    const folder = dir.save(compareFiles(result, json, options.charts));
+    printWarnings(runs.flatMap((r) => r.summary.warnings.map((w) => `${r.loaded.name}: ${w}`)));
+    if (options.json) process.stdout.write(json);
+    else process.stdout.write(`${compareTable(result)}\n\nWritten to ${folder}\n`);
+  } finally {
+    dir.discard();
+  }
 }
 
 /** Paired differences only make sense over the same days: same start, years and warm-up. */
@@ -101,26 +102,25 @@ function checkSamePeriod(baseline: LoadedScenario, other: LoadedScenario): void 
   }
 }
 
-function writeComparison(result: CompareResult, options: CompareCommandOptions): string {
-  const name = `compare-${result.baseline.scenario.name}-vs-${result.scenarios.map((s) => s.name).join("-")}`;
-  const dir = new RunDirectory(options.out, name.slice(0, 120));
-  try {
-    dir.write("compare.json", `${JSON.stringify(result, null, 2)}\n`);
-    dir.write("differences.csv", differencesCsv(result));
-    if (options.charts) writeFiles(dir, renderCompareReport(result));
-    return dir.commit();
-  } catch (error) {
-    dir.discard();
-    throw error;
-  }
+function folderName(baseline: LoadedScenario, scenarios: LoadedScenario[]): string {
+  return `compare-${baseline.name}-vs-${scenarios.map((s) => s.name).join("-")}`.slice(0, 120);
+}
+
+/** compare.json (`json`), differences.csv and (unless --no-charts) the charts and report. */
+function compareFiles(result: CompareFile, json: string, charts: boolean): FolderFiles {
+  return {
+    "compare.json": json,
+    "differences.csv": differencesCsv(result),
+    ...(charts ? renderCompareReport(result) : {}),
+  };
 }
 
 /** differences.csv: one row per scenario, period (whole run or financial year) and KPI. */
-function differencesCsv(result: CompareResult): string {
+function differencesCsv(result: CompareFile): string {
   const rows = result.scenarios.flatMap((s) => {
     const periods = [
       { period: "all years (per year)", differences: s.differences },
-      ...s.differences_by_financial_year.map((y) => ({
+      ...(s.differences_by_financial_year ?? []).map((y) => ({
         period: y.year,
         differences: y.differences,
       })),

@@ -57,6 +57,7 @@ function whileSaving(): void {
   );
 }
 
+/** process.exit still runs "exit" listeners: ResultsFolder's removes its temporary folder. */
 function exitNow(): never {
   process.stderr.write("bedsim: interrupted again; stopping now.\n");
   process.exit(EXIT_INTERRUPTED);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { defaultWorkers } from "../experiment/pool.js";
+import { OutputFolderError } from "../results/results-folder.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
 import { planWorkers } from "../scenario/run-limits.js";
@@ -23,7 +24,11 @@ import { runCommand } from "./run-command.js";
 import { DEFAULT_MAX_REPLICATIONS } from "./simulate-scenario.js";
 import { sweepCommand } from "./sweep-command.js";
 
-/** Exit codes: 0 success, 1 bedsim's own fault, 2 a mistake in the input, 130 interrupted. */
+/**
+ * Exit codes: 0 success, 1 bedsim could not finish (its own fault, or the machine's: a full
+ * disk), 2 a mistake in the input (including an --out folder that cannot hold results),
+ * 130 interrupted.
+ */
 const EXIT_INPUT = 2;
 
 export async function main(argv: string[]): Promise<number> {
@@ -202,6 +207,10 @@ function reportError(error: unknown): number {
     for (const problem of error.problems)
       process.stderr.write(`bedsim: ${formatProblem(problem)}\n`);
     return EXIT_INPUT;
+  }
+  if (error instanceof OutputFolderError) {
+    process.stderr.write(`bedsim: ${error.message}\n`);
+    return error.exitCode;
   }
   if (error instanceof Error && error.name === "AbortError") {
     process.stderr.write("bedsim: interrupted; nothing was written.\n");

@@ -1,38 +1,23 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { CompareInput, RunSummaryInput, SweepInput } from "../report/charts/data.js";
 import {
   type ReportFiles,
   renderCompareReport,
   renderRunReport,
   renderSweepReport,
 } from "../report/write-report.js";
+import type { CompareFile } from "../results/compare.js";
+import { RESULT_FILES, type ResultFileName, resultFileProblem } from "../results/result-files.js";
+import { ResultsFolder } from "../results/results-folder.js";
+import type { RunSummaryFile } from "../results/run-summary.js";
+import type { SweepFile } from "../results/sweep.js";
 import { InputError } from "../scenario/input-error.js";
 
-/** The results file each kind of output folder holds, in the order they are looked for. */
-const RESULT_FILES = ["summary.json", "compare.json", "sweep.json", "rightsize.json"];
-
-/** What the report needs at the top of each file, so a hand-edited one fails with a message. */
-const SWEEP_KEYS = ["version", "seed", "replications", "scenario", "parameters", "points"];
-const REQUIRED_KEYS: Record<string, string[]> = {
-  "summary.json": [
-    "version",
-    "seed",
-    "replications",
-    "scenario",
-    "kpis",
-    "by_financial_year",
-    "monthly",
-  ],
-  "compare.json": ["version", "seed", "replications", "baseline", "scenarios"],
-  "sweep.json": SWEEP_KEYS,
-  "rightsize.json": SWEEP_KEYS,
-};
-
-function render(file: string, data: unknown): ReportFiles {
-  if (file === "summary.json") return renderRunReport(data as RunSummaryInput);
-  if (file === "compare.json") return renderCompareReport(data as CompareInput);
-  return renderSweepReport(data as SweepInput);
+/** Draws a file that matches its declared shape (checked by resultFileProblem first). */
+function render(file: ResultFileName, data: unknown): ReportFiles {
+  if (file === "summary.json") return renderRunReport(data as RunSummaryFile);
+  if (file === "compare.json") return renderCompareReport(data as CompareFile);
+  return renderSweepReport(data as SweepFile);
 }
 
 /**
@@ -40,7 +25,8 @@ function render(file: string, data: unknown): ReportFiles {
  * run, comparison or sweep from its JSON, without simulating anything again.
  */
 export function reportCommand(folder: string): void {
-  const file = RESULT_FILES.find((name) => existsSync(path.join(folder, name)));
+  const names = Object.keys(RESULT_FILES) as ResultFileName[];
+  const file = names.find((name) => existsSync(path.join(folder, name)));
   if (!file) {
     throw InputError.at(
       folder,
@@ -59,24 +45,11 @@ export function reportCommand(folder: string): void {
       `this file is not valid JSON (${(error as Error).message}); it may have been edited by hand. Run the scenario again to recreate it.`,
     );
   }
-  if (!data || typeof data !== "object" || !("version" in data))
-    throw InputError.at(
-      jsonFile,
-      "this is not a file bedsim wrote; run the scenario again to recreate it.",
-    );
-  const missing = REQUIRED_KEYS[file].filter((key) => !(key in data));
-  if (missing.length > 0)
-    throw InputError.at(
-      jsonFile,
-      `this file has no ${missing.map((k) => `"${k}"`).join(", ")}, which the report needs; it may have been edited by hand. Run the scenario again to recreate it.`,
-    );
+  const problem = resultFileProblem(file, data);
+  if (problem) throw InputError.at(jsonFile, problem);
   const files = render(file, data);
-  // Each file is replaced whole (write beside, then rename) so a reader never sees half of one.
-  for (const [name, contents] of Object.entries(files)) {
-    const target = path.join(folder, name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(`${target}.tmp`, contents);
-    renameSync(`${target}.tmp`, target);
-  }
+  // Drawn in full into a temporary folder first, then swapped in: a failure leaves the old
+  // charts and report as they were.
+  ResultsFolder.update(folder).save(files);
   process.stdout.write(`Redrew ${Object.keys(files).length} files in ${folder}\n`);
 }

@@ -1,6 +1,5 @@
 import { ReplicationPool } from "../experiment/pool.js";
 import {
-  type Estimate,
   estimateAt,
   type RightsizeAnswer,
   type RightsizeResult,
@@ -15,6 +14,9 @@ import { parameterLabel, parameterValueLabel } from "../report/charts/labels.js"
 import { yearlyStatisticWords } from "../report/charts/sweep.js";
 import { formatRange, formatValue } from "../report/format.js";
 import { sweepTable } from "../report/sweep-table.js";
+import { resultJson } from "../results/format-version.js";
+import { ResultsFolder } from "../results/results-folder.js";
+import type { RightsizeFile, SweepPoint } from "../results/sweep.js";
 import { InputError, type Problem } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { parseTarget } from "../scenario/ranges-and-targets.js";
@@ -22,13 +24,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import {
-  largestCorner,
-  refuseIfTooBig,
-  type SweepResult,
-  sweepHeader,
-  writeSweep,
-} from "./sweep-command.js";
+import { largestCorner, refuseIfTooBig, sweepFiles, sweepHeader } from "./sweep-command.js";
 import {
   checkCorners,
   checkKpiName,
@@ -44,22 +40,6 @@ export interface RightsizeCommandOptions extends CommonOptions {
   out: string;
   json?: boolean;
   charts: boolean;
-}
-
-type ExploredPoint = SweepResult["points"][number] & {
-  target_estimate?: Omit<Estimate, "statistic">;
-};
-
-interface RightsizeOutput extends SweepResult {
-  target?: Target & { statistic: string };
-  minimise?: string;
-  answer: (ExploredPoint & { estimate: Estimate }) | null;
-  /** Target only: the value that meets it even at the unfavourable end of the 95% interval. */
-  confident_answer?: (ExploredPoint & { estimate: Estimate }) | null;
-  /** Minimise only: values the replications cannot tell apart from the optimum. */
-  near_optimal?: number[];
-  note: string;
-  explored: ExploredPoint[];
 }
 
 /**
@@ -93,28 +73,35 @@ export async function rightsizeCommand(
     );
 
   const { seed, replications } = loaded.run;
-  const progress = progressReporter(!options.json, "replications at this point");
-  const search = await interruptible((signal) =>
-    ReplicationPool.with(options.workers, (pool) => {
-      const evaluate = (value: number) =>
-        runPoint(
-          { [path]: value },
-          loadAt(file, options, { [path]: value }).pathway,
-          seed,
-          replications,
-          { signal, onProgress: progress.update },
-          pool,
-        );
-      return goal.target
-        ? searchTarget(values, evaluate, goal.target, years)
-        : searchMinimum(values, evaluate, goal.minimise as string);
-    }),
-  ).finally(progress.finish);
+  // Opened before simulating, so that an unusable --out is reported now, not after the search.
+  const dir = ResultsFolder.create(options.out, `rightsize-${loaded.name}`);
+  try {
+    const progress = progressReporter(!options.json, "replications at this point");
+    const search = await interruptible((signal) =>
+      ReplicationPool.with(options.workers, (pool) => {
+        const evaluate = (value: number) =>
+          runPoint(
+            { [path]: value },
+            loadAt(file, options, { [path]: value }).pathway,
+            seed,
+            replications,
+            { signal, onProgress: progress.update },
+            pool,
+          );
+        return goal.target
+          ? searchTarget(values, evaluate, goal.target, years)
+          : searchMinimum(values, evaluate, goal.minimise as string);
+      }),
+    ).finally(progress.finish);
 
-  const output = rightsizeOutput(loaded, path, goal, search, years);
-  const folder = writeSweep("rightsize", { ...output, points: output.explored }, options);
-  if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);
+    const output = rightsizeOutput(loaded, path, goal, search, years);
+    const json = resultJson(output);
+    const folder = dir.save(sweepFiles("rightsize", output, json, options.charts));
+    if (options.json) process.stdout.write(json);
+    else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);
+  } finally {
+    dir.discard();
+  }
 }
 
 /** The target or KPI to minimise, from the options or the file's sweep: section. */
@@ -159,8 +146,8 @@ function rightsizeOutput(
   goal: { target?: Target; minimise?: string },
   search: RightsizeResult,
   years: number[],
-): RightsizeOutput {
-  const explored: ExploredPoint[] = search.explored.map((point) =>
+): RightsizeFile {
+  const explored: SweepPoint[] = search.explored.map((point) =>
     exploredPoint(point, goal.target, years),
   );
   const answer = (a: RightsizeAnswer | undefined) =>
@@ -182,8 +169,8 @@ function exploredPoint(
   point: SweepPointResult,
   target: Target | undefined,
   years: number[],
-): ExploredPoint {
-  const result: ExploredPoint = { values: point.values, kpis: point.kpis };
+): SweepPoint {
+  const result: SweepPoint = { values: point.values, kpis: point.kpis };
   if (target?.percentile !== undefined) {
     const { estimate, ci95 } = estimateAt(point, target, years);
     result.target_estimate = { estimate, ci95 };
@@ -191,9 +178,9 @@ function exploredPoint(
   return result;
 }
 
-function rightsizeText(output: RightsizeOutput, path: string): string {
+function rightsizeText(output: RightsizeFile, path: string): string {
   const kpi = output.target?.kpi ?? (output.minimise as string);
-  const describe = (a: NonNullable<RightsizeOutput["answer"]>) =>
+  const describe = (a: NonNullable<RightsizeFile["answer"]>) =>
     `${parameterValueLabel(path, a.values[path], output.names)}: ${kpiDefinition(kpi).label.toLowerCase()}, ${a.estimate.statistic === "mean" ? "mean" : yearlyStatisticWords(a.estimate.statistic)}, ${formatValue(kpi, a.estimate.estimate)} (95% interval ${formatRange(kpi, a.estimate.ci95)})`;
   const lines = [
     `bedsim ${output.version} · rightsize ${output.scenario.name} · ${output.replications} replications per value · seed ${output.seed}`,

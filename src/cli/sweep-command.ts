@@ -1,9 +1,10 @@
 import { ReplicationPool } from "../experiment/pool.js";
-import type { KpiSummary } from "../experiment/run-summary.js";
 import { gridPoints, runPoint, type SweepParameter } from "../experiment/sweep.js";
-import { RunDirectory } from "../report/run-directory.js";
 import { sweepCsv, sweepTable } from "../report/sweep-table.js";
 import { renderSweepReport } from "../report/write-report.js";
+import { resultJson } from "../results/format-version.js";
+import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
+import type { SweepFile } from "../results/sweep.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { type JobKind, largestRun, runSizeProblems } from "../scenario/run-limits.js";
@@ -12,7 +13,6 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { writeFiles } from "./run-command.js";
 import { manifest } from "./scenario-description.js";
 import { checkCorners, loadAt, sweepParameters } from "./sweep-setup.js";
 
@@ -23,19 +23,6 @@ export interface SweepCommandOptions extends CommonOptions {
   charts: boolean;
 }
 
-/** sweep.json (and the start of rightsize.json): what was varied and the KPIs at each point. */
-export interface SweepResult {
-  version: string;
-  seed: number;
-  replications: number;
-  scenario: { name: string; title: string; file: string };
-  parameters: string[];
-  /** Display names of the services and cohorts varied, for the report ("Oakwood (men)"). */
-  names: Record<string, string>;
-  points: { values: Record<string, number>; kpis: Record<string, KpiSummary> }[];
-  manifest: ReturnType<typeof manifest> & { run_at: string };
-}
-
 /** `bedsim sweep <file>`: KPIs over a grid of one or two settings, with common random numbers. */
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
@@ -44,33 +31,40 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   const grid = gridPoints(parameters);
   refuseIfTooBig(largestCorner(file, options, parameters, loaded), grid.length);
   const { seed, replications } = loaded.run;
-  const progress = progressReporter(!options.json, "replications over all points");
-  const points = await interruptible((signal) =>
-    ReplicationPool.with(options.workers, async (pool) => {
-      const results = [];
-      for (const [i, values] of grid.entries()) {
-        const offset = i * replications;
-        const point = await runPoint(
-          values,
-          loadAt(file, options, values).pathway,
-          seed,
-          replications,
-          {
-            signal,
-            onProgress: (n) => progress.update(offset + n, grid.length * replications),
-          },
-          pool,
-        );
-        results.push({ values: point.values, kpis: point.kpis });
-      }
-      return results;
-    }),
-  ).finally(progress.finish);
+  // Opened before simulating, so that an unusable --out is reported now, not after the runs.
+  const dir = ResultsFolder.create(options.out, `sweep-${loaded.name}`);
+  try {
+    const progress = progressReporter(!options.json, "replications over all points");
+    const points = await interruptible((signal) =>
+      ReplicationPool.with(options.workers, async (pool) => {
+        const results = [];
+        for (const [i, values] of grid.entries()) {
+          const offset = i * replications;
+          const point = await runPoint(
+            values,
+            loadAt(file, options, values).pathway,
+            seed,
+            replications,
+            {
+              signal,
+              onProgress: (n) => progress.update(offset + n, grid.length * replications),
+            },
+            pool,
+          );
+          results.push({ values: point.values, kpis: point.kpis });
+        }
+        return results;
+      }),
+    ).finally(progress.finish);
 
-  const result: SweepResult = { ...sweepHeader(loaded, parameters), points };
-  const folder = writeSweep("sweep", result, options);
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${sweepTable(result)}\n\nWritten to ${folder}\n`);
+    const result = { ...sweepHeader(loaded, parameters), points } satisfies SweepFile;
+    const json = resultJson(result);
+    const folder = dir.save(sweepFiles("sweep", result, json, options.charts));
+    if (options.json) process.stdout.write(json);
+    else process.stdout.write(`${sweepTable(result)}\n\nWritten to ${folder}\n`);
+  } finally {
+    dir.discard();
+  }
 }
 
 export function sweepHeader(loaded: LoadedScenario, parameters: SweepParameter[]) {
@@ -100,22 +94,18 @@ function displayNames(
   return names;
 }
 
-/** Writes `<kind>.json`, points.csv and (unless --no-charts) the charts and report. */
-export function writeSweep(
+/** `<kind>.json` (`json`), points.csv and (unless --no-charts) the charts and report. */
+export function sweepFiles(
   kind: "sweep" | "rightsize",
-  result: SweepResult,
-  options: { out: string; charts: boolean },
-): string {
-  const dir = new RunDirectory(options.out, `${kind}-${result.scenario.name}`);
-  try {
-    dir.write(`${kind}.json`, `${JSON.stringify(result, null, 2)}\n`);
-    dir.write("points.csv", sweepCsv(result));
-    if (options.charts) writeFiles(dir, renderSweepReport(result));
-    return dir.commit();
-  } catch (error) {
-    dir.discard();
-    throw error;
-  }
+  result: SweepFile,
+  json: string,
+  charts: boolean,
+): FolderFiles {
+  return {
+    [`${kind}.json`]: json,
+    "points.csv": sweepCsv(result),
+    ...(charts ? renderSweepReport(result) : {}),
+  };
 }
 
 /**

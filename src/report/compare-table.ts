@@ -1,5 +1,5 @@
-import type { KpiSummary } from "../experiment/run-summary.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import type { KpiSummary } from "../results/kpis.js";
 import { excludesZero } from "../stats/paired-differences.js";
 import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
 import { formatValue, small, textTable } from "./format.js";

@@ -1,5 +1,5 @@
-import type { ResultsSummary } from "../experiment/run-summary.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
+import type { RunSummaryFile } from "../results/run-summary.js";
 import { toCsv } from "./csv.js";
 
 /** replications.csv: one row per replication, one column per KPI. */
@@ -12,7 +12,7 @@ export function replicationsCsv(outcomes: ReplicationOutcome[]): string {
 }
 
 /** monthly.csv: each monthly series with its mean and P10/P50/P90 band across replications. */
-export function monthlyCsv(results: ResultsSummary): string {
+export function monthlyCsv(results: Pick<RunSummaryFile, "monthly">): string {
   const names = Object.keys(results.monthly.series);
   const header = [
     "month",
@@ -29,7 +29,7 @@ export function monthlyCsv(results: ResultsSummary): string {
 }
 
 /** financial-years.csv: every KPI per NHS financial year (mean and 95% interval). */
-export function financialYearsCsv(results: ResultsSummary): string {
+export function financialYearsCsv(results: Pick<RunSummaryFile, "by_financial_year">): string {
   const rows = results.by_financial_year.flatMap(({ year, kpis }) =>
     Object.entries(kpis).map(([name, k]) => [
       year,

@@ -1,5 +1,5 @@
-import type { KpiSummary } from "../experiment/run-summary.js";
 import { KPI_DEFINITIONS, kpiDefinition } from "../model/kpi-definitions.js";
+import type { KpiSummary } from "../results/kpis.js";
 import type { ModelInput, ReinvestmentInput } from "./charts/data.js";
 import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
 import { formatRange, formatValue, textTable } from "./format.js";

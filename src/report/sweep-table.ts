@@ -1,5 +1,5 @@
-import type { KpiSummary } from "../experiment/run-summary.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import type { KpiSummary } from "../results/kpis.js";
 import { capitalise, type DisplayNames, parameterLabel } from "./charts/labels.js";
 import { statisticWords } from "./charts/sweep.js";
 import { toCsv } from "./csv.js";
