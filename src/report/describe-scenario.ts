@@ -129,6 +129,8 @@ export function describeChange(change: ChangeInput, model: ModelInput): string {
     actions.push(`set the length of stay${who} to ${describeDistribution(change.length_of_stay)}`);
   if (change.discharge_routes)
     actions.push(`set discharge routes${who} to ${routesInBrief(change.discharge_routes)}`);
+  if (change.picu_share !== undefined)
+    actions.push(`send ${percent(change.picu_share)} of acute patients${who} to intensive care`);
   if (change.reinvest) {
     const from = change.reinvest.of_savings_from?.length
       ? ` from ${change.reinvest.of_savings_from.map((id) => serviceRef(model, id)).join(", ")}`
@@ -213,6 +215,10 @@ export function pathwaySettings(model: ModelInput): string[] {
     );
   if (p.readmission_window_days !== undefined)
     settings.push(`Readmissions are counted within ${days(p.readmission_window_days)}.`);
+  if (p.picu)
+    settings.push(
+      `${percent(p.picu.share)} of acute patients need psychiatric intensive care (PICU), ${days(p.picu.after_days ?? 0)} into their stay (or half-way through a shorter one), for ${describeDistribution(p.picu.length_of_stay)}; when no local PICU bed is free they go to ${serviceRef(model, p.picu.out_of_area)}. Afterwards they step down to a local acute bed for the rest of their stay, waiting in the PICU until one is free.`,
+    );
   return settings;
 }
 

@@ -61,6 +61,7 @@ export const cohort = z.object({
   crisis_house_instead_of_admission: z.number().optional(),
   length_of_stay: distribution.optional(),
   discharge_routes: z.array(dischargeRoute).optional(),
+  picu_share: z.number().optional(),
 });
 export type Cohort = z.infer<typeof cohort>;
 
@@ -98,6 +99,14 @@ export const model = z.object({
     max_wait_for_local_bed_days: z.number().optional(),
     repatriate_if_remaining_days_at_least: z.number().optional(),
     readmission_window_days: z.number().optional(),
+    picu: z
+      .object({
+        share: z.number(),
+        after_days: z.number().optional(),
+        length_of_stay: distribution,
+        out_of_area: z.string(),
+      })
+      .optional(),
   }),
   cohorts: z.array(cohort),
   services: z.array(service),
@@ -123,6 +132,7 @@ export const change = z.object({
   crisis_house_instead_of_admission: z.number().optional(),
   length_of_stay: distribution.optional(),
   discharge_routes: z.array(dischargeRoute).optional(),
+  picu_share: z.number().optional(),
   reinvest: z
     .object({
       share: z.number(),
