@@ -14,9 +14,9 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { printWarnings } from "./run-command.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
-import { refuseIfTooBig } from "./sweep-command.js";
+import { refuseIfTooBig } from "./sweep-setup.js";
+import { printWarnings } from "./warning-text.js";
 
 export interface CompareCommandOptions extends CommonOptions {
   out: string;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { defaultWorkers } from "../experiment/pool.js";
+import { DEFAULT_MAX_REPLICATIONS } from "../experiment/run-experiment.js";
 import { OutputFolderError } from "../results/results-folder.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
@@ -21,7 +22,6 @@ import {
 import { reportCommand } from "./report-command.js";
 import { rightsizeCommand } from "./rightsize-command.js";
 import { runCommand } from "./run-command.js";
-import { DEFAULT_MAX_REPLICATIONS } from "./simulate-scenario.js";
 import { sweepCommand } from "./sweep-command.js";
 
 /**

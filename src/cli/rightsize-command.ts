@@ -24,11 +24,14 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { largestCorner, refuseIfTooBig, sweepFiles, sweepHeader } from "./sweep-command.js";
 import {
   checkCorners,
   checkKpiName,
+  largestCorner,
   loadAt,
+  refuseIfTooBig,
+  sweepFiles,
+  sweepHeader,
   sweepParameters,
   wholeFinancialYears,
 } from "./sweep-setup.js";

@@ -10,6 +10,7 @@ import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
+import { printWarnings } from "./warning-text.js";
 
 export interface RunCommandOptions extends CommonOptions {
   out: string;
@@ -43,10 +44,6 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   } finally {
     dir.discard();
   }
-}
-
-export function printWarnings(warnings: string[]): void {
-  for (const warning of warnings) process.stderr.write(`bedsim: warning: ${warning}\n`);
 }
 
 /** A run's folder: summary.json (`json`), the CSVs and (unless --no-charts) charts and report. */

@@ -1,14 +1,23 @@
 import type { SweepParameter } from "../experiment/sweep.js";
+import { gridPoints } from "../experiment/sweep.js";
 import { calendarFor } from "../model/calendar.js";
 import { reportedKpiNames } from "../model/reported-kpis.js";
+import { sweepCsv } from "../report/sweep-table.js";
+import { renderSweepReport } from "../report/write-report.js";
+import type { FolderFiles } from "../results/results-folder.js";
+import type { SweepFile } from "../results/sweep.js";
 import { runHorizon } from "../scenario/horizon.js";
 import { InputError, type Problem, plain } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { parseRange } from "../scenario/ranges-and-targets.js";
+import { type JobKind, largestRun, runSizeProblems } from "../scenario/run-limits.js";
 import { kpiProblem, settingProblem } from "../scenario/sweep-section.js";
+import { rememberedFiles } from "../scenario/text-files.js";
 import { buildPathway } from "../scenario/to-pathway.js";
+import { VERSION } from "../version.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
+import { manifest } from "./scenario-description.js";
 
 /** What is swept: from `--vary` options if given, else from the file's `sweep:` section. */
 export function sweepParameters(
@@ -58,10 +67,13 @@ export function loadAt(
     loadScenario(file, {
       set: runSettings(options),
       sweepPoint: { values, vary: options.vary },
-      files: nodeFiles,
+      files: pointFiles,
     }),
   );
 }
+
+/** Every point of a sweep reads the files once, and sees them as they were when it started. */
+const pointFiles = rememberedFiles(nodeFiles);
 
 /**
  * Loads every corner of the grid before anything runs, so a value that makes the model
@@ -94,4 +106,76 @@ export function wholeFinancialYears(loaded: LoadedScenario): number[] {
   return calendar.financialYears
     .map((_, fy) => fy)
     .filter((fy) => calendar.isWholeFinancialYear(fy));
+}
+
+export function sweepHeader(loaded: LoadedScenario, parameters: SweepParameter[]) {
+  return {
+    version: VERSION,
+    seed: loaded.run.seed,
+    replications: loaded.run.replications,
+    scenario: { name: loaded.name, title: loaded.title, file: loaded.file },
+    parameters: parameters.map((p) => p.path),
+    names: displayNames(loaded, parameters),
+    manifest: { ...manifest(loaded, loaded.run.seed), run_at: new Date().toISOString() },
+  };
+}
+
+/** Names from the model for the services and cohorts whose settings are varied. */
+function displayNames(
+  loaded: LoadedScenario,
+  parameters: SweepParameter[],
+): Record<string, string> {
+  const named = [...loaded.model.services, ...loaded.model.cohorts];
+  const names: Record<string, string> = {};
+  for (const { path } of parameters) {
+    const id = path.split(".").at(-2);
+    const name = named.find((n) => n.id === id)?.name;
+    if (id && name) names[id] = name;
+  }
+  return names;
+}
+
+/** `<kind>.json` (`json`), points.csv and (unless --no-charts) the charts and report. */
+export function sweepFiles(
+  kind: "sweep" | "rightsize",
+  result: SweepFile,
+  json: string,
+  charts: boolean,
+): FolderFiles {
+  return {
+    [`${kind}.json`]: json,
+    "points.csv": sweepCsv(result),
+    ...(charts ? renderSweepReport(result) : {}),
+  };
+}
+
+/**
+ * The biggest run of a sweep, from the file and the corners of its grid: a swept setting
+ * (arrivals, years, readmission shares, replications) can make one end of its range far
+ * bigger than the file's own value.
+ */
+export function largestCorner(
+  file: string,
+  options: CommonOptions & { vary?: string[] },
+  parameters: SweepParameter[],
+  loaded: LoadedScenario,
+): LoadedScenario {
+  const ends = parameters.map(({ path, values }) => ({
+    path,
+    values: [values[0], values[values.length - 1]],
+  }));
+  const corners = gridPoints(ends).map((values) =>
+    loadScenario(file, {
+      set: runSettings(options),
+      sweepPoint: { values, vary: options.vary },
+      files: pointFiles,
+    }),
+  );
+  return largestRun([loaded, ...corners]);
+}
+
+/** The same limits as a single run, for the whole job of `points` runs. */
+export function refuseIfTooBig(loaded: LoadedScenario, points: number, job?: JobKind): void {
+  const problems = runSizeProblems(loaded, points, job);
+  if (problems.length > 0) throw new InputError(problems);
 }

@@ -1,6 +1,15 @@
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import { relativeHalfWidth, summarise } from "../stats/summary.js";
 
+/** What `--precision` achieved, as the run summary records it. */
+export interface PrecisionReport {
+  target_pct: number;
+  met: boolean;
+  worst_kpi: string;
+  worst_pct: number;
+  max_replications: number;
+}
+
 /** The KPIs whose precision `--precision` controls, and the widest relative half-width among them. */
 export interface PrecisionCheck {
   /** Worst relative half-width (fraction of the mean) among the KPIs checked. */

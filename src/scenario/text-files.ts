@@ -37,6 +37,26 @@ export function resolveWith(files: TextFiles, name: string, namedIn?: string): s
   return files.resolve ? files.resolve(name, namedIn) : resolveName(name, namedIn);
 }
 
+/**
+ * A reader that reads each file once and then answers from memory: every point of a sweep
+ * loads the same files, which then need reading only once and cannot change between points.
+ */
+export function rememberedFiles(files: TextFiles): TextFiles {
+  const texts = new Map<string, string | FileRefusal>();
+  return {
+    read(file, maxBytes) {
+      const key = `${maxBytes}\u0000${file}`;
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = files.read(file, maxBytes);
+        texts.set(key, text);
+      }
+      return text;
+    },
+    ...(files.resolve && { resolve: files.resolve.bind(files) }),
+  };
+}
+
 let host: TextFiles | undefined;
 
 /**

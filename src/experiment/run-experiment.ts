@@ -1,0 +1,94 @@
+import { calendarOf } from "../model/calendar.js";
+import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
+import type { ReplicationOutcome } from "../model/outcomes.js";
+import type { Pathway } from "../model/pathway.js";
+import { runReplications } from "./pool.js";
+import { type PrecisionReport, precisionCheck } from "./precision.js";
+import { type ResultsSummary, summariseResults } from "./run-summary.js";
+import { type RunWarning, runWarnings } from "./run-warnings.js";
+
+export interface ExperimentOptions {
+  workers?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Target 95% half-width of every headline KPI, as a fraction of its mean (0.05 = 5%). */
+  precision?: number;
+  /** Most replications `precision` may run. */
+  maxReplications?: number;
+}
+
+/** Default ceiling for `--precision`: beyond this a KPI is too rare to pin down cheaply. */
+export const DEFAULT_MAX_REPLICATIONS = 5000;
+
+/** One scenario's replications, summarised, with what the run should warn about. */
+export interface Experiment {
+  outcomes: ReplicationOutcome[];
+  results: ResultsSummary;
+  precision?: PrecisionReport;
+  warnings: RunWarning[];
+}
+
+/**
+ * Runs `replications` replications of a pathway, and with `precision` adds more (up to the
+ * ceiling) until every headline KPI is as precise as asked; then summarises them.
+ */
+export async function runExperiment(
+  pathway: Pathway,
+  seed: number,
+  replications: number,
+  options: ExperimentOptions = {},
+): Promise<Experiment> {
+  const outcomes = await runIndices(pathway, seed, 0, replications, options);
+  const precision = options.precision
+    ? await addReplicationsForPrecision(pathway, seed, outcomes, options.precision, options)
+    : undefined;
+  const calendar = calendarOf(pathway);
+  return {
+    outcomes,
+    results: summariseResults(pathway, calendar, outcomes),
+    ...(precision ? { precision } : {}),
+    warnings: runWarnings(pathway, calendar, outcomes, precision),
+  };
+}
+
+function runIndices(
+  pathway: Pathway,
+  seed: number,
+  from: number,
+  to: number,
+  options: ExperimentOptions,
+): Promise<ReplicationOutcome[]> {
+  const indices = Array.from({ length: to - from }, (_, i) => from + i);
+  return runReplications(pathway, seed, indices, options);
+}
+
+/**
+ * Adds replications (indices continue where the run stopped, so the first N are the same
+ * people as a plain N-replication run) until every headline KPI's half-width is within the
+ * target, or the ceiling is reached.
+ */
+async function addReplicationsForPrecision(
+  pathway: Pathway,
+  seed: number,
+  outcomes: ReplicationOutcome[],
+  target: number,
+  options: ExperimentOptions,
+): Promise<PrecisionReport> {
+  const ceiling = options.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
+  const headline = Object.keys(outcomes[0]?.kpis ?? {}).filter(
+    (name) => KPI_DEFINITIONS[name]?.headline,
+  );
+  let check = precisionCheck(outcomes, headline, target);
+  while (check.worst > target && outcomes.length < ceiling) {
+    const next = Math.min(ceiling, Math.max(check.needed, outcomes.length + 2));
+    outcomes.push(...(await runIndices(pathway, seed, outcomes.length, next, options)));
+    check = precisionCheck(outcomes, headline, target);
+  }
+  return {
+    target_pct: target * 100,
+    met: check.worst <= target,
+    worst_kpi: check.worstKpi,
+    worst_pct: check.worst * 100,
+    max_replications: ceiling,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Calendar } from "../model/calendar.js";
+import type { ReplicationOutcome } from "../model/outcomes.js";
+import type { Pathway } from "../model/pathway.js";
+import type { PrecisionReport } from "./precision.js";
+import { checkWarmUp, type WarmUpWarning } from "./warm-up-check.js";
+
+/**
+ * What a run warns about, as data: the CLI prints these and the summary records them, both in
+ * the words of `cli/warning-text.ts`.
+ */
+export type RunWarning =
+  | { kind: "part_financial_years"; years: { year: string; days: number }[] }
+  | ({ kind: "short_warm_up" } & WarmUpWarning)
+  | ({ kind: "precision_not_met" } & PrecisionReport);
+
+export function runWarnings(
+  pathway: Pathway,
+  calendar: Calendar,
+  outcomes: ReplicationOutcome[],
+  precision: PrecisionReport | undefined,
+): RunWarning[] {
+  const warnings: RunWarning[] = [];
+  const partYears = calendar.financialYears.flatMap((year, fy) =>
+    calendar.isWholeFinancialYear(fy) ? [] : [{ year, days: calendar.financialYearDays[fy] }],
+  );
+  if (partYears.length > 0) warnings.push({ kind: "part_financial_years", years: partYears });
+  const warmUp = checkWarmUp(pathway, outcomes);
+  if (warmUp) warnings.push({ kind: "short_warm_up", ...warmUp });
+  if (precision && !precision.met) warnings.push({ kind: "precision_not_met", ...precision });
+  return warnings;
+}
