@@ -13,6 +13,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { nodeFiles } from "../dist/cli/node-files.js";
 import * as pool from "../dist/experiment/pool.js";
 import { runReplication } from "../dist/experiment/replication.js";
 import { loadScenario } from "../dist/scenario/load.js";
@@ -99,7 +100,7 @@ const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
 
 // 2. Baseline replications ---------------------------------------------------------------------
 const { pathway: baseline, seed } = (() => {
-  const loaded = loadScenario(baselineFile);
+  const loaded = loadScenario(baselineFile, { files: nodeFiles });
   return { pathway: buildPathway(loaded).pathway, seed: loaded.run.seed };
 })();
 {
@@ -151,7 +152,10 @@ const { pathway: baseline, seed } = (() => {
 {
   const indices = Array.from({ length: SWEEP_REPLICATIONS }, (_, i) => i);
   const load = (beds) => {
-    const loaded = loadScenario(baselineFile, { set: [`services.${SWEEP_WARD}.beds=${beds}`] });
+    const loaded = loadScenario(baselineFile, {
+      set: [`services.${SWEEP_WARD}.beds=${beds}`],
+      files: nodeFiles,
+    });
     return { pathway: buildPathway(loaded).pathway, seed: loaded.run.seed };
   };
   // Each point's scenario is loaded inside the timing, and the worker threads stay up across

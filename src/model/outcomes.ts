@@ -138,10 +138,11 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       mean_picu_occupied: levelSum(occupiedOf(picus)) / (to - from),
       picu_step_down_delay_bed_days: levelSum([layout.picuStepDownWaiting]) * perYear,
     };
-    // Only KPIs that mean something for this pathway (no PICU figures without a PICU).
+    // Only KPIs that mean something for this pathway (no PICU figures without a PICU), copied
+    // into a new object rather than deleted, which would slow every later use of it.
+    const k: Record<string, number> = {};
     for (const name of Object.keys(pathwayKpis) as PathwayKpi[])
-      if (!appliesTo(name, pathway)) delete (pathwayKpis as Partial<typeof pathwayKpis>)[name];
-    const k: Record<string, number> = pathwayKpis;
+      if (appliesTo(name, pathway)) k[name] = pathwayKpis[name];
     for (const [route, metric] of layout.delayed) {
       if (!delayable.has(route)) continue;
       k[partKpi("delayed_discharge_bed_days", route)] = levelSum([metric]) * perYear;

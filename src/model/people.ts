@@ -46,7 +46,9 @@ export class People {
   routeDraw: Float64Array;
   delayDraw: Float64Array;
   readmitDraw: Float64Array;
-  /** Drawn only in models with intensive care, so other models meet the same people. */
+  // Intensive care: columns kept only in models that have it (empty otherwise), so that other
+  // models neither draw nor allocate anything more for it.
+  /** Whether this admission needs intensive care (a uniform draw against the share). */
   picuDraw: Float64Array;
   /** When this episode's intensive-care need arises (NaN when it has none pending). */
   picuAt: Float64Array;
@@ -55,8 +57,12 @@ export class People {
   /** State of each person's own random stream, seeded when they arrive. */
   private stream: Uint32Array;
 
-  constructor(expected = INITIAL_CAPACITY) {
+  constructor(
+    expected = INITIAL_CAPACITY,
+    private readonly intensiveCare = false,
+  ) {
     const n = Math.max(16, Math.ceil(expected));
+    const picu = intensiveCare ? n : 0;
     this.cohort = new Int32Array(n);
     this.state = new Uint8Array(n);
     this.at = new Int32Array(n);
@@ -71,9 +77,9 @@ export class People {
     this.routeDraw = new Float64Array(n);
     this.delayDraw = new Float64Array(n);
     this.readmitDraw = new Float64Array(n);
-    this.picuDraw = new Float64Array(n);
-    this.picuAt = new Float64Array(n);
-    this.picuRemaining = new Float64Array(n);
+    this.picuDraw = new Float64Array(picu);
+    this.picuAt = new Float64Array(picu);
+    this.picuRemaining = new Float64Array(picu);
     this.stream = new Uint32Array(n);
   }
 
@@ -85,7 +91,7 @@ export class People {
     this.state[person] = State.Home;
     this.at[person] = -1;
     this.readmitAt[person] = Number.NaN;
-    this.picuAt[person] = Number.NaN;
+    if (this.intensiveCare) this.picuAt[person] = Number.NaN;
     this.outOfAreaSlot[person] = -1;
     this.route[person] = -1;
     return person;
@@ -128,9 +134,11 @@ export class People {
     this.routeDraw = grown(this.routeDraw, f64);
     this.delayDraw = grown(this.delayDraw, f64);
     this.readmitDraw = grown(this.readmitDraw, f64);
-    this.picuDraw = grown(this.picuDraw, f64);
-    this.picuAt = grown(this.picuAt, f64);
-    this.picuRemaining = grown(this.picuRemaining, f64);
+    if (this.intensiveCare) {
+      this.picuDraw = grown(this.picuDraw, f64);
+      this.picuAt = grown(this.picuAt, f64);
+      this.picuRemaining = grown(this.picuRemaining, f64);
+    }
     this.stream = grown(this.stream, (n) => new Uint32Array(n));
   }
 }

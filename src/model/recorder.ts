@@ -17,8 +17,15 @@ export class Recorder {
   constructor(levelMetrics: number, countMetrics: number, warmUpDays: number, days: number) {
     this.totalDays = warmUpDays + days;
     this.origin = -warmUpDays;
-    this.levelDays = Array.from({ length: levelMetrics }, () => new Float64Array(this.totalDays));
-    this.counts = Array.from({ length: countMetrics }, () => new Float64Array(this.totalDays));
+    // One block for every series (views into it): one allocation per replication, not dozens.
+    const n = this.totalDays;
+    const block = new Float64Array((levelMetrics + countMetrics) * n);
+    this.levelDays = Array.from({ length: levelMetrics }, (_, m) =>
+      block.subarray(m * n, (m + 1) * n),
+    );
+    this.counts = Array.from({ length: countMetrics }, (_, m) =>
+      block.subarray((levelMetrics + m) * n, (levelMetrics + m + 1) * n),
+    );
     this.value = new Float64Array(levelMetrics);
     this.since = new Float64Array(levelMetrics).fill(this.origin);
   }

@@ -157,6 +157,7 @@ class Simulation {
     const years = (horizon.warmUpDays + horizon.days) / DAYS_PER_YEAR;
     this.people = new People(
       1.25 * years * pathway.cohorts.reduce((a, c) => a + c.arrivalsPerYear, 0) + 256,
+      pathway.picu !== undefined,
     );
     pathway.services.forEach((s, i) => {
       this.serviceIndex.set(s.id, i);
@@ -621,7 +622,7 @@ class Simulation {
     if (s.isOutOfArea) return;
     while (s.capacity - s.occupied > 0) {
       // Step-downs from intensive care first: they already hold a scarcer bed.
-      if (s.isWard && this.admitStepDown(service, t)) continue;
+      if (s.isWard && this.stepDownWaiting.length > 0 && this.admitStepDown(service, t)) continue;
       if (s.isWard && this.admitWaiting(service, t)) continue;
       if (this.takeDelayedDischarge(service, t)) continue;
       if (this.repatriate(service, t)) continue;
