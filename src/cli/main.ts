@@ -11,6 +11,7 @@ import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { nodeFiles } from "./node-files.js";
+import { printWarnings } from "./warning-text.js";
 import {
   collect,
   LARGEST_SEED,
@@ -173,6 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       const loaded = loadScenario(file, { set: options.set, files: nodeFiles });
       // Building the pathway resolves reinvestments, which can fail (nothing to reinvest).
       buildPathway(loaded);
+      printWarnings(loaded.notes ?? []);
       const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
       process.stdout.write(
         `${file} is valid: model "${loaded.model.name}", ${count(loaded.model.cohorts.length, "cohort")}, ${count(loaded.model.services.length, "service")}, ${count(loaded.changes.length, "change")}.\n`,

@@ -65,7 +65,7 @@ function runSummary(
     cost: results.cost,
     monthly: results.monthly,
     ...(precision ? { precision } : {}),
-    warnings: warnings.map(warningText),
+    warnings: [...(loaded.notes ?? []), ...warnings.map(warningText)],
     manifest: { ...manifest(loaded, seed), run_at: new Date().toISOString() },
   } satisfies RunSummaryFile;
 }

@@ -20,6 +20,7 @@ import {
   UNSAFE_SEGMENTS,
 } from "./overrides.js";
 import { runSizeProblems } from "./run-limits.js";
+import { shareOfOneNote } from "./share-notes.js";
 import type { LoadedScenario, LocatedChange } from "./scenario-types.js";
 import { model as modelSchema, run as runSchema, scenarioFile } from "./schema.js";
 import { dedupe, type Locator, schemaProblems } from "./schema-problems.js";
@@ -264,6 +265,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     changes,
     sweep,
     locateRun,
+    notes: [shareOfOneNote([modelSource, ...layers.map((l) => l.source)])].filter(
+      (note): note is string => note !== undefined,
+    ),
   };
   if (sweep && (sweep.spec.target !== undefined || sweep.spec.minimise !== undefined)) {
     const problems = sweepKpiProblems(sweep, reportedKpiNames(buildPathway(loaded).pathway));

@@ -32,4 +32,6 @@ export interface LoadedScenario {
   sweep?: SweepSection;
   /** Where a problem with a run setting belongs: its `run:` line, `set:` line or --set. */
   locateRun?: Locator;
+  /** Things to tell the person that are not mistakes ("1 is read as 100%"), each located. */
+  notes?: string[];
 }

@@ -968,3 +968,26 @@ describe("targets", () => {
     expect(loadScenario(ws.scenarioFile).sweep?.spec.target).toBe("oap_share <= 10%");
   });
 });
+
+describe("notes that are not mistakes", () => {
+  it("a share written as 1 is read as 100%, and said once, at the first such share", () => {
+    const model = MODEL_TEXT.replace(
+      'readmission_within_30_days: "6%"',
+      "readmission_within_30_days: 1",
+    ).replace('readmission_within_30_days: "5%"', "readmission_within_30_days: 1");
+    const ws = workspace({ model });
+    const loaded = loadScenario(ws.scenarioFile);
+    const { line, column } = valuePosition(model, "readmission_within_30_days: 1");
+    expect(loaded.notes).toEqual([
+      `${ws.modelFile}:${line}:${column}: readmission_within_30_days: 1 is read as 100% (shares are fractions or percentages); if you meant one per cent, write "1%" (this note is given once)`,
+    ]);
+    const route = loaded.model.pathway.discharge_routes.find(
+      (r) => r.route === "crisis_house_step_down",
+    );
+    expect(route?.readmission_within_30_days).toBe(1);
+  });
+
+  it("the bundled scenarios need no notes", () => {
+    expect(loadScenario(workspace().scenarioFile).notes).toEqual([]);
+  });
+});
