@@ -11,7 +11,6 @@ import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { compareCommand } from "./compare-command.js";
 import { nodeFiles } from "./node-files.js";
-import { printWarnings } from "./warning-text.js";
 import {
   collect,
   LARGEST_SEED,
@@ -24,6 +23,7 @@ import { reportCommand } from "./report-command.js";
 import { rightsizeCommand } from "./rightsize-command.js";
 import { runCommand } from "./run-command.js";
 import { sweepCommand } from "./sweep-command.js";
+import { printWarnings } from "./warning-text.js";
 
 /**
  * Exit codes: 0 success, 1 bedsim could not finish (its own fault, or the machine's: a full

@@ -20,10 +20,10 @@ import {
   UNSAFE_SEGMENTS,
 } from "./overrides.js";
 import { runSizeProblems } from "./run-limits.js";
-import { shareOfOneNote } from "./share-notes.js";
 import type { LoadedScenario, LocatedChange } from "./scenario-types.js";
 import { model as modelSchema, run as runSchema, scenarioFile } from "./schema.js";
 import { dedupe, type Locator, schemaProblems } from "./schema-problems.js";
+import { shareOfOneNote } from "./share-notes.js";
 import { sweepKpiProblems, sweepProblems, sweepSection } from "./sweep-section.js";
 import { defaultTextFiles, resolveWith, type TextFiles } from "./text-files.js";
 import { buildPathway } from "./to-pathway.js";
