@@ -13,7 +13,17 @@ export interface Routing {
   dischargeRoutes: DischargeRoute[];
 }
 
-export type WhenFull = "stay_in_bed" | "go_home" | "out_of_area";
+/**
+ * What a discharge does when its destination is full, each with its meaning (for messages):
+ * the schema's list and the simulation's branches both follow this table.
+ */
+export const WHEN_FULL = {
+  stay_in_bed: "stay in the acute bed until a place frees (a delayed discharge)",
+  go_home: "go home instead",
+  out_of_area: "take an out-of-area place instead",
+} as const;
+
+export type WhenFull = keyof typeof WHEN_FULL;
 
 export interface DischargeRoute {
   name: string;

@@ -4,6 +4,7 @@ import {
   type DistributionSpec,
   distributionProblems,
 } from "../engine/distributions.js";
+import { WHEN_FULL, type WhenFull } from "../model/routing.js";
 import { SERVICE_KIND_NAMES } from "../model/service-kinds.js";
 import { parseRange, parseTarget } from "./ranges-and-targets.js";
 import {
@@ -83,8 +84,10 @@ export const distribution: z.ZodType<DistributionSpec> = z.lazy(() =>
     }),
 ) as unknown as z.ZodType<DistributionSpec>;
 
-const whenFull = z.enum(["stay_in_bed", "go_home", "out_of_area"], {
-  error: "when_full must be stay_in_bed (a delayed discharge), go_home or out_of_area",
+const whenFull = z.enum(Object.keys(WHEN_FULL) as [WhenFull, ...WhenFull[]], {
+  error: `when_full must be one of: ${Object.entries(WHEN_FULL)
+    .map(([name, meaning]) => `${name} (${meaning})`)
+    .join(", ")}`,
 });
 
 export const dischargeRoute = z.strictObject({

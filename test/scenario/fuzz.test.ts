@@ -2,13 +2,14 @@
  * Fuzzing the loader with corrupted copies of the bundled model and scenarios: deleted keys,
  * wrong types, out-of-range and huge numbers, NaN and .inf, shares that do not add up,
  * misspelt keys, invalid dates, duplicate keys and ids, cyclic or missing `extends`, missing
- * model files, `set:` paths aiming at Object.prototype, alias bombs, tabs, truncation and byte
+ * model files, `set:` paths aiming at Object.prototype, alias bombs, self-referring aliases,
+ * alias amplification, devices and pipes named as files, tabs, truncation and byte
  * garbage. Whatever the corruption, loading must either succeed or throw an InputError whose
  * every problem names a file and a line and says something; never any other exception.
  *
  * The seeds are fixed so a failure is reproducible; fast-check prints the shrunk case.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
@@ -322,6 +323,18 @@ const commonTextMutation: fc.Arbitrary<TextMutation> = fc.oneof(
     .map(
       (levels) => (text: Buffer) => Buffer.concat([text, Buffer.from(`\n${aliasBomb(levels)}`)]),
     ),
+  // An alias inside the value its own anchor names (a structure that refers to itself).
+  fc
+    .constantFrom("loop: &a [*a]\n", "loop: &a\n  inner:\n    - *a\n", "loop: &a { self: *a }\n")
+    .map((loop) => (text: Buffer) => Buffer.concat([text, Buffer.from(`\n${loop}`)])),
+  // Amplification: one anchored list reused by many aliases, under the alias-count limit.
+  fc
+    .tuple(fc.integer({ min: 100, max: 2000 }), fc.integer({ min: 10, max: 900 }))
+    .map(([values, uses]) => (text: Buffer) => {
+      const list = `big: &big [${Array.from({ length: values }, (_, i) => i).join(", ")}]`;
+      const reuse = `again: [${Array.from({ length: uses }, () => "*big").join(", ")}]`;
+      return Buffer.concat([text, Buffer.from(`\n${list}\n${reuse}\n`)]);
+    }),
   // Nothing useful at all.
   fc
     .constantFrom("", "\n", "---\n", "null\n", "- a\n- b\n", "42\n", "'just text'\n", "a: [", "{}")
@@ -359,8 +372,16 @@ interface Case {
   target: Target;
   dataMutations: DataMutation[];
   textMutations: TextMutation[];
-  /** Files the scenario refers to: missing, cyclic, a folder, or as bundled. */
-  references: "bundled" | "missing-model" | "model-is-folder" | "cyclic" | "missing-parent";
+  /** Files the scenario refers to: missing, cyclic, a folder, a device, or as bundled. */
+  references:
+    | "bundled"
+    | "missing-model"
+    | "model-is-folder"
+    | "cyclic"
+    | "missing-parent"
+    | "model-is-device"
+    | "parent-is-device"
+    | "model-is-pipe";
 }
 
 const caseArbitrary: fc.Arbitrary<Case> = fc.record({
@@ -378,6 +399,9 @@ const caseArbitrary: fc.Arbitrary<Case> = fc.record({
     "model-is-folder",
     "cyclic",
     "missing-parent",
+    "model-is-device",
+    "parent-is-device",
+    "model-is-pipe",
   ),
 });
 
@@ -418,6 +442,19 @@ function writeCase(c: Case): string {
     case "missing-parent":
       scenario = `extends: no-such-parent.yaml\n${scenario.replace(/^extends: .*$/m, "")}`;
       break;
+    // Special files: reading them whole would never end (devices) or never start (a pipe).
+    case "model-is-device":
+      scenario = scenario.replace("../models/example-icb.yaml", "/dev/zero");
+      break;
+    case "parent-is-device":
+      scenario = `extends: /dev/urandom\n${scenario.replace(/^extends: .*$/m, "")}`;
+      break;
+    case "model-is-pipe": {
+      const pipe = path.join(dir, "models", "pipe.yaml");
+      execFileSync("mkfifo", [pipe]);
+      scenario = scenario.replace("../models/example-icb.yaml", "../models/pipe.yaml");
+      break;
+    }
   }
   // What-ifs extend baseline.yaml; give them an intact one.
   if (c.scenario !== "baseline.yaml")
