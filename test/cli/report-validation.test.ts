@@ -3,40 +3,14 @@
  * the JSON path, what was expected) with exit code 2, instead of failing inside the report.
  * Needs `npm run build` first.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REPO, tempDir } from "../scenario/helpers.js";
+import { bedsim, requireBuild, SHORT, written } from "./built-cli.js";
 
-const BIN = path.join(REPO, "bin", "bedsim.js");
-const SHORT = ["--replications", "2", "--set", "run.years=1", "--set", "run.warm_up_days=365"];
 const RECREATE = "it may have been edited by hand. Run the scenario again to recreate it.";
 
-function bedsim(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: { ...process.env, BEDSIM_DEBUG: "", NO_COLOR: "1" },
-  });
-  if (result.error) throw result.error;
-  return result;
-}
-
-/** Runs a command with --json into a fresh --out; returns stdout and the folder written. */
-function written(args: string[]): { stdout: string; folder: string } {
-  const out = tempDir("bedsim-results-");
-  const result = bedsim([...args, "--json", "--no-charts", "--out", out]);
-  expect(result.status, result.stderr).toBe(0);
-  const [folder] = readdirSync(out);
-  return { stdout: result.stdout, folder: path.join(out, folder) };
-}
-
-beforeAll(() => {
-  if (!existsSync(path.join(REPO, "dist", "cli", "main.js")))
-    throw new Error("dist/ is missing: run `npm run build` before these tests (npm test does)");
-});
+requireBuild();
 
 describe("report on a summary.json edited by hand: exit 2, what and where", () => {
   let folder: string;
