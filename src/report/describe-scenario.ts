@@ -2,6 +2,7 @@
  * A scenario in plain English for the report: its dated changes and reinvestments as
  * sentences, and the model's assumptions (cohorts, services, discharge routes) as tables.
  */
+import { ALL_CHANGE_ACTIONS, type ChangeAction } from "../model/dated-changes.js";
 import { kpiDefinition, kpiParts } from "../model/kpi-definitions.js";
 import { serviceKind } from "../model/service-kinds.js";
 import type {
@@ -84,6 +85,63 @@ function routesInBrief(routes: DischargeRouteInput[]): string {
   return routes.map((r) => `${humanise(r.route)} ${percent(r.share)}`).join(", ");
 }
 
+interface ActionWords {
+  change: ChangeInput;
+  model: ModelInput;
+  /** The service a capacity change applies to, named as in the report. */
+  service: string;
+  /** " for older adults", " on oakwood_ward (…)" or nothing. */
+  who: string;
+}
+
+const count = (n: number, what: string) => `${formatNumber(n)} ${what}${n === 1 ? "" : "s"}`;
+
+/**
+ * Each action a dated change can take, in words; typed by the one list of actions
+ * (`model/dated-changes.ts`), so a new action without words here does not compile.
+ */
+const ACTION_WORDS: Record<ChangeAction, (w: ActionWords) => string> = {
+  open_beds: ({ change, service }) => `open ${count(change.open_beds ?? 0, "bed")} on ${service}`,
+  close_beds: ({ change, service }) =>
+    `close ${count(change.close_beds ?? 0, "bed")} on ${service}`,
+  set_beds: ({ change, service }) => `set ${service} to ${count(change.set_beds ?? 0, "bed")}`,
+  add_places: ({ change, service }) =>
+    `add ${count(change.add_places ?? 0, "place")} to ${service}`,
+  remove_places: ({ change, service }) =>
+    `remove ${count(change.remove_places ?? 0, "place")} from ${service}`,
+  set_places: ({ change, service }) =>
+    `set ${service} to ${count(change.set_places ?? 0, "place")}`,
+  scale_arrivals: ({ change, who }) =>
+    `scale arrivals${who} to ${percent(change.scale_arrivals ?? 1)} of their level`,
+  scale_length_of_stay: ({ change, who }) =>
+    `scale lengths of stay${who} to ${percent(change.scale_length_of_stay ?? 1)} of their level`,
+  scale_delays: ({ change, who }) =>
+    `scale discharge delays${who} to ${percent(change.scale_delays ?? 1)} of their level`,
+  crisis_team_support_at_home: ({ change, who }) =>
+    `have the crisis team support ${percent(change.crisis_team_support_at_home ?? 0)} of people at home${who}`,
+  crisis_house_instead_of_admission: ({ change, who }) =>
+    `offer a crisis house instead of admission to ${percent(change.crisis_house_instead_of_admission ?? 0)} of people${who}`,
+  length_of_stay: ({ change, who }) =>
+    change.length_of_stay
+      ? `set the length of stay${who} to ${describeDistribution(change.length_of_stay)}`
+      : "",
+  discharge_routes: ({ change, who }) =>
+    `set discharge routes${who} to ${routesInBrief(change.discharge_routes ?? [])}`,
+  picu_share: ({ change, who }) =>
+    `send ${percent(change.picu_share ?? 0)} of acute patients${who} to intensive care`,
+  reinvest: ({ change, model }) => {
+    const r = change.reinvest;
+    if (!r) return "";
+    const from = r.of_savings_from?.length
+      ? ` from ${r.of_savings_from.map((id) => serviceRef(model, id)).join(", ")}`
+      : "";
+    const into = r.into
+      .map((i) => `${serviceRef(model, i.service)} (${percent(i.share)})`)
+      .join(" and ");
+    return `reinvest ${percent(r.share)} of the money released by closing beds${from} into ${into}`;
+  },
+};
+
 /**
  * One dated change as a sentence: "From 1 April 2027, close 10 beds on oakwood_ward
  * (Oakwood (men)) — Oakwood reduces from 30 to 20 beds."
@@ -95,53 +153,10 @@ export function describeChange(change: ChangeInput, model: ModelInput): string {
     : change.service
       ? ` on ${service}`
       : "";
-  const actions: string[] = [];
-  const count = (n: number, what: string) => `${formatNumber(n)} ${what}${n === 1 ? "" : "s"}`;
-  if (change.open_beds !== undefined)
-    actions.push(`open ${count(change.open_beds, "bed")} on ${service}`);
-  if (change.close_beds !== undefined)
-    actions.push(`close ${count(change.close_beds, "bed")} on ${service}`);
-  if (change.set_beds !== undefined)
-    actions.push(`set ${service} to ${count(change.set_beds, "bed")}`);
-  if (change.add_places !== undefined)
-    actions.push(`add ${count(change.add_places, "place")} to ${service}`);
-  if (change.remove_places !== undefined)
-    actions.push(`remove ${count(change.remove_places, "place")} from ${service}`);
-  if (change.set_places !== undefined)
-    actions.push(`set ${service} to ${count(change.set_places, "place")}`);
-  if (change.scale_arrivals !== undefined)
-    actions.push(`scale arrivals${who} to ${percent(change.scale_arrivals)} of their level`);
-  if (change.scale_length_of_stay !== undefined)
-    actions.push(
-      `scale lengths of stay${who} to ${percent(change.scale_length_of_stay)} of their level`,
-    );
-  if (change.scale_delays !== undefined)
-    actions.push(`scale discharge delays${who} to ${percent(change.scale_delays)} of their level`);
-  if (change.crisis_team_support_at_home !== undefined)
-    actions.push(
-      `have the crisis team support ${percent(change.crisis_team_support_at_home)} of people at home${who}`,
-    );
-  if (change.crisis_house_instead_of_admission !== undefined)
-    actions.push(
-      `offer a crisis house instead of admission to ${percent(change.crisis_house_instead_of_admission)} of people${who}`,
-    );
-  if (change.length_of_stay)
-    actions.push(`set the length of stay${who} to ${describeDistribution(change.length_of_stay)}`);
-  if (change.discharge_routes)
-    actions.push(`set discharge routes${who} to ${routesInBrief(change.discharge_routes)}`);
-  if (change.picu_share !== undefined)
-    actions.push(`send ${percent(change.picu_share)} of acute patients${who} to intensive care`);
-  if (change.reinvest) {
-    const from = change.reinvest.of_savings_from?.length
-      ? ` from ${change.reinvest.of_savings_from.map((id) => serviceRef(model, id)).join(", ")}`
-      : "";
-    const into = change.reinvest.into
-      .map((i) => `${serviceRef(model, i.service)} (${percent(i.share)})`)
-      .join(" and ");
-    actions.push(
-      `reinvest ${percent(change.reinvest.share)} of the money released by closing beds${from} into ${into}`,
-    );
-  }
+  const words = { change, model, service, who };
+  const actions = ALL_CHANGE_ACTIONS.filter((action) => change[action] !== undefined).map(
+    (action) => ACTION_WORDS[action](words),
+  );
   const when = change.date ? `From ${longDate(change.date)}` : "From the start";
   const what = actions.length > 0 ? joinWords(actions) : "make a change";
   const why = change.description ? ` — ${change.description}` : "";
