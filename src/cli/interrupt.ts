@@ -1,5 +1,5 @@
 /** Exit code for a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
-export const EXIT_INTERRUPTED = 130;
+const EXIT_INTERRUPTED = 130;
 
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 

@@ -97,7 +97,7 @@ export function dayOffset(fromIsoDate: string, toIsoDate: string): number {
 }
 
 /** NHS financial year of a date: April 2025 to March 2026 is `2025/26`. */
-export function financialYearLabel(date: Date): string {
+function financialYearLabel(date: Date): string {
   const year = date.getUTCFullYear() - (date.getUTCMonth() < 3 ? 1 : 0);
   return `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
 }

@@ -74,7 +74,8 @@ const DEFINITIONS = {
     label: "People out of area on an average day",
     headline: true,
     format: "count",
-    description: "Average number of people in out-of-area acute beds.",
+    description:
+      "Average number of people in out-of-area acute beds (out-of-area intensive care is counted apart).",
   },
   mean_local_occupancy: {
     unit: "fraction of open beds",
@@ -121,7 +122,7 @@ const DEFINITIONS = {
     label: "Days with every bed full",
     format: "days",
     description:
-      "Days on which every open local acute bed was occupied all day, so anyone needing a bed waited or went out of area.",
+      "Days on which every open local acute bed was occupied all day, so anyone needing a bed waited or went out of area (a day with no beds open at all is not counted).",
   },
   waited_for_bed: {
     unit: "people a year",
@@ -194,7 +195,7 @@ const DEFINITIONS = {
     label: "Out-of-area rehabilitation bed-days",
     format: "days",
     description:
-      "Days in out-of-area rehabilitation placements (or any out-of-area service other than the acute one).",
+      "Days in out-of-area rehabilitation placements (or any out-of-area service other than the acute and intensive-care ones).",
   },
   picu_admissions: {
     unit: "people a year",

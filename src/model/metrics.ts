@@ -17,7 +17,7 @@ export const COUNT_METRICS = [
   "readmissions_30d",
   "repatriations",
   "picu_admissions",
-  "picu_out_of_area_admissions",
+  "picu_oap_admissions",
   "picu_step_downs",
 ] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
@@ -87,7 +87,7 @@ export function delayableRouteNames(pathway: Pathway): Set<string> {
 }
 
 /** Whether a discharge by this route can be delayed (see `delayableRouteNames`). */
-export function canDelay(route: Pick<DischargeRoute, "to" | "whenFull" | "delay">): boolean {
+function canDelay(route: Pick<DischargeRoute, "to" | "whenFull" | "delay">): boolean {
   return (route.to !== undefined && route.whenFull === "stay_in_bed") || route.delay !== undefined;
 }
 

@@ -132,7 +132,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       repatriations: count("repatriations") * perYear,
       rehab_oap_bed_days: levelSum(occupiedOf(otherOutOfArea)) * perYear,
       picu_admissions: count("picu_admissions") * perYear,
-      picu_oap_admissions: count("picu_out_of_area_admissions") * perYear,
+      picu_oap_admissions: count("picu_oap_admissions") * perYear,
       picu_oap_bed_days:
         picuOutOfArea >= 0 ? levelSum([layout.occupied[picuOutOfArea]]) * perYear : 0,
       mean_picu_occupied: levelSum(occupiedOf(picus)) / (to - from),

@@ -106,6 +106,11 @@ interface CohortState extends NeedStreams {
   crisisHouses: number[];
   /** Local PICU indices that take this cohort. */
   picus: number[];
+  /**
+   * Whether a readmission needs intensive care, in order of readmission: apart from first
+   * arrivals' stream, whose pairing between scenarios it would otherwise upset.
+   */
+  readmissionPicuRng: Rng;
 }
 
 export function simulate(pathway: Pathway, seed: number, replication: number): ReplicationOutput {
@@ -237,6 +242,7 @@ class Simulation {
         wards: servicesFor(c, (s) => s.isWard),
         crisisHouses: servicesFor(c, (s) => s.isCrisisHouse),
         picus: servicesFor(c, (s) => s.isIntensiveCare && Number.isFinite(s.capacity)),
+        readmissionPicuRng: stream("cohort", cohort.id, "readmission", "picu"),
       };
       return state;
     });
@@ -394,10 +400,10 @@ class Simulation {
     people.routeDraw[person] = rng();
     people.delayDraw[person] = rng();
     people.readmitDraw[person] = rng();
-    // From the cohort's PICU stream, not the person's own, so that models without intensive
-    // care draw exactly as before (readmissions come in an order that capacity can change, so
-    // this one need is not paired between scenarios as closely as the others).
-    if (this.picuOutOfArea >= 0) people.picuDraw[person] = cohort.picuRng();
+    // Not from the person's own stream, so that models without intensive care draw exactly as
+    // before. Readmissions come in an order capacity can change, so this one need is paired
+    // between scenarios less closely than the others.
+    if (this.picuOutOfArea >= 0) people.picuDraw[person] = cohort.readmissionPicuRng();
     people.state[person] = State.Home;
     this.count("readmissions_30d", t);
     this.requestAcuteBed(person, t);
@@ -605,6 +611,8 @@ class Simulation {
   private leaveInpatientCare(person: number, route: RouteState, t: number): void {
     const people = this.people;
     people.inpatient[person] = 0;
+    // An intensive-care need still pending belongs to this episode, not a later one.
+    if (this.picuOutOfArea >= 0) people.picuAt[person] = Number.NaN;
     this.count("discharges", t);
     this.leave(person, t);
     if (people.readmitDraw[person] < route.spec.readmissionWithin30Days) {
@@ -709,12 +717,13 @@ class Simulation {
     // A stay of no length has already ended: there is no acute bed to move from.
     if (!acute.isWard && people.at[person] !== this.acuteOutOfArea) return;
     // The rest of the acute stay, in local days, to finish after stepping down.
-    people.picuRemaining[person] = (people.endsAt[person] - t) / acute.spec.stayMultiplier;
+    const multiplier = acute.isOutOfArea ? acute.spec.stayMultiplier : 1;
+    people.picuRemaining[person] = (people.endsAt[person] - t) / multiplier;
     this.count("picu_admissions", t);
     this.leave(person, t);
     const local = this.mostFree(this.cohorts[people.cohort[person]].picus);
     const unit = local >= 0 ? local : this.picuOutOfArea;
-    if (local < 0) this.count("picu_out_of_area_admissions", t);
+    if (local < 0) this.count("picu_oap_admissions", t);
     const stay = (this.picuStay as Distribution).sample(this.rngOf(person));
     this.place(person, unit, stay * this.services[unit].spec.stayMultiplier, t);
   }

@@ -40,12 +40,12 @@ export function kpiLabel(name: string, model?: ModelInput): string {
 }
 
 /** "oakwood_ward (Oakwood (men))", or the id alone when the service has no name. */
-export function serviceRef(model: ModelInput, id: string): string {
+function serviceRef(model: ModelInput, id: string): string {
   const name = model.services.find((s) => s.id === id)?.name;
   return name ? `${id} (${name})` : id;
 }
 
-export function cohortName(model: ModelInput, id: string): string {
+function cohortName(model: ModelInput, id: string): string {
   return model.cohorts.find((c) => c.id === id)?.name ?? humanise(id);
 }
 

@@ -38,7 +38,7 @@ import { formatValue } from "./format.js";
  * A number for a sentence: as in the tables, except that counts and days of 10 or more are
  * whole numbers ("about 95 people a year", not "94.8").
  */
-export function prose(name: string, value: number): string {
+function prose(name: string, value: number): string {
   const { format } = kpiDefinition(name);
   if ((format === "count" || format === "days") && Math.abs(value) >= 10)
     return formatNumber(Math.round(value));

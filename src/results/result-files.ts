@@ -54,7 +54,7 @@ function deepest(issues: z.core.$ZodIssue[]): z.core.$ZodIssue {
 }
 
 /** `kpis["cost.oakwood_ward"].mean`, `scenarios[0].summary`: as a JSON path reads in an editor. */
-export function jsonPath(path: (string | number)[]): string {
+function jsonPath(path: (string | number)[]): string {
   if (path.length === 0) return "the file";
   return path
     .map((segment, i) => {

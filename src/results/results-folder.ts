@@ -108,15 +108,17 @@ export class ResultsFolder {
    * left: the temporary folder is removed and an OutputFolderError says what went wrong.
    */
   save(files: FolderFiles, now = new Date()): string {
+    let swapping = false;
     try {
       for (const [file, contents] of Object.entries(files)) {
         const target = path.join(this.temporary, file);
         this.system.mkdir(path.dirname(target));
         this.system.writeFile(target, contents);
       }
+      swapping = true;
       return this.name === undefined ? this.commitUpdate() : this.commitNew(this.name, now);
     } catch (error) {
-      throw writeFailed(this.parent, this.name !== undefined, error);
+      throw writeFailed(this.parent, this.name !== undefined, swapping, error);
     } finally {
       this.discard();
     }
@@ -136,10 +138,19 @@ export class ResultsFolder {
 
   private commitNew(name: string, now: Date): string {
     const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+    // Another run of the same scenario may finish in the same second, even between the check
+    // and the rename: then the rename finds the folder taken, and the next number is tried.
     let target = path.join(this.parent, `${name}-${stamp}`);
-    for (let n = 2; existsSync(target); n++)
+    for (let n = 2; ; n++) {
+      if (!existsSync(target))
+        try {
+          renameSync(this.temporary, target);
+          break;
+        } catch (error) {
+          if (!["EEXIST", "ENOTEMPTY"].includes(errorCode(error) ?? "")) throw error;
+        }
       target = path.join(this.parent, `${name}-${stamp}-${n}`);
-    renameSync(this.temporary, target);
+    }
     this.finished = true;
     open.delete(this.temporary);
     return target;
@@ -307,10 +318,15 @@ function unusableFolder(dir: string, isOut: boolean, error: unknown): Error {
   return new OutputFolderError(`cannot save results in "${dir}": ${why}; ${advice}.`, 2);
 }
 
-function writeFailed(dir: string, isNew: boolean, error: unknown): Error {
+function writeFailed(dir: string, isNew: boolean, swapping: boolean, error: unknown): Error {
   const why = reason(dir, error);
   if (!why) return error as Error;
-  const left = isNew ? "nothing was saved" : "the charts and report were left as they were";
+  // An update swaps files in one by one: a failure while swapping may leave some new.
+  const left = isNew
+    ? "nothing was saved"
+    : swapping
+      ? "some charts or the report may not have been redrawn"
+      : "the charts and report were left as they were";
   const advice = ["ENOSPC", "EDQUOT"].includes(errorCode(error) ?? "")
     ? "free some space and run it again"
     : "check that you can write there and run it again";

@@ -4,7 +4,7 @@ import { band, interval, kpis, manifest } from "./kpis.js";
 import { scenarioRecord } from "./scenario-record.js";
 
 /** What `--precision` aimed for and reached. */
-export const precisionReport = z.object({
+const precisionReport = z.object({
   target_pct: z.number(),
   met: z.boolean(),
   worst_kpi: z.string(),

@@ -15,7 +15,7 @@ export const sweepPoint = z.object({
 export type SweepPoint = z.infer<typeof sweepPoint>;
 
 /** "oap_bed_days <= 100", optionally at a percentile of single years, and its statistic's name. */
-export const sweepTarget = z.object({
+const sweepTarget = z.object({
   kpi: z.string(),
   operator: z.enum(["<=", ">="]),
   value: z.number(),
@@ -25,7 +25,7 @@ export const sweepTarget = z.object({
 export type SweepTarget = z.infer<typeof sweepTarget>;
 
 /** A right-size answer: the point, and the statistic it was judged on with its 95% interval. */
-export const rightsizeAnswer = sweepPoint.extend({
+const rightsizeAnswer = sweepPoint.extend({
   estimate: z.object({ statistic: z.string(), estimate: z.number(), ci95 }),
 });
 

@@ -13,7 +13,7 @@ function lastSeparator(file: string): number {
     : file.lastIndexOf("/");
 }
 
-export function isAbsolute(file: string): boolean {
+function isAbsolute(file: string): boolean {
   return file.startsWith("/") || /^[A-Za-z]:[\\/]/.test(file) || file.startsWith("\\\\");
 }
 

@@ -8,12 +8,12 @@ import { dayOffset } from "../model/calendar.js";
 const DAY_MS = 86_400_000;
 
 /** The same day of the month, `years` later (fractional years count in days). */
-export function addYears(iso: string, years: number): string {
+function addYears(iso: string, years: number): string {
   return isoDate(addYearsTo(Date.parse(`${iso}T00:00:00Z`), years));
 }
 
 /** The date `days` days after (or before, if negative) `iso`. */
-export function addDays(iso: string, days: number): string {
+function addDays(iso: string, days: number): string {
   return isoDate(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS);
 }
 
@@ -64,8 +64,8 @@ export function runHorizon(run: { start: string; years: number; warm_up_days: nu
  * a year has more or fewer than four digits, so dates no longer read as YYYY-MM-DD and financial
  * years are labelled and measured wrongly (9999/00 ends in the year 10000), silently.
  */
-export const FIRST_DATE = "1000-04-01";
-export const LAST_DATE = "9999-03-31";
+const FIRST_DATE = "1000-04-01";
+const LAST_DATE = "9999-03-31";
 
 /**
  * Whether every simulated day, warm-up included, lies from FIRST_DATE to LAST_DATE; if not, a

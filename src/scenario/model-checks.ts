@@ -43,9 +43,9 @@ const REPATRIATION_KINDS: Set<string> = kindsWhere((k) => k.takesRepatriation);
  * Checks that need the whole model: references between services and cohorts, shares that
  * must add up, capacity that must stay possible. Each problem says what to change.
  *
- * There is no deadlock check because none can arise: only ward beds wait on another service
- * (a delayed discharge), and every stay outside a ward ends on its own, so waits never
- * form a cycle.
+ * There is no deadlock check because none can arise: only acute ward beds wait on another
+ * service (a delayed discharge) and PICU beds on acute beds (a step-down), and every
+ * destination's stay ends on its own, so waits never form a cycle.
  *
  * `locate` places problems in the model (or at the override that set a value). A warm-up
  * may be longer than the run: it is simulated first, whatever its length.
@@ -114,6 +114,15 @@ export function modelProblems(
         ["pathway", "picu", "out_of_area"],
         `"${picu.out_of_area}" is already the out-of-area service for acute beds; name a separate out-of-area service for intensive care, so its days and price are counted apart`,
       );
+    // People in intensive care out of area come back by stepping down, not by repatriation.
+    const i = model.services.findIndex((s) => s.id === picu.out_of_area);
+    const acute = picu.out_of_area === model.pathway.out_of_area;
+    if (i >= 0 && !acute && model.services[i].repatriate_to.length > 0)
+      add(
+        ["services", i, "repatriate_to"],
+        "people out of area in intensive care step down to a local acute bed when it ends, rather than being repatriated; remove this line",
+        true,
+      );
   }
   const noPicu = `there is no "picu:" under pathway to say where intensive care is; add one (share, after_days, out_of_area) or remove this line`;
 
@@ -144,6 +153,11 @@ export function modelProblems(
           report(
             [...path, i],
             `route "${r.route}" sends people out of area when full; name the out-of-area service with "out_of_area: <service id>"`,
+          );
+        else if (r.out_of_area === model.pathway.picu?.out_of_area)
+          report(
+            [...path, i, "out_of_area"],
+            `"${r.out_of_area}" is the out-of-area service for intensive care; name the out-of-area service this route uses when it is full`,
           );
         else
           checkService(
@@ -259,6 +273,8 @@ function serviceProblems(
   }
   if (kind.needsOwnStay && !s.length_of_stay) {
     add(at("id"), `"${s.id}" needs a length_of_stay: how long people stay in a ${s.kind}`);
+  } else if (!kind.needsOwnStay && s.length_of_stay) {
+    add(at("length_of_stay"), `${STAY_SET_ELSEWHERE[kind.role]}; remove this line`, true);
   }
   (s.accepts ?? []).forEach((c, j) => {
     if (!cohortIds.includes(c)) {
@@ -314,7 +330,8 @@ function changeProblems(
       continue;
     }
     const kinds = new Set(actions.map(actionKind));
-    if (kinds.size > 1) {
+    // Two capacity actions (set_beds and close_beds, say) would silently override each other.
+    if (kinds.size > 1 || (kinds.has("capacity") && actions.length > 1)) {
       add(
         [actions[1]],
         `one change can do one thing; move "${actions[1]}" to its own change (a new item starting with "- date:")`,
@@ -432,6 +449,15 @@ function changeProblems(
   }
   return problems;
 }
+
+/** Where the stay of a kind without one of its own is set, for a stay written on it. */
+const STAY_SET_ELSEWHERE: Partial<Record<string, string>> = {
+  acute: "acute ward stays are set by the pathway's or the cohort's length_of_stay, not the ward's",
+  intensive_care:
+    "intensive-care stays are set under pathway → picu → length_of_stay, not the PICU's",
+  out_of_area:
+    "out-of-area stays are the stay they replace, times the service's stay_multiplier, so this one would be ignored",
+};
 
 /**
  * Scalings multiply; a value far above 1 is nearly always a figure in the wrong unit ("32"

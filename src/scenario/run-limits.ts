@@ -1,6 +1,7 @@
 import { getHeapStatistics } from "node:v8";
 import { makeDistribution } from "../engine/distributions.js";
 import { COUNT_METRICS } from "../model/metrics.js";
+import { SERVICE_KINDS } from "../model/service-kinds.js";
 import { horizonProblem, runHorizon } from "./horizon.js";
 import type { Problem } from "./input-error.js";
 import type { LoadedScenario } from "./scenario-types.js";
@@ -22,7 +23,7 @@ import type { ChangeInput, CohortInput, ModelInput } from "./schema.js";
  *
  * Calibration, measured with `npm run build` and replications timed in one thread (best of
  * three, on a shared 2-core machine) and memory as heap growth per kept outcome and peak RSS:
- * - baseline (12 services, 15,300 arrivals over 5 years and a 1,460-day warm-up): 33,000
+ * - baseline (12 services before the PICU was added, 15,300 arrivals over 5 years and a 1,460-day warm-up): 33,000
  *   events, 16-26 ms a replication (0.47-0.79 µs an event); 74 KB kept per replication
  *   (estimate 94 KB); 1,000 replications on 2 workers peaked at 266 MB RSS;
  * - every readmission share 90%, 0.01-day stays: 264,000 events (estimate 257,000), 0.16 s;
@@ -140,11 +141,12 @@ export function estimateRunSize(
   }
 
   // The recorder's daily series (metrics.ts): occupied and open per service (open only where
-  // limited), people delayed per route and waiting; counts per kind and entries per service.
+  // limited), people delayed per route, waiting for a bed and for a PICU step-down; counts
+  // per kind and entries per service.
   const services = model.services.length;
-  const limited = model.services.filter((s) => s.kind !== "out_of_area").length;
+  const limited = model.services.filter((s) => SERVICE_KINDS[s.kind].unit !== "unlimited").length;
   const routes = routeNames(model, changes).size;
-  const series = services + limited + routes + 1 + COUNT_METRICS.length + services;
+  const series = services + limited + routes + 2 + COUNT_METRICS.length + services;
   const seriesDays = series * simulatedDays;
 
   // Kept per replication (outcomes.ts): two daily series, monthly series, and the KPIs (one a
@@ -421,7 +423,9 @@ function meanOf(spec: Parameters<typeof makeDistribution>[0]): number {
 /** Acute wards that take a cohort: each admission looks at every one for a free bed. */
 function wardsFor(model: ModelInput, cohort: string): number {
   return model.services.filter(
-    (s) => s.kind === "ward" && (s.accepts === undefined || s.accepts.includes(cohort)),
+    (s) =>
+      SERVICE_KINDS[s.kind].role === "acute" &&
+      (s.accepts === undefined || s.accepts.includes(cohort)),
   ).length;
 }
 

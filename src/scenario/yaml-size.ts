@@ -8,9 +8,9 @@ import { type Alias, CST, isAlias, isCollection, isPair, Lexer, type Node } from
 import { plain, quote } from "./input-error.js";
 
 /** More values than this are not written by hand; a long list of stays belongs in a CSV. */
-export const MAX_WRITTEN_VALUES = 50_000;
+const MAX_WRITTEN_VALUES = 50_000;
 /** Values once aliases expand: a model has hundreds; this bounds the memory the data takes. */
-export const MAX_EXPANDED_VALUES = 1_000_000;
+const MAX_EXPANDED_VALUES = 1_000_000;
 /** Deeper nesting is not a model (the deepest real path is a mixture inside a cohort). */
 export const MAX_DEPTH = 40;
 

@@ -440,6 +440,43 @@ describe("intensive care (PICU)", () => {
     problemMatching(problems, /already the out-of-area service for acute beds; name a separate/);
   });
 
+  it("the PICU's out-of-area service does not repatriate: people step down instead", () => {
+    const model = replaceOnce(
+      MODEL_TEXT,
+      "    stay_multiplier: 1.2\n    cost: { per_day: 1100 }",
+      "    stay_multiplier: 1.2\n    repatriate_to: [oakwood_ward]\n    cost: { per_day: 1100 }",
+    );
+    const ws = workspace({ model });
+    const problems = problemsOf(ws.scenarioFile);
+    expect(problems).toHaveLength(1);
+    problemMatching(
+      problems,
+      /step down to a local acute bed when it ends, rather than being repatriated/,
+    );
+  });
+
+  it("a discharge route cannot use the PICU's out-of-area service when full", () => {
+    const { problems } = brokenModel(
+      "out_of_area: rehab_out_of_area",
+      "out_of_area: picu_out_of_area",
+      "  discharge_routes:",
+    );
+    expect(problems).toHaveLength(1);
+    problemMatching(problems, /"picu_out_of_area" is the out-of-area service for intensive care/);
+  });
+
+  it.each([
+    ["picu", /intensive-care stays are set under pathway → picu → length_of_stay/],
+    ["oakwood_ward", /acute ward stays are set by the pathway's or the cohort's length_of_stay/],
+  ])("a length_of_stay on %s, which would be ignored, is refused", (id, message) => {
+    const { problems } = brokenModel(
+      `  - id: ${id}\n`,
+      `  - id: ${id}\n    length_of_stay: { distribution: fixed, value: 200 }\n`,
+    );
+    expect(problems).toHaveLength(1);
+    problemMatching(problems, message);
+  });
+
   it("a PICU service with no picu: under pathway is reported at its kind", () => {
     const model = WITHOUT_PICU_BLOCK(MODEL_TEXT).replace('    picu_share: "0%"\n', "");
     const ws = workspace({ model });
@@ -801,6 +838,15 @@ describe("run settings", () => {
       scenario: WITH_CHANGE('  - date: 2027-04-01\n    scale_arrivals: "500%"\n'),
     });
     expect(loadScenario(ws.scenarioFile).changes).toHaveLength(1);
+  });
+
+  it("one change with two capacity actions is told to split", () => {
+    const scenario = WITH_CHANGE(
+      "  - date: 2027-04-01\n    service: oakwood_ward\n    set_beds: 20\n    close_beds: 5\n",
+    );
+    const { problems } = brokenScenario(scenario);
+    expect(problems).toHaveLength(1);
+    problemMatching(problems, /one change can do one thing; move "set_beds" to its own change/);
   });
 
   it("one change doing two things is told to split", () => {
