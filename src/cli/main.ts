@@ -1,3 +1,4 @@
+import { getHeapStatistics } from "node:v8";
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { defaultWorkers } from "../experiment/pool.js";
@@ -5,7 +6,7 @@ import { DEFAULT_MAX_REPLICATIONS } from "../experiment/run-experiment.js";
 import { OutputFolderError } from "../results/results-folder.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
-import { planWorkers } from "../scenario/run-limits.js";
+import { planMemory, planWorkers } from "../scenario/run-limits.js";
 import { model, scenarioFile } from "../scenario/schema.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         command.setOptionValue("workers", workers);
       }
       planWorkers(workers ?? defaultWorkers());
+      planMemory(getHeapStatistics().heap_size_limit);
     });
 
   const common = (command: Command) =>

@@ -1,4 +1,3 @@
-import { getHeapStatistics } from "node:v8";
 import { makeDistribution } from "../engine/distributions.js";
 import { COUNT_METRICS } from "../model/metrics.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";
@@ -59,12 +58,24 @@ const FIXED_KPIS = 27;
 /** Monthly series kept per replication (outcomes.ts). */
 const MONTHLY_SERIES = 6;
 
+/** The most memory a run may plan to use, before the host says how much heap it has. */
+const MAX_BYTES = 4 * 1024 ** 3;
+
 export const RUN_LIMITS = {
   /** Most computing time, in hours of one core. Worker threads share it out. */
   hours: 6,
   /** Most memory for the kept results and replications in flight: 4 GB, or less if less heap. */
-  bytes: Math.min(4 * 1024 ** 3, 0.9 * getHeapStatistics().heap_size_limit),
-} as const;
+  bytes: MAX_BYTES,
+};
+
+/**
+ * Says how much heap the host's JavaScript engine allows (the command line reads it from
+ * Node): runs are then kept within nine tenths of it. Told rather than looked up, like the
+ * number of workers, so that this file runs in a web page too.
+ */
+export function planMemory(heapLimitBytes: number): void {
+  RUN_LIMITS.bytes = Math.min(MAX_BYTES, 0.9 * heapLimitBytes);
+}
 
 /** Worker threads the coming run will use: one unless the host says (see planWorkers). */
 let plannedWorkers = 1;

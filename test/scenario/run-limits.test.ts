@@ -3,11 +3,13 @@
  * loaded (so by `bedsim validate` as well as `bedsim run`), at the run setting to change, with
  * the estimate and what to do.
  */
+import { getHeapStatistics } from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
 import {
   estimateRunSize,
   largestRun,
+  planMemory,
   planWorkers,
   precisionSizeProblems,
   RUN_LIMITS,
@@ -159,7 +161,11 @@ function manyWardsModel(n: number): string {
 }
 
 // Worker threads hold memory of their own; one thread makes the estimates the same everywhere.
-beforeEach(() => planWorkers(1));
+// As the command line does: one thread, and the heap Node allows.
+beforeEach(() => {
+  planWorkers(1);
+  planMemory(getHeapStatistics().heap_size_limit);
+});
 afterEach(() => planWorkers(1));
 
 describe("readmissions", () => {
