@@ -11,6 +11,7 @@ import { People, State } from "./people.js";
 import { Recorder } from "./recorder.js";
 import type { DischargeRoute, Routing } from "./routing.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
+import type { SpellLog } from "./spell-log.js";
 
 // Event numbers, read once from the table of event kinds (the switch below needs constants).
 const CHANGE = EVENT_KINDS.CHANGE.code;
@@ -108,8 +109,14 @@ interface CohortState extends NeedStreams {
   picus: number[];
 }
 
-export function simulate(pathway: Pathway, seed: number, replication: number): ReplicationOutput {
-  return new Simulation(pathway, seed, replication).run();
+/** One replication; `spells`, when given, logs every stay (for --write-spells). */
+export function simulate(
+  pathway: Pathway,
+  seed: number,
+  replication: number,
+  spells?: SpellLog,
+): ReplicationOutput {
+  return new Simulation(pathway, seed, replication, spells).run();
 }
 
 class Simulation {
@@ -142,6 +149,7 @@ class Simulation {
     private readonly pathway: Pathway,
     private readonly seed: number,
     private readonly replication: number,
+    private readonly spells?: SpellLog,
   ) {
     const { horizon } = pathway;
     this.calendar = calendarFor(horizon.startDate, horizon.warmUpDays, horizon.days);
@@ -507,6 +515,7 @@ class Simulation {
     this.recorder.change(s.occupiedMetric, 1, t);
     people.at[person] = service;
     people.state[person] = State.InStay;
+    this.spells?.enter(person, people.cohort[person], service, t);
     if (s.isOutOfArea) {
       people.outOfAreaSlot[person] = s.placed.length;
       s.placed.push(person);
@@ -536,6 +545,7 @@ class Simulation {
     }
     people.at[person] = -1;
     people.state[person] = State.Home;
+    this.spells?.leave(person, t);
     this.fill(service, t);
   }
 
@@ -558,6 +568,7 @@ class Simulation {
     const delay = route.spec.delay;
     if (delay && people.delayDraw[person] < delay.share * this.delayFactor) {
       people.state[person] = State.DelayedExternally;
+      this.spells?.delayed(person, t);
       const endsAt = t + (route.delay as Distribution).sample(this.rngOf(person));
       people.endsAt[person] = endsAt;
       this.recorder.change(route.delayedMetric, 1, t);
@@ -587,6 +598,7 @@ class Simulation {
       this.moveOn(person, route, route.to, t);
     } else if (route.spec.whenFull === "stay_in_bed") {
       this.people.state[person] = State.WaitingForPlace;
+      this.spells?.delayed(person, t);
       d.waiting.push(person);
       this.recorder.change(route.delayedMetric, 1, t);
     } else if (route.outOfArea >= 0) {
@@ -612,6 +624,7 @@ class Simulation {
     const people = this.people;
     people.inpatient[person] = 0;
     this.count("discharges", t);
+    this.spells?.route(person, route.spec.name);
     this.leave(person, t);
     if (people.readmitDraw[person] < route.spec.readmissionWithin30Days) {
       const at = t + people.draw(person) * this.pathway.readmissionWindowDays;
@@ -685,6 +698,7 @@ class Simulation {
     }
     if (best < 0) return false;
     this.count("repatriations", t);
+    this.spells?.route(best, "transfer");
     const wasInpatient = people.inpatient[best];
     this.leave(best, t);
     people.inpatient[best] = wasInpatient;
@@ -735,6 +749,7 @@ class Simulation {
         : 0;
       people.wardStay[person] = remaining;
       this.occupy(person, service, t);
+      this.spells?.fromCensus(person, t - entry.daysIn, entry.key);
       if (entry.daysDelayed !== undefined && people.inpatient[person]) {
         delayed.push({ person, daysDelayed: entry.daysDelayed, rng });
         continue;
@@ -776,6 +791,7 @@ class Simulation {
     const routeId = ids[pick(shares, people.routeDraw[person] * shares[shares.length - 1])];
     const route = this.routes[routeId];
     people.route[person] = routeId;
+    this.spells?.delayed(person, t - daysDelayed);
     if (route.delay) {
       people.state[person] = State.DelayedExternally;
       const endsAt = t + sampleRemaining(route.delay, daysDelayed, rng);
@@ -812,6 +828,7 @@ class Simulation {
     // The rest of the acute stay, in local days, to finish after stepping down.
     people.picuRemaining[person] = (people.endsAt[person] - t) / acute.spec.stayMultiplier;
     this.count("picu_admissions", t);
+    this.spells?.route(person, "transfer");
     this.leave(person, t);
     const local = this.mostFree(this.cohorts[people.cohort[person]].picus);
     const unit = local >= 0 ? local : this.picuOutOfArea;
@@ -849,6 +866,7 @@ class Simulation {
 
   private moveToAcuteBed(person: number, ward: number, t: number): void {
     this.count("picu_step_downs", t);
+    this.spells?.route(person, "transfer");
     this.leave(person, t);
     this.place(person, ward, this.people.picuRemaining[person], t);
   }
