@@ -6,7 +6,6 @@ import { renderRunReport } from "../report/write-report.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
-import { spellsCsv, startCensusCsv } from "../results/spell-extract.js";
 import { loadScenario } from "../scenario/load.js";
 import type { LoadedScenario } from "../scenario/scenario-types.js";
 import { buildPathway } from "../scenario/to-pathway.js";
@@ -15,6 +14,7 @@ import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
+import { spellsCsv, startCensusCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
 
 export interface RunCommandOptions extends CommonOptions {
