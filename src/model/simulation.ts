@@ -738,6 +738,8 @@ class Simulation {
       let stay: Distribution | undefined;
       if (s.isIntensiveCare && this.picuStay) {
         stay = this.picuStay;
+        // The acute stay still to come after intensive care: a fresh draw of a ward stay (the
+        // census says how long intensive care has lasted, not the acute stay before it).
         people.picuRemaining[person] = cohort.wardStay.sample(rng);
       } else if (s.isWard || service === this.acuteOutOfArea) stay = cohort.wardStay;
       else if (s.isOutOfArea) stay = this.localStayOf(s);

@@ -32,9 +32,6 @@ const CENSUS_FILE: FileRole = {
   relativeTo: "the scenario file that names it",
 };
 
-/** Kinds whose people are inpatients, the only ones whose discharge can be delayed. */
-const inpatientRoles = new Set(["acute", "out_of_area", "intensive_care"]);
-
 /**
  * Reads and checks the census `file` (as the scenario wrote it: `written`) against the
  * model and the run. `locate` places problems with the `start_from` setting itself.
@@ -85,6 +82,13 @@ export function readCensus(
   if (problems.length > 0) throw new InputError(problems);
 
   const cohorts = new Set(model.cohorts.map((c) => c.id));
+  // Acute and intensive-care patients, here or out of area: the ones whose discharge the
+  // model can hold up (the others go home at the end of their stay).
+  const delayable = (s: ModelInput["services"][number]) =>
+    SERVICE_KINDS[s.kind].role === "acute" ||
+    SERVICE_KINDS[s.kind].role === "intensive_care" ||
+    s.id === model.pathway.out_of_area ||
+    s.id === model.pathway.picu?.out_of_area;
   const services = new Map(model.services.map((s) => [s.id, s]));
   const seen = new Map<string, number>();
   const rows: CensusRow[] = [];
@@ -142,11 +146,11 @@ export function readCensus(
           col("delayed_since"),
           `the delay starts (${delayedSince}) before the admission (${admitted}); check the dates`,
         );
-      if (delayedSince && service && !inpatientRoles.has(SERVICE_KINDS[service.kind].role))
+      if (delayedSince && service && !delayable(service))
         at(
           row,
           col("delayed_since"),
-          `only an inpatient's discharge can be delayed, and ${serviceId} is a ${service.kind}; leave delayed_since blank here`,
+          `only acute and intensive-care patients (here or out of area) have delayed discharges in the model, and ${serviceId} is a ${SERVICE_KINDS[service.kind].label}; leave delayed_since blank here`,
         );
     }
     if (problems.length === bad && admitted)
