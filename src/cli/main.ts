@@ -116,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
       `most replications --precision may run (default ${DEFAULT_MAX_REPLICATIONS.toLocaleString("en-GB")})`,
       wholeNumberOption("--max-replications", 2),
     )
+    .option("--write-spells", "also write the first replication's stays (spells.csv) and census")
     .action((file, options) => runCommand(file, options));
 
   output(

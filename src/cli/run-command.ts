@@ -1,3 +1,5 @@
+import { simulate } from "../model/simulation.js";
+import { SpellLog } from "../model/spell-log.js";
 import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
 import { renderRunReport } from "../report/write-report.js";
@@ -5,11 +7,14 @@ import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import { loadScenario } from "../scenario/load.js";
+import type { LoadedScenario } from "../scenario/scenario-types.js";
+import { buildPathway } from "../scenario/to-pathway.js";
 import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
+import { spellsCsv, startCensusCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
 
 export interface RunCommandOptions extends CommonOptions {
@@ -18,6 +23,7 @@ export interface RunCommandOptions extends CommonOptions {
   charts: boolean;
   precision?: number;
   maxReplications?: number;
+  writeSpells?: boolean;
 }
 
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
@@ -37,7 +43,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       }),
     ).finally(progress.finish);
     const json = resultJson(simulated.summary satisfies RunSummaryFile);
-    const folder = dir.save(runFiles(simulated, json, options.charts));
+    const folder = dir.save({
+      ...runFiles(simulated, json, options.charts),
+      ...(options.writeSpells ? spellFiles(loaded) : {}),
+    });
     printWarnings(simulated.summary.warnings);
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${runTable(simulated.summary)}\n\nWritten to ${folder}\n`);
@@ -54,5 +63,19 @@ function runFiles(simulated: SimulatedScenario, json: string, charts: boolean): 
     "monthly.csv": monthlyCsv(simulated.summary),
     "financial-years.csv": financialYearsCsv(simulated.summary),
     ...(charts ? renderRunReport(simulated.summary) : {}),
+  };
+}
+
+/**
+ * --write-spells: the first replication run again with a spell log (a replication is a pure
+ * function of pathway, seed and index, so it is the very one in the results).
+ */
+function spellFiles(loaded: LoadedScenario): FolderFiles {
+  const { pathway } = buildPathway(loaded);
+  const log = new SpellLog();
+  simulate(pathway, loaded.run.seed, 0, log);
+  return {
+    "spells.csv": spellsCsv(log.spells, pathway),
+    "census.csv": startCensusCsv(log.spells, pathway),
   };
 }

@@ -578,3 +578,45 @@ export function makeDistribution(spec: DistributionSpec): Distribution {
   if (problems.length > 0) throw new RangeError(problems[0].message);
   return build(spec);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Remaining stays (a starting census)
+// ---------------------------------------------------------------------------------------------
+
+/** Tries before rejection sampling gives up and inverts the CDF numerically instead. */
+const REJECTION_TRIES = 256;
+/** Bisection steps when inverting a CDF: the bracket shrinks to well under a minute. */
+const BISECTION_STEPS = 60;
+
+/**
+ * The rest of a stay already `elapsed` days long: a draw of X - elapsed given X > elapsed, so
+ * that a census of people part-way through their stays is neither too short nor too long.
+ *
+ * The exponential forgets the past (the rest is the same exponential). Otherwise a plain draw
+ * is tried first (rejection sampling: exact, and cheap when most stays outlast `elapsed`);
+ * when a stay this long is rare, the draw is instead a uniform on [F(elapsed), 1] inverted
+ * through the CDF by bisection. When no stay can be that long (an empirical list, a fixed or
+ * bounded stay, all shorter than `elapsed`), the stay is over: the rest is 0 days.
+ */
+export function sampleRemaining(distribution: Distribution, elapsed: number, rng: Rng): number {
+  const spec = distribution.spec;
+  if (elapsed <= 0) return distribution.sample(rng);
+  if (spec.distribution === "exponential") return distribution.sample(rng);
+  for (let i = 0; i < REJECTION_TRIES; i++) {
+    const x = distribution.sample(rng);
+    if (x > elapsed) return x - elapsed;
+  }
+  const from = distribution.cdf(elapsed);
+  if (!(from < 1)) return 0;
+  const u = from + rng() * (1 - from);
+  // The smallest x with F(x) >= u, bracketed by doubling, then halved down.
+  let lo = elapsed;
+  let hi = Math.max(2 * elapsed, distribution.mean, 1);
+  while (distribution.cdf(hi) < u && hi < MAX_DAYS * 4) hi *= 2;
+  for (let i = 0; i < BISECTION_STEPS; i++) {
+    const mid = (lo + hi) / 2;
+    if (distribution.cdf(mid) < u) lo = mid;
+    else hi = mid;
+  }
+  return hi - elapsed;
+}

@@ -10,7 +10,8 @@ import { checkWarmUp, type WarmUpWarning } from "./warm-up-check.js";
  */
 export type RunWarning =
   | { kind: "part_financial_years"; years: { year: string; days: number }[] }
-  | ({ kind: "short_warm_up" } & WarmUpWarning)
+  /** `fromCensus`: the run started from a census, so the settling is the census's, not a warm-up's. */
+  | ({ kind: "short_warm_up"; fromCensus: boolean } & WarmUpWarning)
   | ({ kind: "precision_not_met" } & PrecisionReport);
 
 export function runWarnings(
@@ -25,7 +26,8 @@ export function runWarnings(
   );
   if (partYears.length > 0) warnings.push({ kind: "part_financial_years", years: partYears });
   const warmUp = checkWarmUp(pathway, outcomes);
-  if (warmUp) warnings.push({ kind: "short_warm_up", ...warmUp });
+  if (warmUp)
+    warnings.push({ kind: "short_warm_up", fromCensus: pathway.census !== undefined, ...warmUp });
   if (precision && !precision.met) warnings.push({ kind: "precision_not_met", ...precision });
   return warnings;
 }

@@ -22,6 +22,24 @@ export interface Pathway {
   horizon: Horizon;
   /** Psychiatric intensive care, when the model has it. */
   picu?: IntensiveCare;
+  /** The people already in services when the simulation starts (none: it starts empty). */
+  census?: CensusPerson[];
+}
+
+/**
+ * One person in a bed or place on the first simulated day, from a starting census. Their
+ * remaining stay is drawn given the time already spent, from a stream of their own keyed by
+ * `key`, so two scenarios with the same census meet the same people with the same stays.
+ */
+export interface CensusPerson {
+  /** Names this person's random stream: the same in every scenario with this census. */
+  key: string;
+  cohort: string;
+  service: string;
+  /** Days already spent in the service when the simulation starts (0 or more). */
+  daysIn: number;
+  /** Days already spent delayed, ready to leave (an inpatient's delayed discharge), if any. */
+  daysDelayed?: number;
 }
 
 /**

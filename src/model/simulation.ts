@@ -1,4 +1,4 @@
-import { type Distribution, makeDistribution } from "../engine/distributions.js";
+import { type Distribution, makeDistribution, sampleRemaining } from "../engine/distributions.js";
 import { EventQueue } from "../engine/event-queue.js";
 import { createStream, type Rng } from "../engine/random.js";
 import { ArrivalProcess } from "./arrivals.js";
@@ -6,11 +6,12 @@ import { type Calendar, calendarFor, DAYS_PER_YEAR } from "./calendar.js";
 import { openAfter } from "./dated-changes.js";
 import { EVENT_KINDS, RANK_OF_EVENT } from "./event-kinds.js";
 import { type CountMetric, type MetricLayout, metricLayout } from "./metrics.js";
-import type { Pathway, Service } from "./pathway.js";
+import type { CensusPerson, Pathway, Service } from "./pathway.js";
 import { People, State } from "./people.js";
 import { Recorder } from "./recorder.js";
 import type { DischargeRoute, Routing } from "./routing.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
+import type { SpellLog } from "./spell-log.js";
 
 // Event numbers, read once from the table of event kinds (the switch below needs constants).
 const CHANGE = EVENT_KINDS.CHANGE.code;
@@ -113,8 +114,14 @@ interface CohortState extends NeedStreams {
   readmissionPicuRng: Rng;
 }
 
-export function simulate(pathway: Pathway, seed: number, replication: number): ReplicationOutput {
-  return new Simulation(pathway, seed, replication).run();
+/** One replication; `spells`, when given, logs every stay (for --write-spells). */
+export function simulate(
+  pathway: Pathway,
+  seed: number,
+  replication: number,
+  spells?: SpellLog,
+): ReplicationOutput {
+  return new Simulation(pathway, seed, replication, spells).run();
 }
 
 class Simulation {
@@ -145,8 +152,9 @@ class Simulation {
 
   constructor(
     private readonly pathway: Pathway,
-    seed: number,
-    replication: number,
+    private readonly seed: number,
+    private readonly replication: number,
+    private readonly spells?: SpellLog,
   ) {
     const { horizon } = pathway;
     this.calendar = calendarFor(horizon.startDate, horizon.warmUpDays, horizon.days);
@@ -253,6 +261,7 @@ class Simulation {
     for (const s of this.services) {
       if (Number.isFinite(s.capacity)) this.recorder.set(s.capacityMetric, s.open, start);
     }
+    if (this.pathway.census) this.startFromCensus(this.pathway.census, start);
     this.pathway.changes.forEach((change, i) => {
       if (change.kind !== "scale_arrivals")
         this.queue.schedule(Math.max(start, change.day), CHANGE, i);
@@ -497,20 +506,26 @@ class Simulation {
 
   /** Puts a person in a bed or place for `stay` days. */
   private place(person: number, service: number, stay: number, t: number): void {
+    this.recorder.count(this.services[service].entriesMetric, t);
+    this.occupy(person, service, t);
+    const endsAt = t + stay;
+    this.people.endsAt[person] = endsAt;
+    this.queue.schedule(endsAt, STAY_END, person);
+  }
+
+  /** A person takes a bed or place (their stay's end is the caller's to set). */
+  private occupy(person: number, service: number, t: number): void {
     const s = this.services[service];
     const people = this.people;
     s.occupied++;
     this.recorder.change(s.occupiedMetric, 1, t);
-    this.recorder.count(s.entriesMetric, t);
     people.at[person] = service;
     people.state[person] = State.InStay;
-    const endsAt = t + stay;
-    people.endsAt[person] = endsAt;
+    this.spells?.enter(person, people.cohort[person], service, t);
     if (s.isOutOfArea) {
       people.outOfAreaSlot[person] = s.placed.length;
       s.placed.push(person);
     }
-    this.queue.schedule(endsAt, STAY_END, person);
   }
 
   /** Frees the bed or place a person holds, and lets others into it. */
@@ -536,6 +551,7 @@ class Simulation {
     }
     people.at[person] = -1;
     people.state[person] = State.Home;
+    this.spells?.leave(person, t);
     this.fill(service, t);
   }
 
@@ -558,6 +574,7 @@ class Simulation {
     const delay = route.spec.delay;
     if (delay && people.delayDraw[person] < delay.share * this.delayFactor) {
       people.state[person] = State.DelayedExternally;
+      this.spells?.delayed(person, t);
       const endsAt = t + (route.delay as Distribution).sample(this.rngOf(person));
       people.endsAt[person] = endsAt;
       this.recorder.change(route.delayedMetric, 1, t);
@@ -587,6 +604,7 @@ class Simulation {
       this.moveOn(person, route, route.to, t);
     } else if (route.spec.whenFull === "stay_in_bed") {
       this.people.state[person] = State.WaitingForPlace;
+      this.spells?.delayed(person, t);
       d.waiting.push(person);
       this.recorder.change(route.delayedMetric, 1, t);
     } else if (route.outOfArea >= 0) {
@@ -614,6 +632,7 @@ class Simulation {
     // An intensive-care need still pending belongs to this episode, not a later one.
     if (this.picuOutOfArea >= 0) people.picuAt[person] = Number.NaN;
     this.count("discharges", t);
+    this.spells?.route(person, route.spec.name);
     this.leave(person, t);
     if (people.readmitDraw[person] < route.spec.readmissionWithin30Days) {
       const at = t + people.draw(person) * this.pathway.readmissionWindowDays;
@@ -687,11 +706,111 @@ class Simulation {
     }
     if (best < 0) return false;
     this.count("repatriations", t);
+    this.spells?.route(best, "transfer");
     const wasInpatient = people.inpatient[best];
     this.leave(best, t);
     people.inpatient[best] = wasInpatient;
     this.place(best, service, bestRemaining, t);
     return true;
+  }
+
+  // --- a starting census ---------------------------------------------------------------
+
+  /**
+   * Puts the census's people in their beds and places at the start, each with the rest of
+   * their stay drawn given the days already spent, from a stream of their own (keyed by the
+   * census row, not by cohort), so the arriving people's streams are untouched and two
+   * scenarios with the same census meet the same people. They were admitted before the
+   * start, so they count as no admission; those already delayed are settled once everyone
+   * is in, as their route says; then free beds fill (repatriation) as they would at any time.
+   */
+  private startFromCensus(census: CensusPerson[], t: number): void {
+    const people = this.people;
+    const cohortIndex = new Map(this.pathway.cohorts.map((c, i) => [c.id, i]));
+    const delayed: { person: number; daysDelayed: number; rng: Rng }[] = [];
+    for (const entry of census) {
+      const c = cohortIndex.get(entry.cohort);
+      if (c === undefined) throw new Error(`unknown cohort ${entry.cohort}`);
+      const service = this.index(entry.service);
+      const s = this.services[service];
+      const cohort = this.cohorts[c];
+      const rng = createStream(this.seed, "rep", this.replication, "census", entry.key);
+      const person = people.add(c);
+      people.routeDraw[person] = rng();
+      people.delayDraw[person] = rng();
+      people.readmitDraw[person] = rng();
+      // Intensive care is planned at admission, which for these people is past.
+      if (this.picuOutOfArea >= 0) people.picuDraw[person] = 1;
+      people.seedStream(person, rng());
+      const multiplier = s.spec.stayMultiplier;
+      let stay: Distribution | undefined;
+      if (s.isIntensiveCare && this.picuStay) {
+        stay = this.picuStay;
+        // The acute stay still to come after intensive care: a fresh draw of a ward stay (the
+        // census says how long intensive care has lasted, not the acute stay before it).
+        people.picuRemaining[person] = cohort.wardStay.sample(rng);
+      } else if (s.isWard || service === this.acuteOutOfArea) stay = cohort.wardStay;
+      else if (s.isOutOfArea) stay = this.localStayOf(s);
+      else stay = s.stay;
+      people.inpatient[person] =
+        s.isIntensiveCare || s.isWard || service === this.acuteOutOfArea ? 1 : 0;
+      const remaining = stay
+        ? sampleRemaining(stay, entry.daysIn / multiplier, rng) * multiplier
+        : 0;
+      people.wardStay[person] = remaining;
+      this.occupy(person, service, t);
+      this.spells?.fromCensus(person, t - entry.daysIn, entry.key);
+      if (entry.daysDelayed !== undefined && people.inpatient[person]) {
+        delayed.push({ person, daysDelayed: entry.daysDelayed, rng });
+        continue;
+      }
+      const endsAt = t + remaining;
+      people.endsAt[person] = endsAt;
+      this.queue.schedule(endsAt, STAY_END, person);
+    }
+    for (const { person, daysDelayed, rng } of delayed)
+      this.delayedAtStart(person, daysDelayed, rng, t);
+    this.services.forEach((s, i) => {
+      if (!s.isOutOfArea) this.fill(i, t);
+    });
+  }
+
+  /** The local stay an out-of-area placement stands in for: that of a service it returns people to. */
+  private localStayOf(s: ServiceState): Distribution | undefined {
+    for (const id of s.spec.repatriateTo) {
+      const stay = this.services[this.index(id)].stay;
+      if (stay) return stay;
+    }
+    return s.stay;
+  }
+
+  /**
+   * A census person already delayed: on one of their cohort's routes that can hold someone
+   * (a delay outside the model, or waiting in bed for a full service), chosen by share; the
+   * outside delay goes on for the rest of its length given the days already waited.
+   */
+  private delayedAtStart(person: number, daysDelayed: number, rng: Rng, t: number): void {
+    const people = this.people;
+    const cohort = this.cohorts[people.cohort[person]];
+    const candidates = Array.from(cohort.routeIds).filter((id) => {
+      const r = this.routes[id];
+      return r.delay !== undefined || (r.to >= 0 && r.spec.whenFull === "stay_in_bed");
+    });
+    const ids = candidates.length > 0 ? candidates : Array.from(cohort.routeIds);
+    const shares = cumulativeShares(ids.map((id) => this.routes[id].spec));
+    const routeId = ids[pick(shares, people.routeDraw[person] * shares[shares.length - 1])];
+    const route = this.routes[routeId];
+    people.route[person] = routeId;
+    this.spells?.delayed(person, t - daysDelayed);
+    if (route.delay) {
+      people.state[person] = State.DelayedExternally;
+      const endsAt = t + sampleRemaining(route.delay, daysDelayed, rng);
+      people.endsAt[person] = endsAt;
+      this.recorder.change(route.delayedMetric, 1, t);
+      this.queue.schedule(endsAt, DELAY_END, person);
+      return;
+    }
+    this.discharge(person, route, t);
   }
 
   // --- intensive care -------------------------------------------------------------------
@@ -720,6 +839,7 @@ class Simulation {
     const multiplier = acute.isOutOfArea ? acute.spec.stayMultiplier : 1;
     people.picuRemaining[person] = (people.endsAt[person] - t) / multiplier;
     this.count("picu_admissions", t);
+    this.spells?.route(person, "transfer");
     this.leave(person, t);
     const local = this.mostFree(this.cohorts[people.cohort[person]].picus);
     const unit = local >= 0 ? local : this.picuOutOfArea;
@@ -757,6 +877,7 @@ class Simulation {
 
   private moveToAcuteBed(person: number, ward: number, t: number): void {
     this.count("picu_step_downs", t);
+    this.spells?.route(person, "transfer");
     this.leave(person, t);
     this.place(person, ward, this.people.picuRemaining[person], t);
   }

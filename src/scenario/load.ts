@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { reportedKpiNames } from "../model/reported-kpis.js";
+import { type CensusRow, readCensus } from "./census.js";
 import { readEmpiricalFiles } from "./empirical-files.js";
 import { looksLike } from "./file-kind.js";
 import { basename } from "./file-paths.js";
@@ -121,6 +122,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 
   // The run settings as the files give them, to tell the files' own problems from those an
   // override causes.
+  // A census is the picture on the start date: no warm-up unless one is asked for (and refused).
+  if (runData.start_from !== undefined && runData.warm_up_days === undefined)
+    runData.warm_up_days = 0;
   const fileRunData = { ...runData };
   const modelData = structuredClone(modelSource.data) as Record<string, unknown>;
   const overridden: { path: DataPath; override: Override }[] = [];
@@ -246,6 +250,18 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     if (problems.length > 0) throw new InputError(problems);
   }
 
+  // The census, relative to the file whose run: block names it (a --set, to the working folder).
+  let census: CensusRow[] | undefined;
+  let censusFile: string | undefined;
+  const startFrom = parsedRun.data.start_from;
+  if (startFrom !== undefined) {
+    const namedIn = runOverride.has("start_from")
+      ? undefined
+      : [...layers].reverse().find((l) => l.data.run?.start_from !== undefined)?.source.file;
+    censusFile = resolveWith(files, startFrom, namedIn);
+    census = readCensus(files, censusFile, startFrom, model, parsedRun.data, locateRun);
+  }
+
   const name = top.data.name ?? basename(top.source.file).replace(/\.ya?ml$/i, "");
   const loaded: LoadedScenario = {
     name,
@@ -259,7 +275,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       modelFile,
       ...layers.flatMap((l) => l.stayFiles),
       ...stayFiles,
+      ...(censusFile ? [censusFile] : []),
     ],
+    census,
     run: parsedRun.data,
     model,
     changes,

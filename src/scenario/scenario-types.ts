@@ -1,6 +1,7 @@
 // The shapes the loader hands on: to the checks it runs and to the commands that use its
 // result. They live in this leaf, apart from the loader, so that the checks and the loader
 // import them without importing one another (no import circles).
+import type { CensusRow } from "./census.js";
 import type { ChangeInput, ModelInput, RunInput, SweepInput } from "./schema.js";
 import type { Locator } from "./schema-problems.js";
 
@@ -32,6 +33,8 @@ export interface LoadedScenario {
   sweep?: SweepSection;
   /** Where a problem with a run setting belongs: its `run:` line, `set:` line or --set. */
   locateRun?: Locator;
+  /** The people in services on the start date (`run.start_from`), when a census is given. */
+  census?: CensusRow[];
   /** Things to tell the person that are not mistakes ("1 is read as 100%"), each located. */
   notes?: string[];
 }

@@ -232,6 +232,11 @@ const runFields = {
     .int("the seed must be a whole number")
     .min(0, "the seed cannot be negative")
     .max(2 ** 32 - 1, "the seed must be below 4294967296"),
+  /** A census CSV of the people in services on the start date, relative to this file. */
+  start_from: z
+    .string({ error: "expected the file name of a census CSV, e.g. census.csv" })
+    .min(1, "give the file name of a census CSV, e.g. census.csv")
+    .optional(),
 };
 
 /** The merged run settings; defaults apply only here, after every file is merged. */

@@ -97,6 +97,17 @@ export function buildPathway(loaded: LoadedScenario): {
         outOfArea: model.pathway.picu.out_of_area,
       },
     }),
+    ...(loaded.census && {
+      census: loaded.census.map((row) => ({
+        key: row.person,
+        cohort: row.cohort,
+        service: row.service,
+        daysIn: dayOffset(row.admitted, run.start),
+        ...(row.delayedSince !== undefined && {
+          daysDelayed: dayOffset(row.delayedSince, run.start),
+        }),
+      })),
+    }),
   };
   return { pathway, reinvestments };
 }

@@ -1,0 +1,63 @@
+import type { Pathway } from "../model/pathway.js";
+import type { Spell } from "../model/spell-log.js";
+import { toCsv } from "../report/csv.js";
+import { CENSUS_COLUMNS } from "../scenario/census.js";
+import { addDays } from "../scenario/horizon.js";
+
+/**
+ * `bedsim run --write-spells`: the first replication's stays as an MHSDS-like spell extract
+ * (`spells.csv`, one row a stay in a bed or place, field names as in MHS501 and MHS504), and
+ * the people in services on the start date in the census format that `run.start_from` reads
+ * (`census.csv`), so a simulated system can be checked, or a run restarted, like a real one.
+ */
+export const SPELL_COLUMNS = [
+  "HospProvSpellID",
+  "Person_ID",
+  "StartDateHospProvSpell",
+  "DischDateHospProvSpell",
+  "cohort",
+  "ward",
+  "discharge_route",
+  "StartDateDelayDisch",
+  "EndDateDelayDisch",
+] as const;
+
+/** The date of a simulated day (days since the start, any fraction of the day dropped). */
+function dateOf(pathway: Pathway, day: number): string {
+  return addDays(pathway.horizon.startDate, Math.floor(day));
+}
+
+/** Stays in the results period (the warm-up's finished stays left out), still open ones blank. */
+export function spellsCsv(spells: Spell[], pathway: Pathway): string {
+  const rows = spells
+    .filter((s) => s.end === undefined || s.end >= 0)
+    .map((s, i) => [
+      i + 1,
+      s.person,
+      dateOf(pathway, s.start),
+      s.end === undefined ? "" : dateOf(pathway, s.end),
+      pathway.cohorts[s.cohort].id,
+      pathway.services[s.service].id,
+      s.route,
+      s.delayedFrom === undefined ? "" : dateOf(pathway, s.delayedFrom),
+      s.delayedFrom === undefined || s.end === undefined ? "" : dateOf(pathway, s.end),
+    ]);
+  return toCsv([...SPELL_COLUMNS], rows);
+}
+
+/**
+ * Who was in each service on the start date: the census the run started from, or those the
+ * warm-up left in place (a stay begun before the start and not over by it).
+ */
+export function startCensusCsv(spells: Spell[], pathway: Pathway): string {
+  const rows = spells
+    .filter((s) => s.fromCensus || (s.start < 0 && (s.end === undefined || s.end > 0)))
+    .map((s) => [
+      s.person,
+      pathway.cohorts[s.cohort].id,
+      pathway.services[s.service].id,
+      dateOf(pathway, s.start),
+      s.delayedFrom !== undefined && s.delayedFrom <= 0 ? dateOf(pathway, s.delayedFrom) : "",
+    ]);
+  return toCsv([...CENSUS_COLUMNS], rows);
+}

@@ -1,0 +1,121 @@
+/**
+ * A starting census and --write-spells through the built command line (`npm run build`
+ * first): broken census files give located messages and exit code 2, and the spells and
+ * census a run writes read back as what the run did and started from.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BASELINE_TEXT, REPO, replaceOnce, workspace } from "../scenario/helpers.js";
+
+const BIN = path.join(REPO, "bin", "bedsim.js");
+const WITH_CENSUS = replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "start_from: census.csv");
+const SHORT = ["--set", "run.years=1", "--replications", "2", "--no-charts"];
+const HEADER = "person,cohort,service,admitted,delayed_since";
+const CENSUS = [
+  HEADER,
+  "g1,working_age_men,oakwood_ward,2025-03-01,",
+  "g2,working_age_men,oakwood_ward,2024-11-20,2025-03-15",
+  "g3,working_age_women,acute_out_of_area,2025-03-28,",
+  "g4,older_adults,rowan_ward,2025-01-05,",
+  "g5,working_age_women,crisis_houses,2025-03-30,",
+  "g6,working_age_men,rehab_out_of_area,2024-08-01,",
+  "g7,working_age_men,community_rehab,2024-10-01,",
+].join("\n");
+
+function bedsim(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, BEDSIM_DEBUG: "", NO_COLOR: "1" },
+  });
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Rows of a CSV that bedsim wrote (no quoted commas in these files), header first. */
+function csvRows(file: string): string[][] {
+  return readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line !== "")
+    .map((line) => line.split(","));
+}
+
+describe("bedsim run with a census", () => {
+  it("reports a broken census at its rows and columns, exits 2 and writes nothing", () => {
+    const ws = workspace({
+      scenario: WITH_CENSUS,
+      files: {
+        "scenarios/census.csv": [
+          HEADER,
+          "h1,working_age_men,oakwood_ward,01/03/2025,",
+          "h2,adults,oakwood_ward,2025-03-01,",
+          "h3,working_age_men,oakwood_ward,2025-06-01,",
+        ].join("\n"),
+      },
+    });
+    const out = path.join(ws.dir, "out");
+    const result = bedsim(["run", "scenarios/baseline.yaml", "--out", out, ...SHORT], ws.dir);
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      /census\.csv:2:4: "01\/03\/2025" is not a date; write the admitted date as YYYY-MM-DD/,
+    );
+    expect(lines[1]).toMatch(/census\.csv:3:2: unknown cohort "adults"/);
+    expect(lines[2]).toMatch(
+      /census\.csv:4:4: the admitted date 2025-06-01 is after the start date/,
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it("writes spells that read back: discharges after admissions, and the census it started from", () => {
+    const ws = workspace({ scenario: WITH_CENSUS, files: { "scenarios/census.csv": CENSUS } });
+    const out = path.join(ws.dir, "out");
+    const result = bedsim(
+      ["run", "scenarios/baseline.yaml", "--out", out, "--write-spells", ...SHORT],
+      ws.dir,
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.status).toBe(0);
+    const [folder] = readdirSync(out);
+    const spells = csvRows(path.join(out, folder, "spells.csv"));
+    expect(spells[0]).toEqual([
+      "HospProvSpellID",
+      "Person_ID",
+      "StartDateHospProvSpell",
+      "DischDateHospProvSpell",
+      "cohort",
+      "ward",
+      "discharge_route",
+      "StartDateDelayDisch",
+      "EndDateDelayDisch",
+    ]);
+    const body = spells.slice(1);
+    expect(body.length).toBeGreaterThan(100);
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    for (const [, , admitted, discharged, , , , delayFrom, delayTo] of body) {
+      expect(admitted).toMatch(iso);
+      if (discharged !== "") expect(discharged >= admitted).toBe(true);
+      if (delayFrom !== "") expect(delayFrom >= admitted).toBe(true);
+      if (delayTo !== "") expect(delayTo >= delayFrom).toBe(true);
+    }
+    // Every census person's first stay starts on their admission date, in their service.
+    for (const row of CENSUS.split("\n").slice(1)) {
+      const [person, cohort, service, admitted] = row.split(",");
+      const first = body.find((s) => s[1] === person);
+      expect(first?.slice(2, 3)).toEqual([admitted]);
+      expect(first?.slice(4, 6)).toEqual([cohort, service]);
+    }
+    // The census written at the start is the census the run started from.
+    const written = readFileSync(path.join(out, folder, "census.csv"), "utf8");
+    expect(written.split(/\r?\n/).filter(Boolean)).toEqual(CENSUS.split("\n"));
+    // And a run can start from it.
+    ws.write("scenarios/census.csv", written);
+    const again = bedsim(["run", "scenarios/baseline.yaml", "--out", out, ...SHORT], ws.dir);
+    expect(again.status).toBe(0);
+  });
+});
