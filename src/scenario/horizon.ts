@@ -13,7 +13,7 @@ function addYears(iso: string, years: number): string {
 }
 
 /** The date `days` days after (or before, if negative) `iso`. */
-function addDays(iso: string, days: number): string {
+export function addDays(iso: string, days: number): string {
   return isoDate(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS);
 }
 
