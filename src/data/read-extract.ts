@@ -265,14 +265,7 @@ export function readExtract(text: string, file: string, mapping: ExtractMapping)
           file,
           line: g.line,
           column: col(g.role) + 1 || undefined,
-          message: `${g.count === 1 ? "1 row has" : `${g.count.toLocaleString("en-GB")} rows`} ${
-            g.count === 1
-              ? g.what
-                  .replace(/^have /, "")
-                  .replace(/^are /, "is ")
-                  .replace(/^repeat /, "repeats ")
-              : g.what
-          } (column ${mapping.columns[g.role]}, first at line ${g.line}); ${g.fix}`,
+          message: `${g.count === 1 ? `1 row ${singular(g.what)}` : `${g.count.toLocaleString("en-GB")} rows ${g.what}`} (column ${mapping.columns[g.role]}, first at line ${g.line}); ${g.fix}`,
         })),
     };
   if (spells.length === 0)
@@ -284,6 +277,14 @@ export function readExtract(text: string, file: string, mapping: ExtractMapping)
   };
 }
 
+/** "have a date" for one row: "has a date". */
+function singular(what: string): string {
+  return what
+    .replace(/^have /, "has ")
+    .replace(/^are /, "is ")
+    .replace(/^repeat /, "repeats ");
+}
+
 /** Without a mapping, a local code becomes an id: "Ward 3" → "ward_3". */
 function asId(code: string): string | undefined {
   const id = code
@@ -291,7 +292,7 @@ function asId(code: string): string | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
-  return /^[a-z]/.test(id) ? id : id === "" ? undefined : `code_${id}`;
+  return /^[a-z]/.test(id) ? id : id === "" ? undefined : `code_$id`;
 }
 
 function latestDate(records: { record: string[] }[], columns: number[]): number {
