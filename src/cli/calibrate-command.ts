@@ -63,6 +63,15 @@ export function calibrateCommand(extractFile: string, options: CalibrateOptions)
   if (!read.ok) throw new InputError(read.problems);
 
   const calibration = calibrate(read.extract, mapping.beds);
+  // A model sends each cohort to the wards that take it; one seen only out of area has none.
+  const unplaced = calibration.cohorts.filter(
+    (c) => !calibration.wards.some((w) => w.accepts.includes(c.id)),
+  );
+  if (unplaced.length > 0)
+    throw InputError.at(
+      path.resolve(extractFile),
+      `the cohort${unplaced.length === 1 ? "" : "s"} ${unplaced.map((c) => `"${c.id}"`).join(", ")} ${unplaced.length === 1 ? "has" : "have"} no spells on a local ward, so no ward can be said to take ${unplaced.length === 1 ? "it" : "them"}; check the ward codes of ${unplaced.length === 1 ? "its" : "their"} rows in the mapping`,
+    );
   const name = options.name ?? mapping.name ?? `Calibrated from ${path.basename(extractFile)}`;
   const modelText = writeModel(calibration, {
     name,
