@@ -10,6 +10,7 @@ import { planMemory, planWorkers } from "../scenario/run-limits.js";
 import { model, scenarioFile } from "../scenario/schema.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
+import { calibrateCommand } from "./calibrate-command.js";
 import { compareCommand } from "./compare-command.js";
 import { nodeFiles } from "./node-files.js";
 import {
@@ -183,6 +184,14 @@ export async function main(argv: string[]): Promise<number> {
         `${file} is valid: model "${loaded.model.name}", ${count(loaded.model.cohorts.length, "cohort")}, ${count(loaded.model.services.length, "service")}, ${count(loaded.changes.length, "change")}.\n`,
       );
     });
+
+  program
+    .command("calibrate <extract>")
+    .description("fit a model to a spell extract (CSV, one row per hospital spell)")
+    .option("--mapping <file>", "YAML saying which column is which and what local codes mean")
+    .requiredOption("--out <file>", "the model file to write, e.g. models/my-icb.yaml")
+    .option("--name <text>", "the model's name")
+    .action((extract, options) => calibrateCommand(extract, options));
 
   program
     .command("schema")
