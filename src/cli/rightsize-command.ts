@@ -25,9 +25,8 @@ import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import {
-  checkCorners,
+  checkedLargestCorner,
   checkKpiName,
-  largestCorner,
   loadAt,
   refuseIfTooBig,
   sweepFiles,
@@ -62,10 +61,9 @@ export async function rightsizeCommand(
       "rightsize searches one setting at a time; vary exactly one (use sweep for two).",
     );
   const [{ path, values }] = parameters;
-  checkCorners(file, options, parameters);
   // Bisection or golden-section search visits about 2·log2(n) + 2 values at most.
   refuseIfTooBig(
-    largestCorner(file, options, parameters, loaded),
+    checkedLargestCorner(file, options, parameters, loaded),
     Math.min(values.length, 2 * Math.ceil(Math.log2(values.length)) + 2),
   );
   const years = wholeFinancialYears(loaded);

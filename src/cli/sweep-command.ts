@@ -10,8 +10,7 @@ import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import {
-  checkCorners,
-  largestCorner,
+  checkedLargestCorner,
   loadAt,
   refuseIfTooBig,
   sweepFiles,
@@ -30,9 +29,8 @@ export interface SweepCommandOptions extends CommonOptions {
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   const parameters = sweepParameters(loaded, options.vary);
-  checkCorners(file, options, parameters);
   const grid = gridPoints(parameters);
-  refuseIfTooBig(largestCorner(file, options, parameters, loaded), grid.length);
+  refuseIfTooBig(checkedLargestCorner(file, options, parameters, loaded), grid.length);
   const { seed, replications } = loaded.run;
   // Opened before simulating, so that an unusable --out is reported now, not after the runs.
   const dir = ResultsFolder.create(options.out, `sweep-${loaded.name}`);

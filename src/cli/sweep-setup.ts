@@ -63,34 +63,22 @@ export function loadAt(
   options: CommonOptions & { vary?: string[] },
   values: Record<string, number>,
 ) {
-  return buildPathway(
-    loadScenario(file, {
-      set: runSettings(options),
-      sweepPoint: { values, vary: options.vary },
-      files: pointFiles,
-    }),
-  );
+  return buildPathway(loadPoint(file, options, values));
 }
 
 /** Every point of a sweep reads the files once, and sees them as they were when it started. */
 const pointFiles = rememberedFiles(nodeFiles);
 
-/**
- * Loads every corner of the grid before anything runs, so a value that makes the model
- * invalid (e.g. fewer beds than a change closes) is reported at once, not an hour in.
- */
-export function checkCorners(
+function loadPoint(
   file: string,
   options: CommonOptions & { vary?: string[] },
-  parameters: SweepParameter[],
-) {
-  const ends = parameters.map((p) => [p.values[0], p.values[p.values.length - 1]]);
-  const corners = ends.reduce<Record<string, number>[]>(
-    (points, values, i) =>
-      points.flatMap((point) => values.map((v) => ({ ...point, [parameters[i].path]: v }))),
-    [{}],
-  );
-  for (const corner of corners) loadAt(file, options, corner);
+  values: Record<string, number>,
+): LoadedScenario {
+  return loadScenario(file, {
+    set: runSettings(options),
+    sweepPoint: { values, vary: options.vary },
+    files: pointFiles,
+  });
 }
 
 /** A KPI named in a target or --minimise must exist; suggest the closest name if not. */
@@ -150,11 +138,13 @@ export function sweepFiles(
 }
 
 /**
- * The biggest run of a sweep, from the file and the corners of its grid: a swept setting
- * (arrivals, years, readmission shares, replications) can make one end of its range far
- * bigger than the file's own value.
+ * Loads every corner of the grid before anything runs, so a value that makes the model
+ * invalid (e.g. fewer beds than a change closes) is reported at once, not an hour in; and
+ * returns the biggest run among the file and its corners, since a swept setting (arrivals,
+ * years, readmission shares, replications) can make one end of its range far bigger than the
+ * file's own value.
  */
-export function largestCorner(
+export function checkedLargestCorner(
   file: string,
   options: CommonOptions & { vary?: string[] },
   parameters: SweepParameter[],
@@ -164,13 +154,12 @@ export function largestCorner(
     path,
     values: [values[0], values[values.length - 1]],
   }));
-  const corners = gridPoints(ends).map((values) =>
-    loadScenario(file, {
-      set: runSettings(options),
-      sweepPoint: { values, vary: options.vary },
-      files: pointFiles,
-    }),
-  );
+  const corners = gridPoints(ends).map((values) => {
+    const corner = loadPoint(file, options, values);
+    // Building the pathway resolves reinvestments, which can fail at a corner.
+    buildPathway(corner);
+    return corner;
+  });
   return largestRun([loaded, ...corners]);
 }
 
