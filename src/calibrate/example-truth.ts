@@ -7,6 +7,15 @@ import type { SyntheticTruth } from "./synthetic-extract.js";
 const SEASON = [0.95, 0.95, 1.0, 1.02, 1.05, 1.06, 1.05, 1.0, 1.0, 0.98, 0.97, 0.97];
 const HOME = { delayShare: 0.12, delayMean: 18, readmission: 0.09 };
 
+/** Working-age stays, as in the example model: a short head and a long tail. */
+const WORKING_AGE_STAY: SyntheticTruth["cohorts"][number]["stay"] = {
+  distribution: "mixture",
+  components: [
+    { weight: 0.58, of: { distribution: "lognormal", mean: 12, sd: 9 } },
+    { weight: 0.42, of: { distribution: "lognormal", mean: 69, sd: 50 } },
+  ],
+};
+
 export const EXAMPLE_TRUTH: SyntheticTruth = {
   seed: 20250331,
   from: "2021-04-01",
@@ -17,26 +26,14 @@ export const EXAMPLE_TRUTH: SyntheticTruth = {
       arrivalsPerYear: 520,
       growthPerYear: 0.004,
       seasonality: SEASON,
-      stay: {
-        distribution: "mixture",
-        components: [
-          { weight: 0.58, of: { distribution: "lognormal", mean: 12, sd: 9 } },
-          { weight: 0.42, of: { distribution: "lognormal", mean: 69, sd: 50 } },
-        ],
-      },
+      stay: WORKING_AGE_STAY,
     },
     {
       code: "F",
       arrivalsPerYear: 430,
       growthPerYear: 0.004,
       seasonality: SEASON,
-      stay: {
-        distribution: "mixture",
-        components: [
-          { weight: 0.58, of: { distribution: "lognormal", mean: 12, sd: 9 } },
-          { weight: 0.42, of: { distribution: "lognormal", mean: 69, sd: 50 } },
-        ],
-      },
+      stay: WORKING_AGE_STAY,
     },
     {
       code: "OA",

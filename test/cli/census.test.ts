@@ -3,13 +3,12 @@
  * first): broken census files give located messages and exit code 2, and the spells and
  * census a run writes read back as what the run did and started from.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BASELINE_TEXT, REPO, replaceOnce, workspace } from "../scenario/helpers.js";
+import { BASELINE_TEXT, replaceOnce, workspace } from "../scenario/helpers.js";
+import { bedsim } from "./built-cli.js";
 
-const BIN = path.join(REPO, "bin", "bedsim.js");
 const WITH_CENSUS = replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "start_from: census.csv");
 const SHORT = ["--set", "run.years=1", "--replications", "2", "--no-charts"];
 const HEADER = "person,cohort,service,admitted,delayed_since";
@@ -23,17 +22,6 @@ const CENSUS = [
   "g6,working_age_men,rehab_out_of_area,2024-08-01,",
   "g7,working_age_men,community_rehab,2024-10-01,",
 ].join("\n");
-
-function bedsim(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: { ...process.env, BEDSIM_DEBUG: "", NO_COLOR: "1" },
-  });
-  if (result.error) throw result.error;
-  return result;
-}
 
 /** Rows of a CSV that bedsim wrote (no quoted commas in these files), header first. */
 function csvRows(file: string): string[][] {
