@@ -3,7 +3,6 @@
  * first (the `test` script does it). Runs are kept short (1 year, 200-day warm-up, 3
  * replications) so the whole file takes a few seconds.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -16,8 +15,8 @@ import {
   tempDir,
   workspace,
 } from "../scenario/helpers.js";
+import { bedsim } from "./built-cli.js";
 
-const BIN = path.join(REPO, "bin", "bedsim.js");
 /** A year after a year's warm-up: short, and too short a series for the warm-up check to fire. */
 const SHORT = ["--set", "run.years=1", "--set", "run.warm_up_days=365"];
 const KPI_NAMES = [
@@ -37,17 +36,6 @@ interface Result {
   status: number | null;
   stdout: string;
   stderr: string;
-}
-
-function bedsim(args: string[], cwd = REPO): Result {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: { ...process.env, BEDSIM_DEBUG: "", NO_COLOR: "1" },
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function expectNoStackTrace(result: Result) {

@@ -4,10 +4,9 @@
  * `test` script does it). Runs are short (1 to 3 years, few replications) and each writes to
  * its own temporary --out folder.
  *
- * The bundled baseline warms up for 1,460 days, and a scenario may not warm up for longer
- * than it runs, so short runs here also shorten the warm-up (--set run.warm_up_days=...).
+ * The bundled baseline warms up for 1,460 days, so short runs here also shorten the warm-up
+ * (--set run.warm_up_days=...) to keep the tests quick.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -21,8 +20,8 @@ import {
   runSizeProblems,
 } from "../../src/scenario/run-limits.js";
 import { REPO, tempDir } from "../scenario/helpers.js";
+import { bedsim } from "./built-cli.js";
 
-const BIN = path.join(REPO, "bin", "bedsim.js");
 const ONE_YEAR = ["--set", "run.years=1", "--set", "run.warm_up_days=200"];
 const TWO_YEARS = ["--set", "run.years=2", "--set", "run.warm_up_days=365"];
 const OAKWOOD = "services.oakwood_ward.beds";
@@ -31,17 +30,6 @@ interface Result {
   status: number | null;
   stdout: string;
   stderr: string;
-}
-
-function bedsim(args: string[]): Result {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: { ...process.env, BEDSIM_DEBUG: "", NO_COLOR: "1" },
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs a command that must succeed with --json, returning the parsed JSON and the folder. */
