@@ -10,6 +10,7 @@ import { planMemory, planWorkers } from "../scenario/run-limits.js";
 import { model, scenarioFile } from "../scenario/schema.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
+import { backtestCommand } from "./backtest-command.js";
 import { calibrateCommand } from "./calibrate-command.js";
 import { compareCommand } from "./compare-command.js";
 import { nodeFiles } from "./node-files.js";
@@ -192,6 +193,21 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption("--out <file>", "the model file to write, e.g. models/my-icb.yaml")
     .option("--name <text>", "the model's name")
     .action((extract, options) => calibrateCommand(extract, options));
+
+  output(
+    common(
+      program
+        .command("backtest <scenario>")
+        .description(
+          "start the scenario's model from an extract's census on --from and compare it, month by month, with what the extract shows up to --to",
+        ),
+    ),
+  )
+    .requiredOption("--observed <extract>", "the spell extract (CSV) to compare against")
+    .option("--mapping <file>", "YAML saying which column is which and what local codes mean")
+    .requiredOption("--from <date>", "first day of the back-test, e.g. 2023-04-01")
+    .requiredOption("--to <date>", "last day of the back-test, on or before the extract date")
+    .action((file, options) => backtestCommand(file, options));
 
   program
     .command("schema")
