@@ -1,3 +1,5 @@
+import { dayNumberOf, providerSpells } from "../backtest/provider-spells.js";
+import { extractCsv } from "../data/write-extract.js";
 import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
 import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
@@ -14,7 +16,7 @@ import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
-import { spellsCsv, startCensusCsv } from "./spell-files.js";
+import { startCensusCsv, staysCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
 
 export interface RunCommandOptions extends CommonOptions {
@@ -68,14 +70,25 @@ function runFiles(simulated: SimulatedScenario, json: string, charts: boolean): 
 
 /**
  * --write-spells: the first replication run again with a spell log (a replication is a pure
- * function of pathway, seed and index, so it is the very one in the results).
+ * function of pathway, seed and index, so it is the very one in the results), written as a
+ * spell extract bedsim reads back (hospital spells of the results period), every stay in
+ * every service, and the census on the start date.
  */
 function spellFiles(loaded: LoadedScenario): FolderFiles {
   const { pathway } = buildPathway(loaded);
   const log = new SpellLog();
   simulate(pathway, loaded.run.seed, 0, log);
+  const start = dayNumberOf(pathway, 0);
+  const spells = providerSpells(log.spells, pathway).filter(
+    (s) => s.discharged === undefined || s.discharged >= start,
+  );
   return {
-    "spells.csv": spellsCsv(log.spells, pathway),
+    "spells.csv": extractCsv(
+      spells,
+      {},
+      `SYNTHETIC: the simulated spells of replication 1 of ${loaded.name} (seed ${loaded.run.seed}); no real person is in it.`,
+    ),
+    "stays.csv": staysCsv(log.spells, pathway),
     "census.csv": startCensusCsv(log.spells, pathway),
   };
 }

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { COLUMN_ROLES } from "../../src/data/extract-mapping.js";
 import { BASELINE_TEXT, replaceOnce, workspace } from "../scenario/helpers.js";
 import { bedsim } from "./built-cli.js";
 
@@ -24,10 +25,11 @@ const CENSUS = [
 ].join("\n");
 
 /** Rows of a CSV that bedsim wrote (no quoted commas in these files), header first. */
+/** Rows of a CSV file (a `#` line is a comment, as a synthetic extract's heading is). */
 function csvRows(file: string): string[][] {
   return readFileSync(file, "utf8")
     .split(/\r?\n/)
-    .filter((line) => line !== "")
+    .filter((line) => line !== "" && !line.startsWith("#"))
     .map((line) => line.split(","));
 }
 
@@ -60,7 +62,7 @@ describe("bedsim run with a census", () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
-  it("writes spells that read back: discharges after admissions, and the census it started from", () => {
+  it("writes spells that read back: an extract calibrate reads, every stay, and the census it started from", () => {
     const ws = workspace({ scenario: WITH_CENSUS, files: { "scenarios/census.csv": CENSUS } });
     const out = path.join(ws.dir, "out");
     const result = bedsim(
@@ -70,27 +72,28 @@ describe("bedsim run with a census", () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.status).toBe(0);
     const [folder] = readdirSync(out);
+    // The hospital spells, in the extract format with the MHSDS column names.
     const spells = csvRows(path.join(out, folder, "spells.csv"));
-    expect(spells[0]).toEqual([
-      "HospProvSpellID",
-      "Person_ID",
-      "StartDateHospProvSpell",
-      "DischDateHospProvSpell",
-      "cohort",
-      "ward",
-      "discharge_route",
-      "StartDateDelayDisch",
-      "EndDateDelayDisch",
-    ]);
-    const body = spells.slice(1);
-    expect(body.length).toBeGreaterThan(100);
+    expect(spells[0]).toEqual(Object.values(COLUMN_ROLES));
     const iso = /^\d{4}-\d{2}-\d{2}$/;
-    for (const [, , admitted, discharged, , , , delayFrom, delayTo] of body) {
+    for (const [, , admitted, discharged, , , , delayFrom, delayTo] of spells.slice(1)) {
       expect(admitted).toMatch(iso);
       if (discharged !== "") expect(discharged >= admitted).toBe(true);
       if (delayFrom !== "") expect(delayFrom >= admitted).toBe(true);
       if (delayTo !== "") expect(delayTo >= delayFrom).toBe(true);
     }
+    // ...which calibrate reads as it is, with no mapping.
+    const model = path.join(ws.dir, "fitted.yaml");
+    const fitted = bedsim(
+      ["calibrate", path.join(out, folder, "spells.csv"), "--out", model],
+      ws.dir,
+    );
+    expect(fitted.stderr).toBe("");
+    expect(fitted.status).toBe(0);
+    expect(readFileSync(model, "utf8")).toMatch(/working_age_men/);
+
+    const body = csvRows(path.join(out, folder, "stays.csv")).slice(1);
+    expect(body.length).toBeGreaterThan(100);
     // Every census person's first stay starts on their admission date, in their service.
     for (const row of CENSUS.split("\n").slice(1)) {
       const [person, cohort, service, admitted] = row.split(",");
