@@ -46,7 +46,7 @@ describe("bedsim calibrate", () => {
     const dir = tempDir();
     copyFileSync(path.join(REPO, "data", "example-mapping.yaml"), path.join(dir, "mapping.yaml"));
     const lines = readFileSync(path.join(REPO, "data", "example-extract.csv"), "utf8").split("\n");
-    // Lines 3 and 4 (the first two spells) discharged before admission; line 6 an unknown ward.
+    // Lines 3 and 5 (spells with no delay) discharged before admission; line 6 an unknown ward.
     const swap = (i: number) => {
       const cells = lines[i].split(",");
       cells[2] = "2025-01-20";
@@ -54,7 +54,7 @@ describe("bedsim calibrate", () => {
       lines[i] = cells.join(",");
     };
     swap(2);
-    swap(3);
+    swap(4);
     lines[5] = lines[5].replace(/,W0\d,/, ",W99,");
     writeFileSync(path.join(dir, "extract.csv"), lines.join("\n"));
     const result = bedsim(
