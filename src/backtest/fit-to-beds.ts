@@ -5,9 +5,10 @@
  * ward's beds move, in order, to another ward that takes their cohort, to the PICU, or out of
  * area; each move is reported.
  */
+
+import type { CensusRow } from "../data/census-on-date.js";
 import type { Pathway } from "../model/pathway.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";
-import type { CensusRow } from "../scenario/census.js";
 
 export interface FittedCensus {
   census: CensusRow[];

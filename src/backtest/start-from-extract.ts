@@ -4,19 +4,19 @@
  * covering `to`. The census is handed to the scenario loader as a file of its own, so it is
  * checked exactly as a user's `start_from` census would be.
  */
-import { csvLine } from "../data/csv-line.js";
+
+import type { CensusRow } from "../data/census-on-date.js";
+import { censusCsv, censusOnDate } from "../data/census-on-date.js";
 import { dayToIso } from "../data/extract-dates.js";
 import { OUT_OF_AREA } from "../data/extract-mapping.js";
 import type { SpellExtract } from "../data/spell.js";
 import { DAYS_PER_YEAR } from "../model/calendar.js";
 import type { Pathway } from "../model/pathway.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";
-import { CENSUS_COLUMNS, type CensusRow } from "../scenario/census.js";
 import { InputError } from "../scenario/input-error.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import type { TextFiles } from "../scenario/text-files.js";
 import { buildPathway } from "../scenario/to-pathway.js";
-import { censusOnDate } from "./census-on-date.js";
 import { fitToBeds } from "./fit-to-beds.js";
 
 export interface BacktestStart {
@@ -61,12 +61,7 @@ export function startFromExtract(input: BacktestInput): BacktestStart {
     censusOnDate(extract.spells, from, givenPathway.acuteOutOfArea),
     givenPathway,
   );
-  const censusText = `${[
-    [...CENSUS_COLUMNS],
-    ...census.map((r) => [r.person, r.cohort, r.service, r.admitted, r.delayedSince ?? ""]),
-  ]
-    .map(csvLine)
-    .join("\n")}\n`;
+  const censusText = censusCsv(census);
   const years = Math.ceil((to + 1 - from) / DAYS_PER_YEAR - 1e-9);
   const loaded = loadScenario(input.scenarioFile, {
     files: {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { backtest } from "../../src/backtest/backtest.js";
-import { censusOnDate } from "../../src/backtest/census-on-date.js";
+import { censusOnDate } from "../../src/data/census-on-date.js";
 import { type BacktestMeasure, MEASURE_NAMES, monthsBetween } from "../../src/backtest/measures.js";
 import { dayNumberOf, providerSpells } from "../../src/backtest/provider-spells.js";
 import { dayToIso } from "../../src/data/extract-dates.js";
