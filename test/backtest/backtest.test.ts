@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { backtest } from "../../src/backtest/backtest.js";
-import { censusOnDate } from "../../src/data/census-on-date.js";
 import { type BacktestMeasure, MEASURE_NAMES, monthsBetween } from "../../src/backtest/measures.js";
 import { dayNumberOf, providerSpells } from "../../src/backtest/provider-spells.js";
+import { censusOnDate } from "../../src/data/census-on-date.js";
 import { dayToIso } from "../../src/data/extract-dates.js";
 import { dayOffset } from "../../src/model/calendar.js";
 import type { Pathway } from "../../src/model/pathway.js";
