@@ -10,7 +10,7 @@ import { BACKTEST_MEASURES, MEASURE_NAMES, monthsBetween } from "../backtest/mea
 import { startFromExtract } from "../backtest/start-from-extract.js";
 import { dayToIso, parseExtractDate } from "../data/extract-dates.js";
 import type { SpellExtract } from "../data/spell.js";
-import { backtestDocument, backtestReport } from "../report/backtest-document.js";
+import { backtestFindings, backtestReport } from "../report/backtest-document.js";
 import { toCsv } from "../report/csv.js";
 import type { BacktestFile } from "../results/backtest.js";
 import { resultJson } from "../results/format-version.js";
@@ -29,6 +29,7 @@ export interface BacktestOptions extends CommonOptions {
   to: string;
   out: string;
   charts: boolean;
+  json?: boolean;
 }
 
 export async function backtestCommand(file: string, options: BacktestOptions): Promise<void> {
@@ -55,7 +56,7 @@ export async function backtestCommand(file: string, options: BacktestOptions): P
   const outOfArea = pathway.acuteOutOfArea;
   const dir = ResultsFolder.create(options.out, `backtest-${loaded.name}`);
   try {
-    const progress = progressReporter(true);
+    const progress = progressReporter(!options.json);
     const months = monthsBetween(from, to + 1);
     const result = backtest(
       pathway,
@@ -104,18 +105,19 @@ export async function backtestCommand(file: string, options: BacktestOptions): P
         return [month, name, r.observed[m], r.p10[m], r.p50[m], r.p90[m]];
       }),
     );
+    const json = resultJson(summary);
     const folder = dir.save({
-      "backtest.json": resultJson(summary),
+      "backtest.json": json,
       "backtest.csv": toCsv(["month", "measure", "observed", "p10", "p50", "p90"], rows),
       "census.csv": censusText,
       ...(options.charts ? backtestReport(summary) : {}),
     });
-    const say = (s: string) => process.stdout.write(`${s}\n`);
-    for (const line of backtestDocument(summary, [], "").sections[0].blocks.flatMap((b) =>
-      b.kind === "list" ? b.items : [],
-    ))
-      say(line);
-    say(`\nWritten to ${folder}`);
+    if (options.json) {
+      process.stdout.write(json);
+      return;
+    }
+    const findings = backtestFindings(summary);
+    process.stdout.write(`${findings.join("\n")}\n\nWritten to ${folder}\n`);
   } finally {
     dir.discard();
   }

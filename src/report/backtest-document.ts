@@ -41,17 +41,23 @@ function verdict(inside: number): string {
   return "about what a fitting model gives";
 }
 
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One sentence a measure: months inside the band and the typical error, with a verdict. */
+export function backtestFindings(backtest: BacktestFile): string[] {
+  return Object.values(backtest.measures).map(
+    (m) =>
+      `${m.label}: ${pct(m.inside)} of ${backtest.months.length} months inside the simulated P10–P90 band (${verdict(m.inside)})${m.mape === null ? "" : `; the simulated median is ${pct(m.mape)} from the observed value in an average month`}.`,
+  );
+}
+
 export function backtestDocument(
   backtest: BacktestFile,
   charts: RenderedChart[],
   provenance: string,
 ): ReportDocument {
   const names = Object.keys(backtest.measures);
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
-  const findings = names.map((name) => {
-    const m = backtest.measures[name];
-    return `${m.label}: ${pct(m.inside)} of ${backtest.months.length} months inside the simulated P10–P90 band (${verdict(m.inside)})${m.mape === null ? "" : `; the simulated median is ${pct(m.mape)} from the observed value in an average month`}.`;
-  });
+  const findings = backtestFindings(backtest);
   return {
     title: `Back-test: ${backtest.scenario.title ?? backtest.scenario.name}`,
     subtitle: `${longDate(backtest.from)} to ${longDate(backtest.to)}, against ${backtest.observed.file}`,
