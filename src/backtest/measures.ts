@@ -16,12 +16,12 @@ export const BACKTEST_MEASURES = {
   local_occupied: {
     label: "Local occupied beds",
     unit: "beds, mean of the month's days",
-    what: "people on a local acute ward or the PICU at the end of each day",
+    what: "people on a local acute ward or in the PICU each day, from the day of admission to the day before discharge",
   },
   out_of_area: {
     label: "People out of area",
     unit: "people, mean of the month's days",
-    what: "people in an out-of-area placement at the end of each day",
+    what: "people in an out-of-area placement each day, counted in the same way",
   },
   delayed_bed_days: {
     label: "Delayed-discharge bed-days",

@@ -4,7 +4,7 @@
  */
 import type { BacktestFile } from "../results/backtest.js";
 import { backtestChart } from "./charts/backtest.js";
-import { longDate, provenanceLine } from "./charts/labels.js";
+import { longDate, monthLabel, provenanceLine } from "./charts/labels.js";
 import { type RenderedChart, renderChart } from "./charts/render.js";
 import type { ReportDocument } from "./report-document.js";
 import { renderHtml } from "./report-html.js";
@@ -99,7 +99,7 @@ export function backtestDocument(
                 const f = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(1));
                 const inside = m.observed[j] >= m.p10[j] && m.observed[j] <= m.p90[j];
                 return [
-                  month,
+                  monthLabel(month),
                   f(m.observed[j]),
                   f(m.p10[j]),
                   f(m.p50[j]),

@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from "chart.js";
 import type { BacktestFile } from "../../results/backtest.js";
-import { capitalise } from "./labels.js";
+import { capitalise, longDate } from "./labels.js";
 import { OKABE_ITO } from "./palette.js";
 import { axis, bandDatasets, baseOptions, type ChartSpec, lineDataset } from "./render.js";
 import { monthAxis } from "./time-axis.js";
@@ -16,7 +16,7 @@ export function backtestChart(backtest: BacktestFile, measure: string): ChartSpe
   return {
     name: `backtest-${measure.replaceAll("_", "-")}`,
     title,
-    caption: `${m.label} (${m.unit}): ${m.what}. The shaded band runs from the 10th to the 90th percentile of ${backtest.replications} simulated replications started from the census on ${backtest.from}, the solid line is their median, and the black points are what the extract shows. ${Math.round(m.inside * 100)}% of months fall inside the band; a model that fits has about 80%.`,
+    caption: `${m.label} (${m.unit}): ${m.what}. The shaded band runs from the 10th to the 90th percentile of ${backtest.replications} simulated replications started from the census on ${longDate(backtest.from)}, the solid line is their median, and the black points are what the extract shows. ${Math.round(m.inside * 100)}% of months fall inside the band; a model that fits has about 80%.`,
     config: (): ChartConfiguration => ({
       type: "line",
       data: {
