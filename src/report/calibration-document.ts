@@ -24,8 +24,11 @@ const n = (x: number) => formatNumber(x);
 const d1 = (x: number | null) => (x === null ? "–" : formatNumber(x, 1));
 const pct = (x: number) => `${formatNumber(x * 100, 1)}%`;
 const range = (e: Estimate, f: (x: number) => string) => `${f(e.ci95[0])} to ${f(e.ci95[1])}`;
-const signedPct = (x: number) =>
-  `${x < 0 ? "−" : x > 0 ? "+" : ""}${formatNumber(Math.abs(x) * 100, 1)}%`;
+/** "+4.5%", "−0.8%", and "0.0%" for anything that rounds to nothing. */
+const signedPct = (x: number) => {
+  const text = formatNumber(Math.abs(x) * 100, 1);
+  return /[1-9]/.test(text) ? `${x < 0 ? "−" : "+"}${text}%` : `${text}%`;
+};
 const name = (id: string) => capitalise(humanise(id));
 
 /** The footer every calibration chart carries: version, extract, extract date, when. */
