@@ -9,6 +9,8 @@ import { type Estimate, share, Z95 } from "./estimates.js";
 import { type ArrivalFit, fitArrivals } from "./fit-arrivals.js";
 import { fitRoutes, type RouteFit } from "./fit-routes.js";
 import { fitFamily, fitStays, type StayFits } from "./fit-stays.js";
+import { kaplanMeier, type SurvivalCurve } from "./kaplan-meier.js";
+import { type MonthlyArrivals, monthlyArrivals } from "./monthly-arrivals.js";
 import { peakCensus } from "./peak-census.js";
 import { findReadmissions } from "./readmissions.js";
 import { STAY_FAMILIES } from "./stay-families.js";
@@ -16,13 +18,24 @@ import { STAY_FAMILIES } from "./stay-families.js";
 /** Below this many stays a cohort uses the pathway's stay fit rather than its own. */
 export const MIN_STAYS_FOR_OWN_FIT = 50;
 export const READMISSION_WINDOW_DAYS = 30;
+/**
+ * A cohort gets discharge routes of its own from this many discharges (a route share is then
+ * known to within about ±3 points); below it, it uses the pathway's routes from all spells.
+ */
+export const MIN_DISCHARGES_FOR_OWN_ROUTES = 200;
 
 export interface CohortCalibration {
   id: string;
   arrivals: ArrivalFit;
+  monthly: MonthlyArrivals;
   /** Absent: too few local stays for a fit of its own. */
   stays?: StayFits;
   localStays: number;
+  /** Kaplan-Meier curve of this cohort's local stays, whether or not it has its own fit. */
+  survival: SurvivalCurve;
+  /** Absent: too few discharges for routes of its own, so the pathway's apply. */
+  routes?: RouteFit[];
+  discharges: number;
 }
 
 export interface WardCalibration {
@@ -40,6 +53,8 @@ export interface Calibration {
   readmissions: number;
   cohorts: CohortCalibration[];
   stays: StayFits;
+  /** Kaplan-Meier curve of all local stays. */
+  survival: SurvivalCurve;
   routes: RouteFit[];
   outOfArea: {
     admissions: number;
@@ -55,7 +70,8 @@ export function calibrate(extract: SpellExtract, beds: Record<string, number>): 
   const { isReadmission, wasReadmitted } = findReadmissions(spells, READMISSION_WINDOW_DAYS);
   const local = spells.filter((s) => s.ward !== OUT_OF_AREA);
   const away = spells.filter((s) => s.ward === OUT_OF_AREA);
-  const stays = fitStays(clinicalStays(local, extractDate));
+  const localStays = clinicalStays(local, extractDate);
+  const stays = fitStays(localStays);
 
   const cohortIds = [...new Set(spells.map((s) => s.cohort))].sort();
   const cohorts = cohortIds.map((id) => {
@@ -63,14 +79,30 @@ export function calibrate(extract: SpellExtract, beds: Record<string, number>): 
       .filter((s, i) => s.cohort === id && !isReadmission[i] && s.admitted >= arrivalsFrom)
       .map((s) => s.admitted);
     const mine = local.filter((s) => s.cohort === id);
+    const myStays = clinicalStays(mine, extractDate);
+    const fit = fitArrivals(arrivals, arrivalsFrom, extractDate);
+    const own = spells.flatMap((s, i) => (s.cohort === id ? [i] : []));
+    const discharges = own.filter((i) => spells[i].discharged !== undefined).length;
     return {
       id,
-      arrivals: fitArrivals(arrivals, arrivalsFrom, extractDate),
+      arrivals: fit,
+      monthly: monthlyArrivals(arrivals, arrivalsFrom, extractDate, fit),
       stays:
         mine.length >= MIN_STAYS_FOR_OWN_FIT && cohortIds.length > 1
-          ? fitStays(clinicalStays(mine, extractDate))
+          ? fitStays(myStays)
           : undefined,
       localStays: mine.length,
+      survival: kaplanMeier(myStays),
+      routes:
+        discharges >= MIN_DISCHARGES_FOR_OWN_ROUTES && cohortIds.length > 1
+          ? fitRoutes(
+              own.map((i) => spells[i]),
+              own.map((i) => wasReadmitted[i]),
+              extractDate,
+              READMISSION_WINDOW_DAYS,
+            )
+          : undefined,
+      discharges,
     };
   });
 
@@ -102,6 +134,7 @@ export function calibrate(extract: SpellExtract, beds: Record<string, number>): 
     readmissions: isReadmission.filter(Boolean).length,
     cohorts,
     stays,
+    survival: kaplanMeier(localStays),
     routes: fitRoutes(spells, wasReadmitted, extractDate, READMISSION_WINDOW_DAYS),
     outOfArea: {
       admissions: away.length,

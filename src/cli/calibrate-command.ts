@@ -1,21 +1,39 @@
 /**
  * `bedsim calibrate <extract.csv> [--mapping mapping.yaml] --out model.yaml`: fits a model to a
- * spell extract. Every problem in the extract or mapping is reported before anything is
- * written; the model is checked as bedsim would load it, then written atomically.
+ * spell extract, and writes the calibration report beside it. Every problem in the extract or
+ * mapping is reported before anything is written; the model is checked as bedsim would load
+ * it, then the model and the report are written atomically.
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
-import { calibrate } from "../calibrate/calibrate.js";
+import { type Calibration, calibrate } from "../calibrate/calibrate.js";
 import { writeModel } from "../calibrate/write-model.js";
 import { dayToIso } from "../data/extract-dates.js";
 import { DEFAULT_MAPPING, type ExtractMapping, readMapping } from "../data/extract-mapping.js";
 import { readExtract } from "../data/read-extract.js";
+import type { SpellExtract } from "../data/spell.js";
+import { calibrationWarnings } from "../report/calibration-warnings.js";
+import { renderCalibrationReport } from "../report/write-calibration-report.js";
+import { resultJson } from "../results/format-version.js";
+import { replaceFolder } from "../results/replace-folder.js";
+import type { FolderFiles } from "../results/results-folder.js";
 import { displayPath, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
 import { type FileRole, refusalMessage, type TextFiles } from "../scenario/text-files.js";
 import { YamlSource } from "../scenario/yaml-source.js";
 import { VERSION } from "../version.js";
+import { calibrationRecord } from "./calibration-record.js";
 import { nodeFiles } from "./node-files.js";
+import { printWarnings } from "./warning-text.js";
 
 /** Extracts are larger than model files: 100,000 spells are about 10 MB. */
 const MAX_EXTRACT_BYTES = 500 * 1024 * 1024;
@@ -29,28 +47,102 @@ export interface CalibrateOptions {
   mapping?: string;
   out: string;
   name?: string;
+  /** Where the calibration report goes; default: beside the model, "<model>-calibration". */
+  reportDir?: string;
+}
+
+/** `models/my-icb.yaml` → `models/my-icb-calibration`. */
+export function defaultReportDir(modelFile: string): string {
+  const { dir, name } = path.parse(modelFile);
+  return path.join(dir, `${name}-calibration`);
 }
 
 export function calibrateCommand(extractFile: string, options: CalibrateOptions): void {
-  const outFolder = path.dirname(path.resolve(options.out));
+  const modelFile = path.resolve(options.out);
+  const reportDir = path.resolve(options.reportDir ?? defaultReportDir(options.out));
+  checkOutputs(options, modelFile, reportDir);
+
+  const mapping = loadMapping(options.mapping);
+  const extract = loadExtract(extractFile, mapping);
+  const calibration = calibrate(extract, mapping.beds);
+  checkEveryCohortPlaced(calibration, extractFile);
+
+  const name = options.name ?? mapping.name ?? `Calibrated from ${path.basename(extractFile)}`;
+  const extractShown = displayPath(path.resolve(extractFile));
+  const mappingShown = options.mapping ? displayPath(path.resolve(options.mapping)) : undefined;
+  const modelText = writeModel(calibration, {
+    name,
+    extractFile: extractShown,
+    mappingFile: mappingShown,
+    version: VERSION,
+  });
+  checkAsBedsimLoadsIt(modelText, modelFile);
+
+  const record = calibrationRecord(calibration, {
+    modelFile: displayPath(modelFile),
+    extractFile: extractShown,
+    mappingFile: mappingShown,
+    version: VERSION,
+    manifest: {
+      bedsim_version: VERSION,
+      node_version: process.version,
+      files: [extractFile, options.mapping]
+        .filter((f): f is string => f !== undefined)
+        .map((f) => ({ path: displayPath(path.resolve(f)), sha256: sha256(path.resolve(f)) })),
+      run_at: new Date().toISOString(),
+    },
+  });
+  saveOutputs(modelFile, modelText, reportDir, {
+    "calibration.json": resultJson(record),
+    ...renderCalibrationReport(record),
+  });
+  printSummary(calibration, options.out, displayPath(reportDir));
+  printWarnings(calibrationWarnings(record));
+}
+
+/** Refuses, before any fitting, outputs that cannot be written or would overwrite a stranger. */
+function checkOutputs(options: CalibrateOptions, modelFile: string, reportDir: string): void {
+  const outFolder = path.dirname(modelFile);
   if (!existsSync(outFolder) || !statSync(outFolder).isDirectory())
     throw InputError.at(
       undefined,
       `the folder for --out ${options.out} does not exist; create it first or choose another`,
     );
-  if (existsSync(options.out) && statSync(options.out).isDirectory())
+  if (existsSync(modelFile) && statSync(modelFile).isDirectory())
     throw InputError.at(
       undefined,
       `--out ${options.out} is a folder; give a file name such as models/my-icb.yaml`,
     );
+  const shown = options.reportDir ?? displayPath(reportDir);
+  const reportParent = path.dirname(reportDir);
+  if (!existsSync(reportParent) || !statSync(reportParent).isDirectory())
+    throw InputError.at(
+      undefined,
+      `the folder for the calibration report ${shown} does not exist; create it first or give another with --report-dir`,
+    );
+  if (!existsSync(reportDir)) return;
+  if (!statSync(reportDir).isDirectory())
+    throw InputError.at(
+      undefined,
+      `the calibration report goes in ${shown}, which is a file; move it or give another folder with --report-dir`,
+    );
+  // An earlier calibration report is replaced; any other folder is left alone.
+  if (readdirSync(reportDir).length > 0 && !existsSync(path.join(reportDir, "calibration.json")))
+    throw InputError.at(
+      undefined,
+      `${shown} already holds files that are not a calibration report, so bedsim will not replace it; give another folder with --report-dir`,
+    );
+}
 
-  let mapping: ExtractMapping = DEFAULT_MAPPING;
-  if (options.mapping) {
-    const source = YamlSource.load(nodeFiles, path.resolve(options.mapping));
-    const read = readMapping(source.data, (at, message) => source.problem(at, message));
-    if (!read.ok) throw new InputError(read.problems);
-    mapping = read.mapping;
-  }
+function loadMapping(file: string | undefined): ExtractMapping {
+  if (!file) return DEFAULT_MAPPING;
+  const source = YamlSource.load(nodeFiles, path.resolve(file));
+  const read = readMapping(source.data, (at, message) => source.problem(at, message));
+  if (!read.ok) throw new InputError(read.problems);
+  return read.mapping;
+}
+
+function loadExtract(extractFile: string, mapping: ExtractMapping): SpellExtract {
   const text = nodeFiles.read(path.resolve(extractFile), MAX_EXTRACT_BYTES);
   if (typeof text !== "string")
     throw InputError.at(
@@ -61,43 +153,58 @@ export function calibrateCommand(extractFile: string, options: CalibrateOptions)
     );
   const read = readExtract(text, path.resolve(extractFile), mapping);
   if (!read.ok) throw new InputError(read.problems);
+  return read.extract;
+}
 
-  const calibration = calibrate(read.extract, mapping.beds);
-  // A model sends each cohort to the wards that take it; one seen only out of area has none.
+/** A model sends each cohort to the wards that take it; one seen only out of area has none. */
+function checkEveryCohortPlaced(calibration: Calibration, extractFile: string): void {
   const unplaced = calibration.cohorts.filter(
     (c) => !calibration.wards.some((w) => w.accepts.includes(c.id)),
   );
-  if (unplaced.length > 0)
-    throw InputError.at(
-      path.resolve(extractFile),
-      `the cohort${unplaced.length === 1 ? "" : "s"} ${unplaced.map((c) => `"${c.id}"`).join(", ")} ${unplaced.length === 1 ? "has" : "have"} no spells on a local ward, so no ward can be said to take ${unplaced.length === 1 ? "it" : "them"}; check the ward codes of ${unplaced.length === 1 ? "its" : "their"} rows in the mapping`,
-    );
-  const name = options.name ?? mapping.name ?? `Calibrated from ${path.basename(extractFile)}`;
-  const modelText = writeModel(calibration, {
-    name,
-    extractFile: displayPath(path.resolve(extractFile)),
-    mappingFile: options.mapping ? displayPath(path.resolve(options.mapping)) : undefined,
-    version: VERSION,
-  });
-  checkAsBedsimLoadsIt(modelText, path.resolve(options.out));
+  if (unplaced.length === 0) return;
+  const one = unplaced.length === 1;
+  throw InputError.at(
+    path.resolve(extractFile),
+    `the cohort${one ? "" : "s"} ${unplaced.map((c) => `"${c.id}"`).join(", ")} ${one ? "has" : "have"} no spells on a local ward, so no ward can be said to take ${one ? "it" : "them"}; check the ward codes of ${one ? "its" : "their"} rows in the mapping`,
+  );
+}
 
-  // Written beside its final name and renamed into place, so it is never half-written.
-  const temporary = path.join(outFolder, `.${path.basename(options.out)}.${process.pid}.tmp`);
+/**
+ * The model is written beside its final name, then the report folder is written and renamed
+ * into place, and only then is the model renamed into place: if anything fails, neither is
+ * left half-written.
+ */
+function saveOutputs(
+  modelFile: string,
+  modelText: string,
+  reportDir: string,
+  reportFiles: FolderFiles,
+): void {
+  const temporary = path.join(
+    path.dirname(modelFile),
+    `.${path.basename(modelFile)}.${process.pid}.tmp`,
+  );
   try {
     writeFileSync(temporary, modelText);
-    renameSync(temporary, options.out);
+    replaceFolder(reportDir, reportFiles);
+    renameSync(temporary, modelFile);
   } finally {
     rmSync(temporary, { force: true });
   }
+}
 
-  const c = calibration;
+function sha256(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+function printSummary(c: Calibration, modelFile: string, reportDir: string): void {
   const say = (s: string) => process.stdout.write(`${s}\n`);
   say(
     `Read ${c.spells.toLocaleString("en-GB")} spells admitted ${dayToIso(c.from)} to ${dayToIso(c.extractDate)} (${c.stays.open.toLocaleString("en-GB")} local spells still in hospital, censored).`,
   );
   for (const cohort of c.cohorts)
     say(
-      `  ${cohort.id}: ${cohort.arrivals.perYear.value.toFixed(1)} arrivals a year; stays ${(cohort.stays ?? c.stays).ranked[0].label}, mean ${(cohort.stays ?? c.stays).ranked[0].mean.toFixed(1)} days`,
+      `  ${cohort.id}: ${cohort.arrivals.perYear.value.toFixed(1)} arrivals a year; stays ${(cohort.stays ?? c.stays).ranked[0].label}, mean ${(cohort.stays ?? c.stays).ranked[0].mean.toFixed(1)} days; ${cohort.routes ? "its own discharge routes" : "the pathway's discharge routes"}`,
     );
   const best = c.stays.ranked[0];
   say(
@@ -114,7 +221,7 @@ export function calibrateCommand(extractFile: string, options: CalibrateOptions)
       `  ${w.id}: ${w.beds === undefined ? "beds not in the mapping, peak census used" : `${w.beds} beds`}; at most ${w.peakCensus} on the ward on any day`,
     );
   say(
-    `Written ${options.out}. Name it as "model:" in a scenario, then run bedsim validate and bedsim run.`,
+    `Written ${modelFile}, and the calibration report in ${reportDir} (report.html). Name the model as "model:" in a scenario, then run bedsim validate and bedsim run.`,
   );
 }
 

@@ -192,6 +192,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--mapping <file>", "YAML saying which column is which and what local codes mean")
     .requiredOption("--out <file>", "the model file to write, e.g. models/my-icb.yaml")
     .option("--name <text>", "the model's name")
+    .option(
+      "--report-dir <folder>",
+      "where the calibration report goes (default: beside the model, <model>-calibration)",
+    )
     .action((extract, options) => calibrateCommand(extract, options));
 
   output(
