@@ -2,7 +2,7 @@
  * Calibration: from spells to every figure a model needs, each with where it came from. The
  * result is data; `write-model.ts` words it as a model file.
  */
-import { OUT_OF_AREA } from "../data/extract-mapping.js";
+import { OUT_OF_AREA, TRANSFER } from "../data/extract-mapping.js";
 import type { Spell, SpellExtract } from "../data/spell.js";
 import { type CensoredStays, censoredStays } from "./censored-stays.js";
 import { type Estimate, share, Z95 } from "./estimates.js";
@@ -61,28 +61,42 @@ export interface Calibration {
     share: Estimate;
     /** Mean out-of-area stay over mean local stay (same family fitted to both). */
     stayMultiplier?: Estimate;
+    /** Out-of-area spells that ended in a move home to a local ward. */
+    broughtHome: number;
   };
   wards: WardCalibration[];
 }
 
 export function calibrate(extract: SpellExtract, beds: Record<string, number>): Calibration {
   const { spells, extractDate, arrivalsFrom } = extract;
-  const { isReadmission, wasReadmitted } = findReadmissions(spells, READMISSION_WINDOW_DAYS);
+  const { isReadmission, wasReadmitted, continues } = findReadmissions(
+    spells,
+    READMISSION_WINDOW_DAYS,
+  );
+  // Spells that begin an episode: one carrying on after a move began part-way through a stay,
+  // so its length says nothing of a stay's (and it is no admission).
+  const begins = spells.filter((_, i) => !continues[i]);
   const local = spells.filter((s) => s.ward !== OUT_OF_AREA);
-  const away = spells.filter((s) => s.ward === OUT_OF_AREA);
-  const localStays = clinicalStays(local, extractDate);
+  const localBegins = begins.filter((s) => s.ward !== OUT_OF_AREA);
+  const away = begins.filter((s) => s.ward === OUT_OF_AREA);
+  const localStays = clinicalStays(localBegins, extractDate);
   const stays = fitStays(localStays);
 
   const cohortIds = [...new Set(spells.map((s) => s.cohort))].sort();
   const cohorts = cohortIds.map((id) => {
     const arrivals = spells
-      .filter((s, i) => s.cohort === id && !isReadmission[i] && s.admitted >= arrivalsFrom)
+      .filter(
+        (s, i) =>
+          s.cohort === id && !isReadmission[i] && !continues[i] && s.admitted >= arrivalsFrom,
+      )
       .map((s) => s.admitted);
-    const mine = local.filter((s) => s.cohort === id);
+    const mine = localBegins.filter((s) => s.cohort === id);
     const myStays = clinicalStays(mine, extractDate);
     const fit = fitArrivals(arrivals, arrivalsFrom, extractDate);
     const own = spells.flatMap((s, i) => (s.cohort === id ? [i] : []));
-    const discharges = own.filter((i) => spells[i].discharged !== undefined).length;
+    const discharges = own.filter(
+      (i) => spells[i].discharged !== undefined && spells[i].route !== TRANSFER,
+    ).length;
     return {
       id,
       arrivals: fit,
@@ -138,7 +152,8 @@ export function calibrate(extract: SpellExtract, beds: Record<string, number>): 
     routes: fitRoutes(spells, wasReadmitted, extractDate, READMISSION_WINDOW_DAYS),
     outOfArea: {
       admissions: away.length,
-      share: share(away.length, spells.length),
+      share: share(away.length, begins.length),
+      broughtHome: away.filter((s) => s.route === TRANSFER).length,
       stayMultiplier,
     },
     wards,
@@ -147,12 +162,15 @@ export function calibrate(extract: SpellExtract, beds: Record<string, number>): 
 
 /**
  * The clinical stay, as the model means it: admission to ready for discharge (the start of a
- * delay), or to discharge when there was no delay; open spells are censored at the extract date.
+ * delay), or to discharge when there was no delay; open spells are censored at the extract
+ * date, and a stay that ended in a move to another provider at the move (it went on there).
  */
 export function clinicalStays(spells: Spell[], extractDate: number): CensoredStays {
   return censoredStays(
     spells.map((s) => {
       if (s.delay) return { days: s.delay.start - s.admitted, ended: true };
+      if (s.route === TRANSFER && s.discharged !== undefined)
+        return { days: s.discharged - s.admitted, ended: false };
       if (s.discharged !== undefined) return { days: s.discharged - s.admitted, ended: true };
       return { days: extractDate + 0.5 - s.admitted, ended: false };
     }),

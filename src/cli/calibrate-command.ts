@@ -15,11 +15,12 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { fitToBeds } from "../backtest/fit-to-beds.js";
 import { type Calibration, calibrate } from "../calibrate/calibrate.js";
-import { writeModel } from "../calibrate/write-model.js";
+import { OUT_OF_AREA_SERVICE, writeModel } from "../calibrate/write-model.js";
+import { writeScenario } from "../calibrate/write-start.js";
+import { censusCsv, censusOnDate } from "../data/census-on-date.js";
 import { dayToIso } from "../data/extract-dates.js";
-import { DEFAULT_MAPPING, type ExtractMapping, readMapping } from "../data/extract-mapping.js";
-import { readExtract } from "../data/read-extract.js";
 import type { SpellExtract } from "../data/spell.js";
 import { calibrationWarnings } from "../report/calibration-warnings.js";
 import { renderCalibrationReport } from "../report/write-calibration-report.js";
@@ -28,20 +29,13 @@ import { replaceFolder } from "../results/replace-folder.js";
 import type { FolderFiles } from "../results/results-folder.js";
 import { displayPath, InputError } from "../scenario/input-error.js";
 import { loadScenario } from "../scenario/load.js";
-import { type FileRole, refusalMessage, type TextFiles } from "../scenario/text-files.js";
-import { YamlSource } from "../scenario/yaml-source.js";
+import type { TextFiles } from "../scenario/text-files.js";
+import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { calibrationRecord } from "./calibration-record.js";
+import { readExtractFile, readMappingFile } from "./extract-files.js";
 import { nodeFiles } from "./node-files.js";
 import { printWarnings } from "./warning-text.js";
-
-/** Extracts are larger than model files: 100,000 spells are about 10 MB. */
-const MAX_EXTRACT_BYTES = 500 * 1024 * 1024;
-const EXTRACT_FILE: FileRole = {
-  what: "a spell extract (CSV)",
-  extension: ".csv",
-  relativeTo: "the folder you ran bedsim in",
-};
 
 export interface CalibrateOptions {
   mapping?: string;
@@ -62,8 +56,8 @@ export function calibrateCommand(extractFile: string, options: CalibrateOptions)
   const reportDir = path.resolve(options.reportDir ?? defaultReportDir(options.out));
   checkOutputs(options, modelFile, reportDir);
 
-  const mapping = loadMapping(options.mapping);
-  const extract = loadExtract(extractFile, mapping);
+  const mapping = readMappingFile(options.mapping);
+  const extract = readExtractFile(extractFile, mapping);
   const calibration = calibrate(extract, mapping.beds);
   checkEveryCohortPlaced(calibration, extractFile);
 
@@ -76,7 +70,7 @@ export function calibrateCommand(extractFile: string, options: CalibrateOptions)
     mappingFile: mappingShown,
     version: VERSION,
   });
-  checkAsBedsimLoadsIt(modelText, modelFile);
+  const start = startingFiles(extract, modelFile, modelText, name);
 
   const record = calibrationRecord(calibration, {
     modelFile: displayPath(modelFile),
@@ -92,12 +86,20 @@ export function calibrateCommand(extractFile: string, options: CalibrateOptions)
       run_at: new Date().toISOString(),
     },
   });
-  saveOutputs(modelFile, modelText, reportDir, {
-    "calibration.json": resultJson(record),
-    ...renderCalibrationReport(record),
-  });
+  saveOutputs(
+    [
+      [start.censusFile, start.censusText],
+      [start.scenarioFile, start.scenarioText],
+      [modelFile, modelText],
+    ],
+    reportDir,
+    { "calibration.json": resultJson(record), ...renderCalibrationReport(record) },
+  );
   printSummary(calibration, options.out, displayPath(reportDir));
-  printWarnings(calibrationWarnings(record));
+  process.stdout.write(
+    `Who was in hospital on ${dayToIso(extract.extractDate)} is in ${displayPath(start.censusFile)} (${start.people} people), and ${displayPath(start.scenarioFile)} runs the model from them: bedsim run ${displayPath(start.scenarioFile)}\n`,
+  );
+  printWarnings([...calibrationWarnings(record), ...start.moves]);
 }
 
 /** Refuses, before any fitting, outputs that cannot be written or would overwrite a stranger. */
@@ -134,28 +136,6 @@ function checkOutputs(options: CalibrateOptions, modelFile: string, reportDir: s
     );
 }
 
-function loadMapping(file: string | undefined): ExtractMapping {
-  if (!file) return DEFAULT_MAPPING;
-  const source = YamlSource.load(nodeFiles, path.resolve(file));
-  const read = readMapping(source.data, (at, message) => source.problem(at, message));
-  if (!read.ok) throw new InputError(read.problems);
-  return read.mapping;
-}
-
-function loadExtract(extractFile: string, mapping: ExtractMapping): SpellExtract {
-  const text = nodeFiles.read(path.resolve(extractFile), MAX_EXTRACT_BYTES);
-  if (typeof text !== "string")
-    throw InputError.at(
-      undefined,
-      text.refused === "too-large"
-        ? `${extractFile} is larger than ${MAX_EXTRACT_BYTES / 1024 / 1024} MB; split the extract by period`
-        : refusalMessage(text, extractFile, EXTRACT_FILE),
-    );
-  const read = readExtract(text, path.resolve(extractFile), mapping);
-  if (!read.ok) throw new InputError(read.problems);
-  return read.extract;
-}
-
 /** A model sends each cohort to the wards that take it; one seen only out of area has none. */
 function checkEveryCohortPlaced(calibration: Calibration, extractFile: string): void {
   const unplaced = calibration.cohorts.filter(
@@ -170,26 +150,23 @@ function checkEveryCohortPlaced(calibration: Calibration, extractFile: string): 
 }
 
 /**
- * The model is written beside its final name, then the report folder is written and renamed
- * into place, and only then is the model renamed into place: if anything fails, neither is
- * left half-written.
+ * Each file is written beside its final name, then the report folder is written and renamed
+ * into place, and only then are the files renamed into place, the model last: if anything
+ * fails, nothing is left half-written.
  */
 function saveOutputs(
-  modelFile: string,
-  modelText: string,
+  files: [file: string, text: string][],
   reportDir: string,
   reportFiles: FolderFiles,
 ): void {
-  const temporary = path.join(
-    path.dirname(modelFile),
-    `.${path.basename(modelFile)}.${process.pid}.tmp`,
-  );
+  const temporary = (file: string) =>
+    path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temporary, modelText);
+    for (const [file, text] of files) writeFileSync(temporary(file), text);
     replaceFolder(reportDir, reportFiles);
-    renameSync(temporary, modelFile);
+    for (const [file] of files) renameSync(temporary(file), file);
   } finally {
-    rmSync(temporary, { force: true });
+    for (const [file] of files) rmSync(temporary(file), { force: true });
   }
 }
 
@@ -226,24 +203,46 @@ function printSummary(c: Calibration, modelFile: string, reportDir: string): voi
 }
 
 /**
- * Loads the written model through the same loader as `bedsim validate`, with a one-line
- * scenario naming it; a model that fails is a bug in calibration, not in the user's data.
+ * The census on the day after the extract date, fitted to the model's beds, and a scenario
+ * that starts the model from it. All three are loaded, as `bedsim validate` would, from their
+ * texts before anything is written: one that fails is a bug in calibration, not in the data.
  */
-function checkAsBedsimLoadsIt(modelText: string, modelFile: string): void {
-  const scenarioFile = path.join(path.dirname(modelFile), ".bedsim-calibrate-check.yaml");
+function startingFiles(extract: SpellExtract, modelFile: string, modelText: string, name: string) {
+  const { dir, name: stem } = path.parse(modelFile);
+  const censusFile = path.join(dir, `${stem}-census.csv`);
+  const scenarioFile = path.join(dir, `${stem}-scenario.yaml`);
+  const scenarioText = writeScenario(extract, {
+    id: stem,
+    model: path.basename(modelFile),
+    census: path.basename(censusFile),
+    title: name,
+  });
+  const texts = new Map([
+    [modelFile, modelText],
+    [scenarioFile, scenarioText],
+  ]);
   const files: TextFiles = {
-    read: (file, max) =>
-      file === scenarioFile
-        ? `name: check\nmodel: ${JSON.stringify(path.basename(modelFile))}\nrun: { start: 2025-04-01, years: 1, replications: 2, seed: 1 }\n`
-        : file === modelFile
-          ? modelText
-          : nodeFiles.read(file, max),
+    read: (file, max) => texts.get(file) ?? nodeFiles.read(file, max),
     resolve: nodeFiles.resolve,
   };
-  try {
-    loadScenario(scenarioFile, { files });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`the calibrated model does not load (${detail})`);
-  }
+  const load = () => {
+    try {
+      return loadScenario(scenarioFile, { files });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(`the calibrated model does not load (${detail})`);
+    }
+  };
+  // The census first as it comes (it may hold more people on a ward than its beds), then
+  // fitted to the beds of the model just loaded.
+  texts.set(censusFile, censusCsv([]));
+  const { pathway } = buildPathway(load());
+  const { census, moves } = fitToBeds(
+    censusOnDate(extract.spells, extract.extractDate + 1, OUT_OF_AREA_SERVICE),
+    pathway,
+  );
+  const censusText = censusCsv(census);
+  texts.set(censusFile, censusText);
+  load();
+  return { censusFile, censusText, scenarioFile, scenarioText, moves, people: census.length };
 }

@@ -83,6 +83,7 @@ export function calibrationRecord(c: Calibration, source: CalibrationSource): Ca
     },
     out_of_area: {
       admissions: c.outOfArea.admissions,
+      brought_home: c.outOfArea.broughtHome,
       spells: c.spells,
       share: estimate(c.outOfArea.share),
       stay_multiplier: c.outOfArea.stayMultiplier

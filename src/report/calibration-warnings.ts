@@ -7,6 +7,8 @@ import { capitalise, formatNumber, humanise } from "./charts/labels.js";
 
 /** A route share, delay or readmission from fewer discharges than this is flagged. */
 export const FEW_DISCHARGES = 30;
+/** More than this share of out-of-area placements brought home makes their length uncertain. */
+export const BROUGHT_HOME = 0.1;
 /** More than this share of stays still running on the extract date is flagged. */
 export const HEAVY_CENSORING = 0.2;
 
@@ -46,6 +48,11 @@ export function calibrationWarnings(file: CalibrationFile): string[] {
         `${name(w.id)} had up to ${formatNumber(w.peak_census)} people on one day, more than its ${formatNumber(w.beds)} beds in the mapping. Check the bed number, and whether the ward code also covers another ward or leave beds: a model with too few beds will overstate out-of-area placements.`,
       );
   }
+  const home = file.out_of_area.brought_home ?? 0;
+  if (file.out_of_area.stay_multiplier && home > BROUGHT_HOME * file.out_of_area.admissions)
+    warnings.push(
+      `${pct(home / file.out_of_area.admissions)} of out-of-area placements ended with the person brought home to a local ward, so how long they would have stayed out of area is not known. The stay multiplier (${formatNumber(file.out_of_area.stay_multiplier.value, 2)}) counts those stays as "at least this long", but people are brought home mostly when much of their stay is left, so it is likely too low; set it from the providers' records if you have them.`,
+    );
   if (file.out_of_area.admissions > 0 && !file.out_of_area.stay_multiplier)
     warnings.push(
       `Only ${formatNumber(file.out_of_area.admissions)} out-of-area spells: too few to say whether out-of-area stays are longer than local ones, so the model assumes they are the same length.`,

@@ -105,6 +105,8 @@ export const calibrationFile = z.object({
     spells: z.number(),
     share: estimate,
     stay_multiplier: estimate.optional(),
+    /** Out-of-area spells that ended in a move to a local ward (their full length unknown). */
+    brought_home: z.number().optional(),
   }),
   wards: z.array(
     z.object({

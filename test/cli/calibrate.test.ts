@@ -59,7 +59,24 @@ describe("bedsim calibrate", () => {
 
     // The calibration report, beside the model, with nothing else left in the folder.
     const report = path.join(dir, "my-icb-calibration");
-    expect(readdirSync(dir).sort()).toEqual(["my-icb-calibration", "my-icb.yaml", "scenario.yaml"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      "my-icb-calibration",
+      "my-icb-census.csv",
+      "my-icb-scenario.yaml",
+      "my-icb.yaml",
+      "scenario.yaml",
+    ]);
+    // The census of the day after the extract date, and the scenario that starts from it.
+    const census = readFileSync(path.join(dir, "my-icb-census.csv"), "utf8").trim().split("\n");
+    expect(census[0]).toBe("person,cohort,service,admitted,delayed_since");
+    // The extract's open spells are the people in hospital then (a few moved to fit the beds).
+    const extract = readFileSync(path.join(REPO, "data", "example-extract.csv"), "utf8");
+    const open = extract.split("\n").filter((l) => /^S\d+,[^,]*,[^,]*,,/.test(l)).length;
+    expect(census.length - 1).toBe(open);
+    expect(result.stdout).toMatch(new RegExp(`\\(${open} people\\)`));
+    const started = bedsim(["validate", "my-icb-scenario.yaml"], dir);
+    expect(started.stderr).toBe("");
+    expect(started.status).toBe(0);
     const json = JSON.parse(readFileSync(path.join(report, "calibration.json"), "utf8"));
     expect(Object.keys(json)[0]).toBe(FORMAT_FIELD);
     const parsed = calibrationFile.parse(json);
@@ -106,7 +123,13 @@ describe("bedsim calibrate", () => {
     expect(again.status).toBe(0);
     expect(existsSync(path.join(report, "stale.txt"))).toBe(false);
     expect(existsSync(path.join(report, "calibration.json"))).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(["my-icb-calibration", "my-icb.yaml", "scenario.yaml"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      "my-icb-calibration",
+      "my-icb-census.csv",
+      "my-icb-scenario.yaml",
+      "my-icb.yaml",
+      "scenario.yaml",
+    ]);
   }, 120_000);
 
   it("refuses a report folder that is a file or holds other files, writing nothing", () => {

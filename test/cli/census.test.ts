@@ -88,7 +88,9 @@ describe("bedsim run with a census", () => {
       ["calibrate", path.join(out, folder, "spells.csv"), "--out", model],
       ws.dir,
     );
-    expect(fitted.stderr).toBe("");
+    // Only warnings (a short run has few discharges on some routes), no errors.
+    for (const line of fitted.stderr.split("\n").filter(Boolean))
+      expect(line).toMatch(/^bedsim: warning: /);
     expect(fitted.status).toBe(0);
     expect(readFileSync(model, "utf8")).toMatch(/working_age_men/);
 
@@ -108,5 +110,5 @@ describe("bedsim run with a census", () => {
     ws.write("scenarios/census.csv", written);
     const again = bedsim(["run", "scenarios/baseline.yaml", "--out", out, ...SHORT], ws.dir);
     expect(again.status).toBe(0);
-  });
+  }, 60_000);
 });
