@@ -17,10 +17,6 @@ export function writeScenario(
   names: { id: string; model: string; census: string; title: string },
 ): string {
   const start = dayToIso(extract.extractDate + 1);
-  const id = names.title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
   return [
     "# Written by bedsim calibrate: the calibrated model, started from the people in hospital",
     "# on the day after the extract date. Edit it like any scenario (add changes: for a plan).",
