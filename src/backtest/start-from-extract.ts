@@ -76,17 +76,21 @@ export function startFromExtract(input: BacktestInput): BacktestStart {
       `run.start_from=${censusFile}`,
     ],
   });
-  const warmUpLoaded = loadScenario(input.scenarioFile, {
-    files,
-    set: [...set, `run.start=${dayToIso(from)}`, `run.years=${WARM_UP_TAIL_YEARS}`],
-  });
+  // A scenario that starts from a census of its own has no warm-up to borrow from.
+  const warmUpLoaded =
+    given.run.start_from === undefined && given.run.warm_up_days > 0
+      ? loadScenario(input.scenarioFile, {
+          files,
+          set: [...set, `run.start=${dayToIso(from)}`, `run.years=${WARM_UP_TAIL_YEARS}`],
+        })
+      : undefined;
   return {
     loaded,
     pathway: buildPathway(loaded).pathway,
     census,
     censusText,
     moves,
-    warmUp: warmUpLoaded.run.warm_up_days > 0 ? buildPathway(warmUpLoaded).pathway : undefined,
+    warmUp: warmUpLoaded && buildPathway(warmUpLoaded).pathway,
   };
 }
 
