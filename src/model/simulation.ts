@@ -727,7 +727,7 @@ class Simulation {
   private startFromCensus(census: CensusPerson[], t: number): void {
     const people = this.people;
     const cohortIndex = new Map(this.pathway.cohorts.map((c, i) => [c.id, i]));
-    const delayed: { person: number; daysDelayed: number; rng: Rng }[] = [];
+    const delayed: { person: number; daysDelayed: number; waitingFor?: string; rng: Rng }[] = [];
     for (const entry of census) {
       const c = cohortIndex.get(entry.cohort);
       if (c === undefined) throw new Error(`unknown cohort ${entry.cohort}`);
@@ -761,15 +761,15 @@ class Simulation {
       this.occupy(person, service, t);
       this.spells?.fromCensus(person, t - entry.daysIn, entry.key);
       if (entry.daysDelayed !== undefined && people.inpatient[person]) {
-        delayed.push({ person, daysDelayed: entry.daysDelayed, rng });
+        delayed.push({ person, daysDelayed: entry.daysDelayed, waitingFor: entry.waitingFor, rng });
         continue;
       }
       const endsAt = t + remaining;
       people.endsAt[person] = endsAt;
       this.queue.schedule(endsAt, STAY_END, person);
     }
-    for (const { person, daysDelayed, rng } of delayed)
-      this.delayedAtStart(person, daysDelayed, rng, t);
+    for (const { person, daysDelayed, waitingFor, rng } of delayed)
+      this.delayedAtStart(person, daysDelayed, waitingFor, rng, t);
     this.services.forEach((s, i) => {
       if (!s.isOutOfArea) this.fill(i, t);
     });
@@ -789,16 +789,40 @@ class Simulation {
    * (a delay outside the model, or waiting in bed for a full service), chosen by share; the
    * outside delay goes on for the rest of its length given the days already waited.
    */
-  private delayedAtStart(person: number, daysDelayed: number, rng: Rng, t: number): void {
+  private delayedAtStart(
+    person: number,
+    daysDelayed: number,
+    waitingFor: string | undefined,
+    rng: Rng,
+    t: number,
+  ): void {
     const people = this.people;
     const cohort = this.cohorts[people.cohort[person]];
+    const named = Array.from(cohort.routeIds).find(
+      (id) => this.routes[id].spec.name === waitingFor,
+    );
+    if (named !== undefined) {
+      this.holdAtStart(person, named, daysDelayed, rng, t);
+      return;
+    }
     const candidates = Array.from(cohort.routeIds).filter((id) => {
       const r = this.routes[id];
       return r.delay !== undefined || (r.to >= 0 && r.spec.whenFull === "stay_in_bed");
     });
     const ids = candidates.length > 0 ? candidates : Array.from(cohort.routeIds);
     const shares = cumulativeShares(ids.map((id) => this.routes[id].spec));
-    const routeId = ids[pick(shares, people.routeDraw[person] * shares[shares.length - 1])];
+    this.holdAtStart(
+      person,
+      ids[pick(shares, people.routeDraw[person] * shares[shares.length - 1])],
+      daysDelayed,
+      rng,
+      t,
+    );
+  }
+
+  /** A census person delayed on `routeId`: an outside delay runs on, a full destination holds them. */
+  private holdAtStart(person: number, routeId: number, daysDelayed: number, rng: Rng, t: number) {
+    const people = this.people;
     const route = this.routes[routeId];
     people.route[person] = routeId;
     this.spells?.delayed(person, t - daysDelayed);
