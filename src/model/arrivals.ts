@@ -26,6 +26,13 @@ export class ArrivalProcess {
   private readonly extraFrom: number;
   private readonly extraRng: Rng | undefined;
   private readonly seasonality: number[];
+  /** The yearly rate as a daily one, before seasonality and growth. */
+  private readonly basePerDay: number;
+  /**
+   * log(1 + growth) per day: growth after t days is exp(t · this), one exp per candidate where
+   * `(1 + g) ** (t / 365.25)` cost a power; equal to it up to the last bit or so.
+   */
+  private readonly growthLogPerDay: number;
 
   /**
    * @param rng the cohort's arrival stream (base process).
@@ -42,6 +49,8 @@ export class ArrivalProcess {
     private readonly scaleSteps: { day: number; factor: number }[],
     extraRng?: () => Rng,
   ) {
+    this.basePerDay = cohort.arrivalsPerYear / DAYS_PER_YEAR;
+    this.growthLogPerDay = Math.log1p(cohort.growthPerYear) / DAYS_PER_YEAR;
     const mean = cohort.seasonality.reduce((a, b) => a + b, 0) / 12;
     this.seasonality = cohort.seasonality.map((m) => m / mean);
     const growth = 1 + cohort.growthPerYear;
@@ -74,6 +83,7 @@ export class ArrivalProcess {
   }
 
   private scaleAt(t: number): number {
+    if (this.scaleSteps.length === 0) return 1;
     let scale = 1;
     for (const step of this.scaleSteps) {
       if (step.day > t) break;
@@ -89,11 +99,8 @@ export class ArrivalProcess {
       this.calendar.monthOfYear.length - 1,
     );
     const season = this.seasonality[this.calendar.monthOfYear[Math.max(0, day)]];
-    return (
-      (this.cohort.arrivalsPerYear / DAYS_PER_YEAR) *
-      season *
-      (1 + this.cohort.growthPerYear) ** (t / DAYS_PER_YEAR)
-    );
+    const growth = this.growthLogPerDay === 0 ? 1 : Math.exp(t * this.growthLogPerDay);
+    return this.basePerDay * season * growth;
   }
 
   /** Rate per day at time t (days since the start of results), both processes together. */
