@@ -43,7 +43,7 @@ export class ArrivalProcess {
    *   only if the scale ever exceeds 1.
    */
   constructor(
-    private readonly cohort: Cohort,
+    cohort: Cohort,
     private readonly calendar: Calendar,
     private readonly rng: Rng,
     private readonly scaleSteps: { day: number; factor: number }[],
