@@ -2,7 +2,6 @@ import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
 import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
-import { renderRunReport } from "../report/write-report.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
@@ -13,6 +12,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { loadReportWriters, renderRunReport } from "./report-writers.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { spellsCsv, startCensusCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
@@ -29,6 +29,7 @@ export interface RunCommandOptions extends CommonOptions {
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  if (options.charts) await loadReportWriters();
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
   const dir = ResultsFolder.create(options.out, loaded.name);
   try {
