@@ -10,6 +10,12 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops handing out work and terminates the workers. */
   signal?: AbortSignal;
+  /**
+   * Called once per replication in the order of `indices` (one that finishes early waits for
+   * those before it), and what it returns is kept in its place: lets a caller fold away what
+   * it needs only in sum, in an order that does not depend on the number of workers.
+   */
+  inOrder?: (outcome: ReplicationOutcome) => ReplicationOutcome;
 }
 
 export function defaultWorkers(): number {
@@ -52,6 +58,8 @@ export class ReplicationPool {
   private readonly ready = new Set<Worker>();
   private readonly jobOf = new Map<Worker, number>();
   private jobs = 0;
+  /** Replications run on worker threads so far (the rest ran on this thread): for tests and the bench. */
+  workerReplications = 0;
 
   private constructor(readonly size: number) {}
 
@@ -87,9 +95,17 @@ export class ReplicationPool {
     let failure: Error | undefined;
     /** Wakes this thread when it has run out of work and waits for the workers'. */
     let wake: (() => void) | undefined;
+    /** Outcomes before this position have been through `inOrder`. */
+    let inOrder = 0;
     const completed = (position: number, outcome: ReplicationOutcome) => {
       results[position] = outcome;
       done++;
+      if (options.inOrder) {
+        while (inOrder < total && results[inOrder] !== undefined) {
+          results[inOrder] = options.inOrder(results[inOrder]);
+          inOrder++;
+        }
+      }
       options.onProgress?.(done, total);
     };
     const fail = (error: Error) => {
@@ -117,6 +133,7 @@ export class ReplicationPool {
     for (const worker of helpers) {
       const onMessage = (message: WorkerMessage) => {
         if (message === "ready") return start(worker);
+        this.workerReplications++;
         completed(message.position, message.outcome);
         feed(worker);
         wake?.();
