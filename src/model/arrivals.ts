@@ -1,4 +1,4 @@
-import type { Rng } from "../engine/random.js";
+import type { Uniforms } from "../engine/random.js";
 import { type Calendar, DAYS_PER_YEAR } from "./calendar.js";
 import type { Cohort } from "./pathway.js";
 
@@ -24,7 +24,7 @@ export class ArrivalProcess {
   private readonly extraPeakPerDay: number;
   /** The first day on which the scale exceeds 1 (Infinity if it never does). */
   private readonly extraFrom: number;
-  private readonly extraRng: Rng | undefined;
+  private readonly extraRng: Uniforms | undefined;
   private readonly seasonality: number[];
   /** The yearly rate as a daily one, before seasonality and growth. */
   private readonly basePerDay: number;
@@ -45,9 +45,9 @@ export class ArrivalProcess {
   constructor(
     cohort: Cohort,
     private readonly calendar: Calendar,
-    private readonly rng: Rng,
+    private readonly rng: Uniforms,
     private readonly scaleSteps: { day: number; factor: number }[],
-    extraRng?: () => Rng,
+    extraRng?: () => Uniforms,
   ) {
     this.basePerDay = cohort.arrivalsPerYear / DAYS_PER_YEAR;
     this.growthLogPerDay = Math.log1p(cohort.growthPerYear) / DAYS_PER_YEAR;
@@ -113,11 +113,14 @@ export class ArrivalProcess {
     if (this.peakPerDay <= 0) return Number.POSITIVE_INFINITY;
     let time = t;
     for (;;) {
-      time -= Math.log(1 - this.rng()) / this.peakPerDay;
+      time -= Math.log(1 - this.rng.next()) / this.peakPerDay;
       if (time >= end) return Number.POSITIVE_INFINITY;
       // One acceptance draw per candidate whatever the scale, so the candidates stay aligned
       // with the baseline's; scale <= 1 gives exactly the same product as the rate itself.
-      if (this.rng() * this.peakPerDay < this.unscaledRate(time) * Math.min(this.scaleAt(time), 1))
+      if (
+        this.rng.next() * this.peakPerDay <
+        this.unscaledRate(time) * Math.min(this.scaleAt(time), 1)
+      )
         return time;
     }
   }
@@ -132,9 +135,9 @@ export class ArrivalProcess {
     const peak = this.extraPeakPerDay;
     let time = Math.max(t, this.extraFrom);
     for (;;) {
-      time -= Math.log(1 - rng()) / peak;
+      time -= Math.log(1 - rng.next()) / peak;
       if (time >= end) return Number.POSITIVE_INFINITY;
-      const u = rng();
+      const u = rng.next();
       const excess = this.scaleAt(time) - 1;
       if (excess > 0 && u * peak < this.unscaledRate(time) * excess) return time;
     }

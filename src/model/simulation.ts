@@ -1,6 +1,6 @@
 import { type Distribution, makeDistribution, sampleRemaining } from "../engine/distributions.js";
 import { EventQueue } from "../engine/event-queue.js";
-import { createStream, type Rng } from "../engine/random.js";
+import { createStream, type Rng, Uniforms } from "../engine/random.js";
 import { ArrivalProcess } from "./arrivals.js";
 import { type Calendar, calendarFor, DAYS_PER_YEAR } from "./calendar.js";
 import { openAfter } from "./dated-changes.js";
@@ -79,13 +79,15 @@ interface RouteState {
 
 /** The streams a new arrival's needs are drawn from, in order of arrival. */
 interface NeedStreams {
+  /** For the length-of-stay distribution, which takes an `Rng`. */
   stayRng: Rng;
-  routingRng: Rng;
-  readmissionRng: Rng;
+  // Drawn from directly, several an arrival: `Uniforms`, which draw the same numbers faster.
+  routingRng: Uniforms;
+  readmissionRng: Uniforms;
   /** Whether each admission needs intensive care: a stream of its own, so that adding a PICU
    * to a model leaves everyone's other needs as they were. */
-  picuRng: Rng;
-  personRng: Rng;
+  picuRng: Uniforms;
+  personRng: Uniforms;
 }
 
 interface CohortState extends NeedStreams {
@@ -111,7 +113,7 @@ interface CohortState extends NeedStreams {
    * Whether a readmission needs intensive care, in order of readmission: apart from first
    * arrivals' stream, whose pairing between scenarios it would otherwise upset.
    */
-  readmissionPicuRng: Rng;
+  readmissionPicuRng: Uniforms;
 }
 
 /** One replication; `spells`, when given, logs every stay (for --write-spells). */
@@ -218,6 +220,8 @@ class Simulation {
     this.picuOutOfArea = pathway.picu ? this.index(pathway.picu.outOfArea) : -1;
     this.picuStay = pathway.picu ? makeDistribution(pathway.picu.stay) : undefined;
     const stream = (...key: (string | number)[]) => createStream(seed, "rep", replication, ...key);
+    const uniforms = (...key: (string | number)[]) =>
+      new Uniforms(seed, "rep", replication, ...key);
     const servicesFor = (c: number, test: (s: ServiceState) => boolean) =>
       this.services.map((s, i) => (test(s) && s.accepts[c] ? i : -1)).filter((i) => i >= 0);
     this.cohorts = pathway.cohorts.map((cohort, c) => {
@@ -228,9 +232,9 @@ class Simulation {
       const arrivals = new ArrivalProcess(
         cohort,
         this.calendar,
-        stream("cohort", cohort.id, "arrivals"),
+        uniforms("cohort", cohort.id, "arrivals"),
         scaleSteps,
-        () => stream("cohort", cohort.id, "extra", "arrivals"),
+        () => uniforms("cohort", cohort.id, "extra", "arrivals"),
       );
       const state: CohortState = {
         routing: cohort.routing,
@@ -242,21 +246,21 @@ class Simulation {
         extraNeeds: arrivals.hasExtra
           ? {
               stayRng: stream("cohort", cohort.id, "extra", "stay"),
-              routingRng: stream("cohort", cohort.id, "extra", "routing"),
-              readmissionRng: stream("cohort", cohort.id, "extra", "readmission"),
-              picuRng: stream("cohort", cohort.id, "extra", "picu"),
-              personRng: stream("cohort", cohort.id, "extra", "person"),
+              routingRng: uniforms("cohort", cohort.id, "extra", "routing"),
+              readmissionRng: uniforms("cohort", cohort.id, "extra", "readmission"),
+              picuRng: uniforms("cohort", cohort.id, "extra", "picu"),
+              personRng: uniforms("cohort", cohort.id, "extra", "person"),
             }
           : null,
         stayRng: stream("cohort", cohort.id, "stay"),
-        routingRng: stream("cohort", cohort.id, "routing"),
-        readmissionRng: stream("cohort", cohort.id, "readmission"),
-        picuRng: stream("cohort", cohort.id, "picu"),
-        personRng: stream("cohort", cohort.id, "person"),
+        routingRng: uniforms("cohort", cohort.id, "routing"),
+        readmissionRng: uniforms("cohort", cohort.id, "readmission"),
+        picuRng: uniforms("cohort", cohort.id, "picu"),
+        personRng: uniforms("cohort", cohort.id, "person"),
         wards: servicesFor(c, (s) => s.isWard),
         crisisHouses: servicesFor(c, (s) => s.isCrisisHouse),
         picus: servicesFor(c, (s) => s.isIntensiveCare && Number.isFinite(s.capacity)),
-        readmissionPicuRng: stream("cohort", cohort.id, "readmission", "picu"),
+        readmissionPicuRng: uniforms("cohort", cohort.id, "readmission", "picu"),
       };
       return state;
     });
@@ -375,15 +379,15 @@ class Simulation {
     // (this order is part of the streams' meaning: changing it changes every result). Extra
     // arrivals draw from streams of their own, so they do not shift anyone else's needs.
     const needs = (extra && cohort.extraNeeds) || cohort;
-    const supportedAtHome = needs.routingRng() < routing.crisisTeamSupportAtHome;
-    const offeredCrisisHouse = needs.routingRng() < routing.crisisHouseInsteadOfAdmission;
+    const supportedAtHome = needs.routingRng.next() < routing.crisisTeamSupportAtHome;
+    const offeredCrisisHouse = needs.routingRng.next() < routing.crisisHouseInsteadOfAdmission;
     const person = people.add(c);
     people.wardStay[person] = cohort.wardStay.sample(needs.stayRng);
-    people.routeDraw[person] = needs.routingRng();
-    people.delayDraw[person] = needs.routingRng();
-    people.readmitDraw[person] = needs.readmissionRng();
-    if (this.picuOutOfArea >= 0) people.picuDraw[person] = needs.picuRng();
-    people.seedStream(person, needs.personRng());
+    people.routeDraw[person] = needs.routingRng.next();
+    people.delayDraw[person] = needs.routingRng.next();
+    people.readmitDraw[person] = needs.readmissionRng.next();
+    if (this.picuOutOfArea >= 0) people.picuDraw[person] = needs.picuRng.next();
+    people.seedStream(person, needs.personRng.next());
     this.count(this.metric.arrivals, t);
     if (supportedAtHome) {
       this.count(this.metric.crisis_team_supported, t);
@@ -419,7 +423,7 @@ class Simulation {
     // Not from the person's own stream, so that models without intensive care draw exactly as
     // before. Readmissions come in an order capacity can change, so this one need is paired
     // between scenarios less closely than the others.
-    if (this.picuOutOfArea >= 0) people.picuDraw[person] = cohort.readmissionPicuRng();
+    if (this.picuOutOfArea >= 0) people.picuDraw[person] = cohort.readmissionPicuRng.next();
     people.state[person] = State.Home;
     this.count(this.metric.readmissions_30d, t);
     this.requestAcuteBed(person, t);
