@@ -145,7 +145,13 @@ export async function main(argv: string[]): Promise<number> {
           .description("run a scenario over a range of one or two settings"),
       ),
     ),
-  ).action((file, options) => sweepCommand(file, options));
+  )
+    .option(
+      "--target <condition>",
+      'mark the values that meet it, e.g. "oap_bed_days <= 3500" (repeatable: all must hold; default: the file\'s sweep: target)',
+      collect,
+    )
+    .action((file, options) => sweepCommand(file, options));
 
   output(
     vary(
@@ -160,9 +166,18 @@ export async function main(argv: string[]): Promise<number> {
   )
     .option(
       "--target <condition>",
-      'e.g. "oap_bed_days <= 100", or "oap_bed_days <= 100 at p90" for 9 years out of 10',
+      'e.g. "oap_bed_days <= 100", or "oap_bed_days.working_age_men <= 365 at p90" for 9 years out of 10 (repeatable: all must hold)',
+      collect,
     )
-    .option("--minimise <kpi>", "e.g. total_cost")
+    .option(
+      "--minimise <kpi>",
+      "e.g. total_cost (with targets and several settings: the least cost that meets them)",
+    )
+    .option(
+      "--budget <replications>",
+      "most replications a search over several settings may run, its final check included",
+      wholeNumberOption("--budget", 2),
+    )
     .action((file, options) => rightsizeCommand(file, options));
 
   program
