@@ -12,8 +12,8 @@ import {
   type Target,
 } from "../experiment/rightsize.js";
 import { runPoint, type SweepParameter, type SweepPointResult } from "../experiment/sweep.js";
-import { kpiDefinition } from "../model/kpi-definitions.js";
-import { capitalise, parameterLabel, parameterValueLabel } from "../report/charts/labels.js";
+import { kpiDefinition, kpiParts } from "../model/kpi-definitions.js";
+import { parameterLabel, parameterValueLabel } from "../report/charts/labels.js";
 import { yearlyStatisticWords } from "../report/charts/sweep.js";
 import { formatRange, formatValue, textTable } from "../report/format.js";
 import { sweepTable } from "../report/sweep-table.js";
@@ -222,9 +222,12 @@ async function allocationCommand(
   }
 }
 
-/** Enough for a few rounds of trying each setting one step either way, and the final check. */
+/**
+ * Enough for about twenty steps, each trying every setting one step on, and the final check;
+ * a search that needs more says so and asks for a larger --budget.
+ */
 function defaultBudget(settings: number, replications: number): number {
-  return replications * (12 + 6 * settings);
+  return replications * (20 + 20 * settings);
 }
 
 function allocationOutput(
@@ -320,22 +323,33 @@ function allocationText(output: RightsizeFile): string {
   ];
   if (search) {
     lines.push("", "Path taken:");
+    const short = (path: string) => {
+      const id = path.split(".").at(-2) ?? path;
+      return output.names?.[id] ?? id;
+    };
     const header = [
       "step",
       "move",
-      ...output.parameters.map((p) => capitalise(parameterLabel(p, output.names))),
-      ...targets.map((t) => `${t.kpi} (${t.statistic})`),
-      search.objective,
-      "targets met",
+      ...output.parameters.map(short),
+      ...targets.map((t) => `${kpiParts(t.kpi)?.id ?? t.kpi} ${t.statistic}`),
+      output.minimise ?? "total",
+      "met",
     ];
-    const rows = search.steps.map((step, i) => [
-      String(i),
-      step.move,
-      ...output.parameters.map((p) => String(step.values[p])),
-      ...step.estimates.map((e, j) => formatValue(targets[j]?.kpi ?? "", e.estimate)),
-      formatValue(output.minimise ?? "", step.objective),
-      step.met ? "yes" : "no",
-    ]);
+    const rows = search.steps.map((step, i) => {
+      const moved = output.parameters.find(
+        (p) => i > 0 && step.values[p] !== search.steps[i - 1].values[p],
+      );
+      return [
+        String(i),
+        moved
+          ? `${short(moved)} ${search.steps[i - 1].values[moved]} → ${step.values[moved]}`
+          : "start",
+        ...output.parameters.map((p) => String(step.values[p])),
+        ...step.estimates.map((e, j) => formatValue(targets[j]?.kpi ?? "", e.estimate)),
+        formatValue(output.minimise ?? "", step.objective),
+        step.met ? "yes" : "no",
+      ];
+    });
     lines.push(textTable(header, rows));
     const below = search.neighbours.map(
       (n) =>

@@ -148,12 +148,13 @@ export async function greedyAllocation(run: AllocationRun): Promise<AllocationRe
   const neighbours: AllocationResult["neighbours"] = [];
   if (met(current)) {
     for (;;) {
-      let best: { index: number[]; point: SweepPointResult; i: number; up: boolean } | undefined;
+      // Steps down first (they save beds); only when none helps, and a KPI such as cost is
+      // minimised, steps up (a bed can cost less than the out-of-area days it saves).
+      let moved: { index: number[]; point: SweepPointResult; i: number; up: boolean } | undefined;
       let exhausted = false;
-      // Fewest beds only ever steps down; a KPI (cost) may also fall by adding a bed.
-      const directions = goal.minimise ? [-1, 1] : [-1];
-      for (let i = 0; i < settings.length && !exhausted; i++) {
-        for (const d of directions) {
+      for (const d of goal.minimise ? [-1, 1] : [-1]) {
+        let best: typeof moved;
+        for (let i = 0; i < settings.length && !exhausted; i++) {
           const j = index[i] + d;
           if (j < 0 || j >= settings[i].values.length) continue;
           const next = index.slice();
@@ -167,15 +168,19 @@ export async function greedyAllocation(run: AllocationRun): Promise<AllocationRe
           if (!best || objective(point) < objective(best.point))
             best = { index: next, point, i, up: d > 0 };
         }
+        if (best || exhausted) {
+          moved = best;
+          break;
+        }
       }
       if (exhausted) {
         note = outOfBudget(seen.size);
         break;
       }
-      if (!best) break;
-      index = best.index;
-      current = best.point;
-      record(current, describeMove(best.i, best.up, index));
+      if (!moved) break;
+      index = moved.index;
+      current = moved.point;
+      record(current, describeMove(moved.i, moved.up, index));
     }
     for (let i = 0; i < settings.length; i++) {
       if (index[i] === 0) continue;

@@ -40,6 +40,7 @@ import {
 } from "./describe-scenario.js";
 import { pointLabel, runFindings, scenarioFindings, sweepFindings } from "./findings.js";
 import { formatMoney, formatRange, formatValue } from "./format.js";
+import { searchSections, targetWords } from "./search-path.js";
 
 export type Block =
   | { kind: "paragraph"; text: string }
@@ -456,6 +457,8 @@ export function sweepDocument(
     return `${capitalise(parameterLabel(p, sweep.names))} (${p}): ${values.map((v) => formatNumber(v, Number.isInteger(v) ? 0 : 2)).join(", ")}.`;
   });
   const target = sweep.target;
+  // Every target after the first (the first is worded below, as before).
+  for (const t of (sweep.targets ?? []).slice(1)) tried.push(`Also: ${targetWords(t)}.`);
   if (target)
     tried.push(
       `Target: ${kpiDefinition(target.kpi).label}, ${target.statistic === "mean" ? "mean across replications" : `${yearlyStatisticWords(target.statistic)}, over every replication`}, ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(target.kpi, target.value)} (${displayUnit(target.kpi)}).`,
@@ -478,6 +481,7 @@ export function sweepDocument(
         title: "Results",
         blocks: [table(sweepTable(sweep), "Means with 95% confidence intervals.")],
       },
+      ...searchSections(sweep),
       { title: "Charts", blocks: chartBlocks(charts) },
       {
         title: "Method",
