@@ -4,6 +4,7 @@
  * report live here; the renderers know nothing about bedsim.
  */
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { byCohortTable } from "./by-cohort-table.js";
 import { costGroup } from "./charts/cost-by-service.js";
 import type {
   CompareInput,
@@ -262,6 +263,9 @@ export function runDocument(
   if (years) results.push(heading("Headline measures by financial year (means)"), table(years));
   const costs = costTable(summary);
   if (costs) results.push(heading("Cost by service and financial year (means)"), table(costs));
+  const cohorts = byCohortTable(summary);
+  if (cohorts)
+    results.push(heading("By cohort"), table(cohorts, "Means with 95% confidence intervals."));
   return {
     title: summary.scenario.title ?? summary.scenario.name,
     subtitle: `bedsim run of scenario “${summary.scenario.name}”`,

@@ -76,11 +76,8 @@ export function parameterLabel(path: string, names: DisplayNames = {}): string {
     .map(humanise)
     .join(" ");
   const described =
-    rest.join(".") === "reinvest.share"
-      ? "share reinvested"
-      : context
-        ? `${field} of ${context}`
-        : field;
+    (parts[0] === "changes" ? CHANGE_WORDS[rest.join(".")] : undefined) ??
+    (context ? `${field} of ${context}` : field);
   if (!ownerId) return described;
   if (parts[0] === "changes")
     return `${described} in change ${/^\d+$/.test(ownerId) ? Number(ownerId) + 1 : humanise(ownerId)}`;
@@ -90,6 +87,17 @@ export function parameterLabel(path: string, names: DisplayNames = {}): string {
   return `${described} of ${owner}`;
 }
 
+/** A dated change's settings in words. */
+const CHANGE_WORDS: Record<string, string> = {
+  close_beds: "beds closed",
+  open_beds: "beds opened",
+  set_beds: "beds",
+  add_places: "places added",
+  remove_places: "places removed",
+  set_places: "places",
+  "reinvest.share": "share reinvested",
+};
+
 /** Lists whose items a path names by id: the owner of the setting. */
 const OWNERS = new Set(["services", "cohorts", "changes"]);
 /** Words of the files' structure that say nothing to a reader. */
@@ -98,7 +106,11 @@ const STRUCTURE = new Set(["of", "components", "routing", "cost"]);
 /** A parameter's value in words: "36 beds on Oakwood (men)", "max wait … = 2". */
 export function parameterValueLabel(path: string, value: number, names: DisplayNames = {}): string {
   const label = parameterLabel(path, names);
-  const number = formatNumber(value, Number.isInteger(value) ? 0 : 2);
+  // A share is read as a percentage: "share reinvested in change 2 = 75%".
+  const number =
+    /^share/.test(label) && value >= 0 && value <= 1
+      ? `${formatNumber(value * 100, Number.isInteger(value * 100) ? 0 : 1)}%`
+      : formatNumber(value, Number.isInteger(value) ? 0 : 2);
   return /^(beds|places) /.test(label) ? `${number} ${label}` : `${label} = ${number}`;
 }
 
