@@ -176,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
     .option(
       "--budget <replications>",
       "most replications a search over several settings may run, its final check included",
-      wholeNumberOption("--budget", 2),
+      wholeNumberOption("--budget", 1),
     )
     .action((file, options) => rightsizeCommand(file, options));
 

@@ -125,7 +125,7 @@ function readGoal(loaded: LoadedScenario, options: RightsizeCommandOptions): Goa
   if (options.target?.length && options.minimise && !several)
     throw InputError.at(
       undefined,
-      "give either --target or --minimise for a search over one setting, not both (over several settings, both: the least of the KPI that meets the targets).",
+      "give either --target or --minimise, not both, for a search over one setting (over several settings, give both for the least of the KPI that meets the targets).",
     );
   if (targets.length === 0 && !minimise)
     throw InputError.at(

@@ -102,7 +102,7 @@ export function readTargets(loaded: LoadedScenario, options: string[] | undefine
   return texts.map((text, i) => {
     const where: Problem =
       given.length > 0
-        ? { message: `--target ${plain(text)}: ` }
+        ? { message: given.length > 1 ? `--target ${plain(text)}: ` : "--target: " }
         : (loaded.sweep?.locate(
             listed ? ["target", i] : ["target"],
             "sweep → target: ",
