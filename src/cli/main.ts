@@ -24,6 +24,7 @@ import {
 import { reportCommand } from "./report-command.js";
 import { rightsizeCommand } from "./rightsize-command.js";
 import { runCommand } from "./run-command.js";
+import { sensitivityCommand } from "./sensitivity-command.js";
 import { sweepCommand } from "./sweep-command.js";
 import { printWarnings } from "./warning-text.js";
 
@@ -179,6 +180,33 @@ export async function main(argv: string[]): Promise<number> {
       wholeNumberOption("--budget", 1),
     )
     .action((file, options) => rightsizeCommand(file, options));
+
+  output(
+    common(
+      program
+        .command("sensitivity <scenario>")
+        .description(
+          "set each input low and high, one at a time, and rank them by their effect (a tornado chart)",
+        ),
+    ),
+  )
+    .option(
+      "--input <path[=low..high]>",
+      "an input to vary, e.g. services.oakwood_ward.beds or cohorts.older_adults.arrivals_per_year=250..350 (repeatable; default: every cohort's arrivals and length of stay, delays, and every service's beds or places)",
+      collect,
+    )
+    .option(
+      "--kpi <name>",
+      "a result to measure the effects on (repeatable; the first ranks the inputs; default oap_bed_days and total_cost)",
+      collect,
+    )
+    .option(
+      "--spread <pct>",
+      "low and high either side of each value",
+      percentOption("--spread"),
+      0.1,
+    )
+    .action((file, options) => sensitivityCommand(file, options));
 
   program
     .command("report <folder>")
