@@ -461,6 +461,8 @@ export function sweepDocument(
     return `${capitalise(parameterLabel(p, sweep.names))} (${p}): ${values.map((v) => formatNumber(v, Number.isInteger(v) ? 0 : 2)).join(", ")}.`;
   });
   const target = sweep.target;
+  if (sweep.overrides?.length)
+    tried.push(`Run with ${sweep.overrides.map((o) => `--set ${o}`).join(" ")}.`);
   // Every target after the first (the first is worded below, as before).
   for (const t of (sweep.targets ?? []).slice(1)) tried.push(`Also: ${targetWords(t)}.`);
   if (target)
