@@ -140,9 +140,15 @@ export async function main(argv: string[]): Promise<number> {
           .description("run a scenario over a range of one or two settings"),
       ),
     ),
-  ).action(async (file, options) =>
-    (await import("./sweep-command.js")).sweepCommand(file, options),
-  );
+  )
+    .option(
+      "--target <condition>",
+      'mark the values that meet it, e.g. "oap_bed_days <= 3500" (repeatable: all must hold; default: the file\'s sweep: target)',
+      collect,
+    )
+    .action(async (file, options) =>
+      (await import("./sweep-command.js")).sweepCommand(file, options),
+    );
 
   output(
     vary(
@@ -157,11 +163,49 @@ export async function main(argv: string[]): Promise<number> {
   )
     .option(
       "--target <condition>",
-      'e.g. "oap_bed_days <= 100", or "oap_bed_days <= 100 at p90" for 9 years out of 10',
+      'e.g. "oap_bed_days <= 100", or "oap_bed_days.working_age_men <= 365 at p90" for 9 years out of 10 (repeatable: all must hold)',
+      collect,
     )
-    .option("--minimise <kpi>", "e.g. total_cost")
+    .option(
+      "--minimise <kpi>",
+      "e.g. total_cost (with targets and several settings: the least cost that meets them)",
+    )
+    .option(
+      "--budget <replications>",
+      "most replications a search over several settings may run, its final check included",
+      wholeNumberOption("--budget", 1),
+    )
     .action(async (file, options) =>
       (await import("./rightsize-command.js")).rightsizeCommand(file, options),
+    );
+
+  output(
+    common(
+      program
+        .command("sensitivity <scenario>")
+        .description(
+          "set each input low and high, one at a time, and rank them by their effect (a tornado chart)",
+        ),
+    ),
+  )
+    .option(
+      "--input <path[=low..high]>",
+      "an input to vary, e.g. services.oakwood_ward.beds or cohorts.older_adults.arrivals_per_year=250..350 (repeatable; default: every cohort's arrivals and length of stay, delays, and every service's beds or places)",
+      collect,
+    )
+    .option(
+      "--kpi <name>",
+      "a result to measure the effects on (repeatable; the first ranks the inputs; default oap_bed_days and total_cost)",
+      collect,
+    )
+    .option(
+      "--spread <pct>",
+      "low and high either side of each value",
+      percentOption("--spread"),
+      0.1,
+    )
+    .action(async (file, options) =>
+      (await import("./sensitivity-command.js")).sensitivityCommand(file, options),
     );
 
   program

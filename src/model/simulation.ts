@@ -12,6 +12,7 @@ import { Recorder } from "./recorder.js";
 import type { DischargeRoute, Routing } from "./routing.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
 import type { SpellLog } from "./spell-log.js";
+import { type CompletedStays, StayLog } from "./stay-log.js";
 
 // Event numbers, read once from the table of event kinds (the switch below needs constants).
 const CHANGE = EVENT_KINDS.CHANGE.code;
@@ -30,6 +31,8 @@ export interface ReplicationOutput {
   calendar: Calendar;
   recorder: Recorder;
   events: number;
+  /** Acute inpatient stays that ended, with their realised lengths. */
+  stays: CompletedStays;
 }
 
 interface ServiceState {
@@ -140,6 +143,7 @@ class Simulation {
   private readonly serviceIndex = new Map<string, number>();
   private readonly cohorts: CohortState[];
   private readonly people: People;
+  private readonly stays = new StayLog();
   private readonly routes: RouteState[] = [];
   private readonly routeIdOf = new Map<DischargeRoute, number>();
   /** People (ids) waiting for a local acute bed, in order of arrival. */
@@ -320,6 +324,7 @@ class Simulation {
             calendar: this.calendar,
             recorder: this.recorder,
             events: this.events,
+            stays: this.stays.completed(),
           };
       }
     }
@@ -477,6 +482,8 @@ class Simulation {
     this.count(this.metric.admissions, t);
     this.count(this.metric.local_admissions, t);
     const people = this.people;
+    this.recorder.count(this.layout.cohortAdmissions[people.cohort[person]], t);
+    this.stays.admit(person, t);
     people.inpatient[person] = 1;
     const stay = people.wardStay[person] * this.cohorts[people.cohort[person]].stayFactor;
     this.place(person, ward, stay, t);
@@ -487,6 +494,9 @@ class Simulation {
     this.count(this.metric.admissions, t);
     this.count(this.metric.oap_admissions, t);
     const people = this.people;
+    this.recorder.count(this.layout.cohortAdmissions[people.cohort[person]], t);
+    this.recorder.count(this.layout.cohortOapAdmissions[people.cohort[person]], t);
+    this.stays.admit(person, t);
     people.inpatient[person] = 1;
     const service = this.acuteOutOfArea;
     const stay =
@@ -533,6 +543,8 @@ class Simulation {
     people.at[person] = service;
     people.state[person] = State.InStay;
     this.spells?.enter(person, people.cohort[person], service, t);
+    if (service === this.acuteOutOfArea)
+      this.recorder.change(this.layout.cohortOutOfArea[people.cohort[person]], 1, t);
     if (s.isOutOfArea) {
       people.outOfAreaSlot[person] = s.placed.length;
       s.placed.push(person);
@@ -546,6 +558,8 @@ class Simulation {
     const s = this.services[service];
     s.occupied--;
     this.recorder.change(s.occupiedMetric, -1, t);
+    if (service === this.acuteOutOfArea)
+      this.recorder.change(this.layout.cohortOutOfArea[people.cohort[person]], -1, t);
     if (s.open > s.capacity) {
       // A bed due to close closes now that it is empty.
       s.open = Math.max(s.capacity, s.occupied);
@@ -589,6 +603,7 @@ class Simulation {
       const endsAt = t + (route.delay as Distribution).sample(this.rngOf(person));
       people.endsAt[person] = endsAt;
       this.recorder.change(route.delayedMetric, 1, t);
+      this.recorder.change(this.layout.delayedIn[people.at[person]], 1, t);
       this.queue.schedule(endsAt, DELAY_END, person);
       return;
     }
@@ -600,6 +615,7 @@ class Simulation {
     if (people.state[person] !== State.DelayedExternally || people.endsAt[person] !== t) return;
     const route = this.routes[people.route[person]];
     this.recorder.change(route.delayedMetric, -1, t);
+    this.recorder.change(this.layout.delayedIn[people.at[person]], -1, t);
     people.state[person] = State.InStay;
     this.discharge(person, route, t);
   }
@@ -618,6 +634,8 @@ class Simulation {
       this.spells?.delayed(person, t);
       d.waiting.push(person);
       this.recorder.change(route.delayedMetric, 1, t);
+      this.recorder.change(this.layout.delayedIn[this.people.at[person]], 1, t);
+      this.recorder.change(this.layout.waitingFor[route.to], 1, t);
     } else if (route.outOfArea >= 0) {
       const stay =
         (d.stay?.sample(this.rngOf(person)) ?? 0) *
@@ -640,6 +658,7 @@ class Simulation {
   private leaveInpatientCare(person: number, route: RouteState, t: number): void {
     const people = this.people;
     people.inpatient[person] = 0;
+    this.stays.discharge(person, people.cohort[person], t);
     // An intensive-care need still pending belongs to this episode, not a later one.
     if (this.picuOutOfArea >= 0) people.picuAt[person] = Number.NaN;
     this.count(this.metric.discharges, t);
@@ -702,6 +721,8 @@ class Simulation {
     }
     const route = this.routes[this.people.route[person]];
     this.recorder.change(route.delayedMetric, -1, t);
+    this.recorder.change(this.layout.delayedIn[this.people.at[person]], -1, t);
+    this.recorder.change(this.layout.waitingFor[service], -1, t);
     this.people.state[person] = State.InStay;
     this.moveOn(person, route, service, t);
     return true;
@@ -783,6 +804,7 @@ class Simulation {
       people.wardStay[person] = remaining;
       this.occupy(person, service, t);
       this.spells?.fromCensus(person, t - entry.daysIn, entry.key);
+      if (people.inpatient[person]) this.stays.admit(person, t - entry.daysIn);
       if (entry.daysDelayed !== undefined && people.inpatient[person]) {
         delayed.push({ person, daysDelayed: entry.daysDelayed, waitingFor: entry.waitingFor, rng });
         continue;
@@ -854,6 +876,7 @@ class Simulation {
       const endsAt = t + sampleRemaining(route.delay, daysDelayed, rng);
       people.endsAt[person] = endsAt;
       this.recorder.change(route.delayedMetric, 1, t);
+      this.recorder.change(this.layout.delayedIn[people.at[person]], 1, t);
       this.queue.schedule(endsAt, DELAY_END, person);
       return;
     }
