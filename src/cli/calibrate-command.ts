@@ -197,9 +197,7 @@ function printSummary(c: Calibration, modelFile: string, reportDir: string): voi
     say(
       `  ${w.id}: ${w.beds === undefined ? "beds not in the mapping, peak census used" : `${w.beds} beds`}; at most ${w.peakCensus} on the ward on any day`,
     );
-  say(
-    `Written ${modelFile}, and the calibration report in ${reportDir} (report.html). Name the model as "model:" in a scenario, then run bedsim validate and bedsim run.`,
-  );
+  say(`Written ${modelFile}, and the calibration report in ${reportDir} (report.html).`);
 }
 
 /**
