@@ -27,6 +27,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { loadReportWriters } from "./report-writers.js";
 import {
   checkedLargestCorner,
   checkKpiName,
@@ -60,6 +61,7 @@ export async function rightsizeCommand(
   options: RightsizeCommandOptions,
 ): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  if (options.charts) await loadReportWriters();
   const goal = readGoal(loaded, options);
   const parameters = sweepParameters(loaded, options.vary, MAX_VARIED);
   if (parameters.length > 1) return allocationCommand(file, options, loaded, goal, parameters);

@@ -1,8 +1,9 @@
+import { dayNumberOf, providerSpells } from "../backtest/provider-spells.js";
+import { extractCsv } from "../data/write-extract.js";
 import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
 import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
-import { renderRunReport } from "../report/write-report.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
@@ -13,8 +14,9 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { loadReportWriters, renderRunReport } from "./report-writers.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
-import { spellsCsv, startCensusCsv } from "./spell-files.js";
+import { startCensusCsv, staysCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
 
 export interface RunCommandOptions extends CommonOptions {
@@ -29,6 +31,7 @@ export interface RunCommandOptions extends CommonOptions {
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  if (options.charts) await loadReportWriters();
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
   const dir = ResultsFolder.create(options.out, loaded.name);
   try {
@@ -68,14 +71,25 @@ function runFiles(simulated: SimulatedScenario, json: string, charts: boolean): 
 
 /**
  * --write-spells: the first replication run again with a spell log (a replication is a pure
- * function of pathway, seed and index, so it is the very one in the results).
+ * function of pathway, seed and index, so it is the very one in the results), written as a
+ * spell extract bedsim reads back (hospital spells of the results period), every stay in
+ * every service, and the census on the start date.
  */
 function spellFiles(loaded: LoadedScenario): FolderFiles {
   const { pathway } = buildPathway(loaded);
   const log = new SpellLog();
   simulate(pathway, loaded.run.seed, 0, log);
+  const start = dayNumberOf(pathway, 0);
+  const spells = providerSpells(log.spells, pathway).filter(
+    (s) => s.discharged === undefined || s.discharged >= start,
+  );
   return {
-    "spells.csv": spellsCsv(log.spells, pathway),
+    "spells.csv": extractCsv(
+      spells,
+      {},
+      `SYNTHETIC: the simulated spells of replication 1 of ${loaded.name} (seed ${loaded.run.seed}); no real person is in it.`,
+    ),
+    "stays.csv": staysCsv(log.spells, pathway),
     "census.csv": startCensusCsv(log.spells, pathway),
   };
 }

@@ -5,21 +5,22 @@ import { CENSUS_COLUMNS } from "../scenario/census.js";
 import { addDays } from "../scenario/horizon.js";
 
 /**
- * `bedsim run --write-spells`: the first replication's stays as an MHSDS-like spell extract
- * (`spells.csv`, one row a stay in a bed or place, field names as in MHS501 and MHS504), and
- * the people in services on the start date in the census format that `run.start_from` reads
- * (`census.csv`), so a simulated system can be checked, or a run restarted, like a real one.
+ * `bedsim run --write-spells`, beside the spell extract: every stay in a bed or place of the
+ * first replication (`stays.csv`, one row a stay in any service, moves between services
+ * included), and the people in services on the start date in the census format that
+ * `run.start_from` reads (`census.csv`), so a simulated system can be checked stay by stay,
+ * or a run restarted, like a real one.
  */
-export const SPELL_COLUMNS = [
-  "HospProvSpellID",
-  "Person_ID",
-  "StartDateHospProvSpell",
-  "DischDateHospProvSpell",
+export const STAY_COLUMNS = [
+  "stay",
+  "person",
+  "admitted",
+  "left",
   "cohort",
-  "ward",
-  "discharge_route",
-  "StartDateDelayDisch",
-  "EndDateDelayDisch",
+  "service",
+  "route",
+  "delayed_from",
+  "delay_ended",
 ] as const;
 
 /** The date of a simulated day (days since the start, any fraction of the day dropped). */
@@ -28,7 +29,7 @@ function dateOf(pathway: Pathway, day: number): string {
 }
 
 /** Stays in the results period (the warm-up's finished stays left out), still open ones blank. */
-export function spellsCsv(spells: Spell[], pathway: Pathway): string {
+export function staysCsv(spells: Spell[], pathway: Pathway): string {
   const rows = spells
     .filter((s) => s.end === undefined || s.end >= 0)
     .map((s, i) => [
@@ -42,7 +43,7 @@ export function spellsCsv(spells: Spell[], pathway: Pathway): string {
       s.delayedFrom === undefined ? "" : dateOf(pathway, s.delayedFrom),
       s.delayedFrom === undefined || s.end === undefined ? "" : dateOf(pathway, s.end),
     ]);
-  return toCsv([...SPELL_COLUMNS], rows);
+  return toCsv([...STAY_COLUMNS], rows);
 }
 
 /**
@@ -52,12 +53,17 @@ export function spellsCsv(spells: Spell[], pathway: Pathway): string {
 export function startCensusCsv(spells: Spell[], pathway: Pathway): string {
   const rows = spells
     .filter((s) => s.fromCensus || (s.start < 0 && (s.end === undefined || s.end > 0)))
-    .map((s) => [
-      s.person,
-      pathway.cohorts[s.cohort].id,
-      pathway.services[s.service].id,
-      dateOf(pathway, s.start),
-      s.delayedFrom !== undefined && s.delayedFrom <= 0 ? dateOf(pathway, s.delayedFrom) : "",
-    ]);
+    .map((s) => {
+      const delayed = s.delayedFrom !== undefined && s.delayedFrom <= 0;
+      return [
+        s.person,
+        pathway.cohorts[s.cohort].id,
+        pathway.services[s.service].id,
+        dateOf(pathway, s.start),
+        delayed ? dateOf(pathway, s.delayedFrom as number) : "",
+        // The route they left by, once the delay was over: the one they were waiting on.
+        delayed && s.route !== "" && s.route !== "transfer" ? s.route : "",
+      ];
+    });
   return toCsv([...CENSUS_COLUMNS], rows);
 }

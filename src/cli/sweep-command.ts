@@ -10,6 +10,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { loadReportWriters } from "./report-writers.js";
 import {
   checkedLargestCorner,
   loadAt,
@@ -32,6 +33,7 @@ export interface SweepCommandOptions extends CommonOptions {
 /** `bedsim sweep <file>`: KPIs over a grid of one or two settings, with common random numbers. */
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  if (options.charts) await loadReportWriters();
   const parameters = sweepParameters(loaded, options.vary);
   // The file's target (or --target): the values meeting every one are marked.
   const targets = readTargets(loaded, options.target);

@@ -4,7 +4,6 @@ import { gridPoints } from "../experiment/sweep.js";
 import { calendarFor } from "../model/calendar.js";
 import { reportedKpiNames } from "../model/reported-kpis.js";
 import { sweepCsv } from "../report/sweep-table.js";
-import { renderSweepReport } from "../report/write-report.js";
 import type { FolderFiles } from "../results/results-folder.js";
 import type { SweepFile } from "../results/sweep.js";
 import { runHorizon } from "../scenario/horizon.js";
@@ -19,6 +18,7 @@ import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
+import { renderSweepReport } from "./report-writers.js";
 import { manifest } from "./scenario-description.js";
 
 /** What is swept: from `--vary` options if given, else from the file's `sweep:` section. */

@@ -1,0 +1,9 @@
+/** One CSV line: cells quoted where they hold a comma, a quote or a line break. */
+export function csvLine(cells: readonly (string | number)[]): string {
+  return cells
+    .map((v) => {
+      const text = String(v);
+      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    })
+    .join(",");
+}
