@@ -1,5 +1,26 @@
-import type { Pathway } from "./pathway.js";
+import type { Pathway, Service } from "./pathway.js";
 import type { DischargeRoute } from "./routing.js";
+import { SERVICE_KINDS } from "./service-kinds.js";
+
+/**
+ * Most services a model may have and still get KPIs for each service and ward: beyond it
+ * (thousands of one-bed wards, say) the tables would run to thousands of rows and each
+ * replication would keep megabytes of them, so only the totals and per-cohort KPIs are given.
+ */
+export const MOST_SERVICES_WITH_KPIS = 100;
+
+/** Whether KPIs are reported for each service and ward of this pathway. */
+export function reportsServiceKpis(pathway: Pick<Pathway, "services">): boolean {
+  return pathway.services.length <= MOST_SERVICES_WITH_KPIS;
+}
+
+/** Services measured for each ward (delays held there) and each onward service (waits for it). */
+export function isWard(s: Pick<Service, "kind">): boolean {
+  return SERVICE_KINDS[s.kind].role === "acute";
+}
+export function isOnward(s: Pick<Service, "kind" | "capacity">): boolean {
+  return SERVICE_KINDS[s.kind].role === "destination" && Number.isFinite(s.capacity);
+}
 
 /** Events counted per day. */
 export const COUNT_METRICS = [
@@ -36,9 +57,12 @@ export interface MetricLayout {
   picuStepDownWaiting: number;
   /** Level: people of each cohort in the acute out-of-area service, per cohort. */
   cohortOutOfArea: number[];
-  /** Level: people in a delayed discharge, by the service whose bed they hold. */
+  /**
+   * Level: people in a delayed discharge, by the ward whose bed they hold; and people held in
+   * an acute bed waiting for a place in each onward service. Every other service (or every
+   * service, beyond MOST_SERVICES_WITH_KPIS) shares one series that nothing reads.
+   */
   delayedIn: number[];
-  /** Level: people held in an acute bed waiting for a place in each service. */
   waitingFor: number[];
   levelCount: number;
   /** Count metric index by name, then people entering each service. */
@@ -60,8 +84,10 @@ export function metricLayout(pathway: Pathway): MetricLayout {
   const picuStepDownWaiting = level++;
   // Added after the older series, so their positions are unchanged.
   const cohortOutOfArea = pathway.cohorts.map(() => level++);
-  const delayedIn = pathway.services.map(() => level++);
-  const waitingFor = pathway.services.map(() => level++);
+  const measured = reportsServiceKpis(pathway);
+  const unread = level++;
+  const delayedIn = pathway.services.map((s) => (measured && isWard(s) ? level++ : unread));
+  const waitingFor = pathway.services.map((s) => (measured && isOnward(s) ? level++ : unread));
   let count = 0;
   const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, count++])) as Record<
     CountMetric,

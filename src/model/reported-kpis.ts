@@ -5,7 +5,7 @@ import {
   type KpiName,
   partKpi,
 } from "./kpi-definitions.js";
-import { delayableRouteNames } from "./metrics.js";
+import { delayableRouteNames, isOnward, isWard, reportsServiceKpis } from "./metrics.js";
 import type { Pathway, Service } from "./pathway.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
 
@@ -43,13 +43,15 @@ export function reportedServiceGroups(pathway: Pathway): {
   wards: number[];
   destinations: number[];
 } {
+  if (!reportsServiceKpis(pathway)) return { local: [], wards: [], destinations: [] };
   const which = (test: (s: Service) => boolean) =>
     pathway.services.map((s, i) => (test(s) ? i : -1)).filter((i) => i >= 0);
-  const role = (s: Service) => SERVICE_KINDS[s.kind].role;
   return {
-    local: which((s) => role(s) !== "out_of_area" && Number.isFinite(s.capacity)),
-    wards: which((s) => role(s) === "acute"),
-    destinations: which((s) => role(s) === "destination" && Number.isFinite(s.capacity)),
+    local: which(
+      (s) => SERVICE_KINDS[s.kind].role !== "out_of_area" && Number.isFinite(s.capacity),
+    ),
+    wards: which(isWard),
+    destinations: which(isOnward),
   };
 }
 

@@ -1,5 +1,5 @@
 import { makeDistribution } from "../engine/distributions.js";
-import { COUNT_METRICS } from "../model/metrics.js";
+import { COUNT_METRICS, MOST_SERVICES_WITH_KPIS } from "../model/metrics.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";
 import { horizonProblem, runHorizon } from "./horizon.js";
 import type { Problem } from "./input-error.js";
@@ -54,7 +54,10 @@ const BYTES_PER_RESULT = 110;
 /** A worker thread's own memory: its JavaScript engine, code and copy of the pathway. */
 const BYTES_PER_THREAD = 32e6;
 /** The KPIs every replication reports whatever the model (outcomes.ts), and total_cost. */
-const FIXED_KPIS = 27;
+const FIXED_KPIS = 30;
+/** KPIs reported for each cohort, and at most for each service (reported-kpis.ts). */
+const KPIS_PER_COHORT = 6;
+const KPIS_PER_SERVICE = 5;
 /** Monthly series kept per replication (outcomes.ts). */
 const MONTHLY_SERIES = 6;
 
@@ -153,11 +156,24 @@ export function estimateRunSize(
 
   // The recorder's daily series (metrics.ts): occupied and open per service (open only where
   // limited), people delayed per route, waiting for a bed and for a PICU step-down; counts
-  // per kind and entries per service.
+  // per kind and entries per service; out of area by cohort, delayed and waiting for a place
+  // by service; admissions and out-of-area admissions by cohort.
   const services = model.services.length;
+  const cohorts = model.cohorts.length;
   const limited = model.services.filter((s) => SERVICE_KINDS[s.kind].unit !== "unlimited").length;
   const routes = routeNames(model, changes).size;
-  const series = services + limited + routes + 2 + COUNT_METRICS.length + services;
+  const measured = services <= MOST_SERVICES_WITH_KPIS;
+  const perService = measured ? services : 0;
+  const series =
+    services +
+    limited +
+    routes +
+    2 +
+    COUNT_METRICS.length +
+    services +
+    3 * cohorts +
+    1 +
+    perService;
   const seriesDays = series * simulatedDays;
 
   // Kept per replication (outcomes.ts): two daily series, monthly series, and the KPIs (one a
@@ -165,7 +181,9 @@ export function estimateRunSize(
   // which also keeps the use of each service.
   const { financialYears, months } = periodsOf(run.start, lastDate);
   const keptFigures =
-    (financialYears + 1) * (FIXED_KPIS + routes + services) + financialYears * services;
+    (financialYears + 1) *
+      (FIXED_KPIS + routes + services + KPIS_PER_COHORT * cohorts + KPIS_PER_SERVICE * perService) +
+    financialYears * services;
   const keptPerReplication =
     16 * simulatedDays + 16 * MONTHLY_SERIES * months + BYTES_PER_RESULT * keptFigures;
   // In flight per worker: the replication being recorded, and the one before it, which
