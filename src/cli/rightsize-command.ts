@@ -97,7 +97,7 @@ export async function rightsizeCommand(
 
     const output = rightsizeOutput(loaded, path, goal, search, years);
     const json = resultJson(output);
-    const folder = dir.save(sweepFiles("rightsize", output, json, options.charts));
+    const folder = dir.save(await sweepFiles("rightsize", output, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);
   } finally {

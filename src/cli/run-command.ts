@@ -1,8 +1,13 @@
 import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
-import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
+import {
+  costByYearCsv,
+  financialYearsCsv,
+  monthlyCsv,
+  replicationsCsv,
+} from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
-import { renderRunReport } from "../report/write-report.js";
+import { renderRunReport, runWorkbookFile, WORKBOOK } from "../report/write-report.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
@@ -44,7 +49,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     ).finally(progress.finish);
     const json = resultJson(simulated.summary satisfies RunSummaryFile);
     const folder = dir.save({
-      ...runFiles(simulated, json, options.charts),
+      ...(await runFiles(simulated, json, options.charts)),
       ...(options.writeSpells ? spellFiles(loaded) : {}),
     });
     printWarnings(simulated.summary.warnings);
@@ -55,14 +60,27 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 }
 
-/** A run's folder: summary.json (`json`), the CSVs and (unless --no-charts) charts and report. */
-function runFiles(simulated: SimulatedScenario, json: string, charts: boolean): FolderFiles {
+/**
+ * A run's folder: summary.json (`json`), the CSVs, results.xlsx and (unless --no-charts) the
+ * charts and report.
+ */
+async function runFiles(
+  simulated: SimulatedScenario,
+  json: string,
+  charts: boolean,
+): Promise<FolderFiles> {
+  const costs = costByYearCsv(simulated.summary);
   return {
     "summary.json": json,
     "replications.csv": replicationsCsv(simulated.outcomes),
     "monthly.csv": monthlyCsv(simulated.summary),
     "financial-years.csv": financialYearsCsv(simulated.summary),
-    ...(charts ? renderRunReport(simulated.summary) : {}),
+    ...(costs ? { "cost-by-year.csv": costs } : {}),
+    [WORKBOOK]: await runWorkbookFile(
+      simulated.summary,
+      simulated.outcomes.map((o) => o.kpis),
+    ),
+    ...(charts ? await renderRunReport(simulated.summary) : {}),
   };
 }
 

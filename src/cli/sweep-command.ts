@@ -60,7 +60,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
 
     const result = { ...sweepHeader(loaded, parameters), points } satisfies SweepFile;
     const json = resultJson(result);
-    const folder = dir.save(sweepFiles("sweep", result, json, options.charts));
+    const folder = dir.save(await sweepFiles("sweep", result, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${sweepTable(result)}\n\nWritten to ${folder}\n`);
   } finally {

@@ -3,7 +3,7 @@ import { gridPoints } from "../experiment/sweep.js";
 import { calendarFor } from "../model/calendar.js";
 import { reportedKpiNames } from "../model/reported-kpis.js";
 import { sweepCsv } from "../report/sweep-table.js";
-import { renderSweepReport } from "../report/write-report.js";
+import { renderSweepReport, sweepWorkbookFile, WORKBOOK } from "../report/write-report.js";
 import type { FolderFiles } from "../results/results-folder.js";
 import type { SweepFile } from "../results/sweep.js";
 import { runHorizon } from "../scenario/horizon.js";
@@ -123,17 +123,21 @@ function displayNames(
   return names;
 }
 
-/** `<kind>.json` (`json`), points.csv and (unless --no-charts) the charts and report. */
-export function sweepFiles(
+/**
+ * `<kind>.json` (`json`), points.csv, results.xlsx and (unless --no-charts) the charts and
+ * report.
+ */
+export async function sweepFiles(
   kind: "sweep" | "rightsize",
   result: SweepFile,
   json: string,
   charts: boolean,
-): FolderFiles {
+): Promise<FolderFiles> {
   return {
     [`${kind}.json`]: json,
     "points.csv": sweepCsv(result),
-    ...(charts ? renderSweepReport(result) : {}),
+    [WORKBOOK]: await sweepWorkbookFile(result),
+    ...(charts ? await renderSweepReport(result) : {}),
   };
 }
 

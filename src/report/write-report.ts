@@ -1,6 +1,7 @@
 /**
  * The board-paper outputs of a run, a comparison or a sweep: charts (PNG and SVG),
- * report.html and report.md, returned as file name → contents. Nothing is written here: the
+ * report.html, report.md and report.docx (one document, three renderings), and the finance
+ * workbook results.xlsx, returned as file name → contents. Nothing is written here: the
  * caller writes the files (atomically, into its run folder), creating `charts/` first.
  */
 import { compareByYearChart } from "./charts/compare-by-year.js";
@@ -20,8 +21,12 @@ import {
   runDocument,
   sweepDocument,
 } from "./report-document.js";
+import { renderDocx } from "./report-docx.js";
 import { renderHtml } from "./report-html.js";
 import { renderMarkdown } from "./report-md.js";
+import { compareWorkbook } from "./xlsx-compare.js";
+import { type ReplicationKpis, runWorkbook } from "./xlsx-run.js";
+import { sweepWorkbook } from "./xlsx-sweep.js";
 
 /** Relative file name ("report.html", "charts/occupancy.png") → contents. */
 export type ReportFiles = Record<string, Buffer | string>;
@@ -63,11 +68,11 @@ export function sweepProvenance(sweep: SweepInput): Provenance {
   };
 }
 
-function files(
+async function files(
   specs: ChartSpec[],
   provenance: Provenance,
   document: (charts: RenderedChart[], footer: string) => ReportDocument,
-): ReportFiles {
+): Promise<ReportFiles> {
   const footer = provenanceLine(provenance);
   const charts = specs.map((spec) => renderChart(spec, footer));
   const doc = document(charts, footer);
@@ -78,26 +83,46 @@ function files(
   }
   out["report.html"] = renderHtml(doc);
   out["report.md"] = renderMarkdown(doc);
+  out["report.docx"] = await renderDocx(doc, provenance.runAt);
   return out;
 }
 
 /** Charts and report for one run (its summary.json). */
-export function renderRunReport(summary: RunSummaryInput): ReportFiles {
+export function renderRunReport(summary: RunSummaryInput): Promise<ReportFiles> {
   return files(runCharts(summary), runProvenance(summary), (charts, footer) =>
     runDocument(summary, charts, footer),
   );
 }
 
 /** Charts and report for a comparison (compare.json). */
-export function renderCompareReport(compare: CompareInput): ReportFiles {
+export function renderCompareReport(compare: CompareInput): Promise<ReportFiles> {
   return files(compareCharts(compare), compareProvenance(compare), (charts, footer) =>
     compareDocument(compare, charts, footer),
   );
 }
 
 /** Charts and report for a sweep or right-size search (sweep.json). */
-export function renderSweepReport(sweep: SweepInput): ReportFiles {
+export function renderSweepReport(sweep: SweepInput): Promise<ReportFiles> {
   return files(sweepCharts(sweep), sweepProvenance(sweep), (charts, footer) =>
     sweepDocument(sweep, charts, footer),
   );
+}
+
+/** The workbook's name in every results folder. */
+export const WORKBOOK = "results.xlsx";
+
+/** results.xlsx of a run; `replications` (each replication's KPIs) fill its Replications sheet. */
+export function runWorkbookFile(
+  summary: RunSummaryInput,
+  replications?: ReplicationKpis,
+): Promise<Buffer> {
+  return runWorkbook(summary, provenanceLine(runProvenance(summary)), replications);
+}
+
+export function compareWorkbookFile(compare: CompareInput): Promise<Buffer> {
+  return compareWorkbook(compare, provenanceLine(compareProvenance(compare)));
+}
+
+export function sweepWorkbookFile(sweep: SweepInput): Promise<Buffer> {
+  return sweepWorkbook(sweep, provenanceLine(sweepProvenance(sweep)));
 }

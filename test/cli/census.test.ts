@@ -25,7 +25,11 @@ const CENSUS = [
 
 /** Rows of a CSV that bedsim wrote (no quoted commas in these files), header first. */
 function csvRows(file: string): string[][] {
-  return readFileSync(file, "utf8")
+  const text = readFileSync(file, "utf8");
+  // bedsim's CSVs start with a byte-order mark, for Excel.
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  return text
+    .slice(1)
     .split(/\r?\n/)
     .filter((line) => line !== "")
     .map((line) => line.split(","));

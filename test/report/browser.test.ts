@@ -84,7 +84,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in Chromium", () => {
   it.each(cases)(
     "the %s report loads every chart, fetches nothing and logs no errors",
     async (name, render, screenshot) => {
-      const files = render();
+      const files = await render();
       const charts = Object.keys(files).filter((f) => f.endsWith(".png")).length;
       const html = writeReport(name, files);
       const result = await openInChromium(html, path.join(ARTIFACTS, screenshot));

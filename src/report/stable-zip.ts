@@ -1,0 +1,33 @@
+/**
+ * Workbooks and Word files are zip archives, and their writers stamp every entry with the
+ * time of writing; these are re-stamped with the run's own time, so the same result file
+ * always gives the same bytes (and `bedsim report` redraws them unchanged).
+ */
+import JSZip from "jszip";
+
+/** A fixed moment for files without a run time: the format's own epoch is as good as any. */
+const NO_TIME = new Date(Date.UTC(2000, 0, 1));
+const CORE = "docProps/core.xml";
+
+export async function stableZip(archive: Buffer | Uint8Array, at?: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(archive);
+  const parsed = at ? new Date(at) : NO_TIME;
+  const date = Number.isNaN(parsed.getTime()) ? NO_TIME : parsed;
+  for (const entry of Object.values(zip.files)) entry.date = date;
+  // The document's own created and modified times, which the writers also set to "now".
+  const core = zip.file(CORE);
+  if (core) {
+    const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+    const text = await core.async("string");
+    zip.file(
+      CORE,
+      text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<)/g, `$1${stamp}$2`),
+      { date },
+    );
+  }
+  return zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+}
