@@ -1,6 +1,10 @@
 import { kpiDefinition } from "../model/kpi-definitions.js";
 
-/** Numbers as a board paper prints them: thousands separators, % for fractions, £ for money. */
+/**
+ * Numbers as a board paper prints them: thousands separators, % for fractions, £ for money;
+ * counts and days whole from 10 up ("92 admissions", not "91.7") and none at zero ("0 days",
+ * not "0.0"), with a decimal kept below 10, where 2.4 people a day is a real figure.
+ */
 export function formatValue(name: string, value: number): string {
   if (!Number.isFinite(value)) return "–";
   switch (kpiDefinition(name).format) {
@@ -9,7 +13,8 @@ export function formatValue(name: string, value: number): string {
     case "money":
       return formatMoney(value);
     default:
-      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-GB") : small(value);
+      if (value === 0) return "0";
+      return Math.abs(value) >= 10 ? Math.round(value).toLocaleString("en-GB") : small(value);
   }
 }
 

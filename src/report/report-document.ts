@@ -64,6 +64,7 @@ import {
   sweepChecklistFacts,
   sweepContext,
 } from "./stress-des-section.js";
+import { kpiNotes, precisionNote } from "./table-notes.js";
 
 export type { Block, ReportDocument, Section } from "./blocks.js";
 
@@ -279,7 +280,12 @@ export function runDocument(
 ): ReportDocument {
   const executive = runExecutiveSummary(summary, charts);
   const kpis = kpiTable(summary.kpis, summary.scenario.model);
-  const results: Block[] = [table(kpis.table, "Headline measures are in bold.", kpis.headline)];
+  const results: Block[] = [
+    table(kpis.table, "Headline measures are in bold.", kpis.headline),
+    ...[...kpiNotes(summary.kpis), ...precisionNote(summary.precision, summary.replications)].map(
+      paragraph,
+    ),
+  ];
   const years = yearTable(summary);
   if (years) results.push(heading("Headline measures by financial year (means)"), table(years));
   const costs = costTable(summary);

@@ -20,11 +20,11 @@ import {
   WidthType,
 } from "docx";
 import type { Block, ReportDocument } from "./blocks.js";
+import { CHART_HEIGHT, CHART_WIDTH } from "./charts/render.js";
 import { stableZip } from "./stable-zip.js";
 
-/** Charts fill the text width of an A4 page with 2 cm margins (about 17 cm), at 16:9. */
+/** Charts fill the text width of an A4 page with 2 cm margins (about 17 cm). */
 const CHART_WIDTH_PX = 640;
-const CHART_HEIGHT_PX = 360;
 const FONT = "Arial";
 const HEADER_SHADE = "F1F4F7";
 
@@ -100,7 +100,12 @@ function renderBlock(block: Block, figure: { n: number }): (Paragraph | Table)[]
             new ImageRun({
               type: "png",
               data: chart.png,
-              transformation: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
+              transformation: {
+                width: CHART_WIDTH_PX,
+                height: Math.round(
+                  (CHART_WIDTH_PX * (chart.height ?? CHART_HEIGHT)) / (chart.width ?? CHART_WIDTH),
+                ),
+              },
               altText: { name: chart.name, title: chart.title, description: chart.caption },
             }),
           ],

@@ -3,6 +3,7 @@ import type { KpiSummary } from "../results/kpis.js";
 import type { ModelInput, ReinvestmentInput } from "./charts/data.js";
 import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
 import { formatRange, formatValue, textTable } from "./format.js";
+import { kpiNotes, type PrecisionInput, precisionNote } from "./table-notes.js";
 
 export interface RunTableInput {
   version: string;
@@ -16,6 +17,7 @@ export interface RunTableInput {
     model: ModelInput;
   };
   kpis: Record<string, KpiSummary>;
+  precision?: PrecisionInput;
 }
 
 /** KPIs in the order of their definitions, then the per-route and per-service details. */
@@ -47,6 +49,9 @@ export function runTable(summary: RunTableInput): string {
     ...scenario.reinvestments.map((r) => describeReinvestment(r, scenario.model)),
     ...(scenario.reinvestments.length > 0 ? [""] : []),
     textTable(["KPI (* headline)", "mean", "95% interval", "P10", "P90", "unit"], rows),
+    ...[...kpiNotes(kpis), ...precisionNote(summary.precision, summary.replications)].flatMap(
+      (note) => ["", note],
+    ),
   ];
   return lines.join("\n");
 }

@@ -156,3 +156,28 @@ describe("table fixes", () => {
     );
   });
 });
+
+describe("notes under the KPI table", () => {
+  it("explains a peak of 100.0% beside no day with every bed full", () => {
+    const summary = runSummary();
+    summary.kpis.peak_local_occupancy = { ...summary.kpis.mean_local_occupancy, mean: 0.9996 };
+    summary.kpis.days_full = { ...summary.kpis.days_above_85pct, mean: 0, ci95: [0, 0] };
+    const md = renderMarkdown(runDocument(summary, [], ""));
+    expect(md).toContain("Peak daily occupancy of 100.0% beside 0 days with every bed full");
+    delete summary.kpis.days_full;
+    expect(renderMarkdown(runDocument(summary, [], ""))).not.toContain("is not a contradiction");
+  });
+
+  it("says whether --precision met its target and which measure needed most runs", () => {
+    const summary = runSummary();
+    const precision = { target_pct: 5, worst_kpi: "oap_bed_days", max_replications: 500 };
+    summary.precision = { ...precision, met: true, worst_pct: 4.2 };
+    expect(renderMarkdown(runDocument(summary, [], ""))).toContain(
+      "Precision target met: with 30 replications every measure checked has a 95% interval within ±5.0% of its mean; out-of-area bed-days needed the most replications (±4.2%).",
+    );
+    summary.precision = { ...precision, met: false, worst_pct: 6.1 };
+    expect(renderMarkdown(runDocument(summary, [], ""))).toContain(
+      "Precision target not met: after 30 replications",
+    );
+  });
+});
