@@ -41,9 +41,11 @@ export function assumptionKey(item: unknown, index: number): string {
   return String(index);
 }
 
-function displayName(item: unknown, key: string): string {
+/** A list item for a reader: its name, else its id or route, else "#1", "#2"… */
+function displayName(item: unknown, key: string, index: number): string {
   const name = item && typeof item === "object" ? (item as { name?: unknown }).name : undefined;
-  return typeof name === "string" && name !== "" ? name : humanise(key);
+  if (typeof name === "string" && name !== "") return name;
+  return key === String(index) ? `#${index + 1}` : humanise(key);
 }
 
 export function assumptionRows(scenario: ScenarioInput): AssumptionRow[] {
@@ -102,7 +104,7 @@ function walkModel(scenario: ScenarioInput): {
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
         const key = assumptionKey(item, i);
-        walk(item, [...path, key], [...words, displayName(item, key)]);
+        walk(item, [...path, key], [...words, displayName(item, key, i)]);
       });
       return;
     }

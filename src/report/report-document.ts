@@ -38,7 +38,7 @@ import {
 } from "./charts/labels.js";
 import type { RenderedChart } from "./charts/render.js";
 import { meetsTarget, sweepHighlight, sweepKpis, yearlyStatisticWords } from "./charts/sweep.js";
-import { costRows, costYears } from "./cost-rows.js";
+import { costRows, costYears, inCostOrder } from "./cost-rows.js";
 import {
   cohortTable,
   describeChange,
@@ -87,7 +87,7 @@ function kpiTable(
   kpis: Record<string, KpiSummary>,
   model?: ModelInput,
 ): { table: Table; headline: number[] } {
-  const names = orderedKpis(kpis);
+  const names = model ? inCostOrder(orderedKpis(kpis), kpis, model.services) : orderedKpis(kpis);
   return {
     table: {
       header: ["Measure", "Mean", "95% CI", "P10", "P90", "Unit"],

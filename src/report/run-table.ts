@@ -1,6 +1,7 @@
 import { KPI_DEFINITIONS, kpiDefinition } from "../model/kpi-definitions.js";
 import type { KpiSummary } from "../results/kpis.js";
 import type { ModelInput, ReinvestmentInput } from "./charts/data.js";
+import { inCostOrder } from "./cost-rows.js";
 import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
 import { formatRange, formatValue, textTable } from "./format.js";
 import { kpiNotes, type PrecisionInput, precisionNote } from "./table-notes.js";
@@ -30,7 +31,8 @@ export function orderedKpis(names: string[]): string[] {
 /** The human-readable result of `bedsim run`. */
 export function runTable(summary: RunTableInput): string {
   const { scenario, kpis } = summary;
-  const rows = orderedKpis(Object.keys(kpis)).map((name) => {
+  const names = inCostOrder(orderedKpis(Object.keys(kpis)), kpis, scenario.model.services);
+  const rows = names.map((name) => {
     const k = kpis[name];
     const def = kpiDefinition(name);
     return [

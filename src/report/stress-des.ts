@@ -5,6 +5,7 @@
  * manifest. An item the file cannot answer says so rather than guessing.
  */
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { serviceKind } from "../model/service-kinds.js";
 import type { ManifestInput, RunSummaryInput, ScenarioInput } from "./charts/data.js";
 import { formatNumber, longDate, timestampLabel } from "./charts/labels.js";
 import { joinWords } from "./describe-scenario.js";
@@ -38,13 +39,19 @@ export interface ChecklistContext {
   commonRandomNumbers: string;
 }
 
+/** "Out-of-area PICU admissions" → "out-of-area PICU admissions": acronyms kept. */
+const lowerFirst = (text: string) =>
+  /^[A-Z]{2}/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+
 const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? "" : "s"}`;
 
 function modelComponents(scenario: ScenarioInput): string {
   const { model } = scenario;
   const kinds = new Map<string, number>();
   for (const s of model.services) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
-  const services = [...kinds.entries()].map(([kind, n]) => `${n} ${kind.replaceAll("_", " ")}`);
+  const services = [...kinds.entries()].map(
+    ([kind, n]) => `${n} ${serviceKind(kind)?.label ?? kind.replaceAll("_", " ")}`,
+  );
   const beds = model.services.reduce((sum, s) => sum + (s.kind === "ward" ? (s.beds ?? 0) : 0), 0);
   return `Entities are people in mental-health crisis, in ${plural(model.cohorts.length, "cohort")} (${joinWords(model.cohorts.map((c) => c.name ?? c.id))}). Resources are ${plural(model.services.length, "service")} (${joinWords(services)}), with ${formatNumber(beds)} local acute beds at the start. Queues: people wait for a local bed up to ${formatNumber(model.pathway.max_wait_for_local_bed_days ?? 0)} days before going out of area, and wait in a ward bed (a delayed discharge) for a full step-down or community service where their route says so. People enter on arrival and leave on discharge home, or into a service beyond the model.`;
 }
@@ -57,7 +64,7 @@ function sourcesAnswer(scenario: ScenarioInput): string {
   const n = Object.keys(sources).length;
   return n === 0
     ? `The model file${model} cites no sources beside its figures: every figure is the user's assumption.`
-    : `The model file${model} cites sources beside ${plural(n, "figure or section")}; the Assumptions table (and the workbook's Assumptions sheet) prints each parameter with the source written beside it or beside its section.`;
+    : `The model file${model} cites sources beside ${formatNumber(n)} ${n === 1 ? "figure or section" : "figures or sections"}; the Assumptions table (and the workbook's Assumptions sheet) prints each parameter with the source written beside it or beside its section.`;
 }
 
 /** The checklist for a result; `context` says what a run, comparison or sweep did. */
@@ -68,7 +75,7 @@ export function stressDesChecklist(
   const { summary, manifest } = facts;
   const headline = facts.kpis
     .filter((k) => kpiDefinition(k).headline)
-    .map((k) => kpiDefinition(k).label.toLowerCase());
+    .map((k) => lowerFirst(kpiDefinition(k).label));
   const version = manifest?.bedsim_version ?? facts.version;
   const platform = manifest?.platform;
   const items: [string, string, string][] = [
@@ -178,7 +185,7 @@ function modelItems(summary: RunSummaryInput): [string, string, string][] {
       "Experimentation",
       "Replications",
       precision
-        ? `${plural(summary.replications, "replication")}, chosen by --precision to bring the 95% interval of each measure it checks within ±${formatNumber(precision.target_pct, 1)}% of its mean (at most ${formatNumber(precision.max_replications)}): ${precision.met ? "met" : "not met"}; the widest was ${kpiDefinition(precision.worst_kpi).label.toLowerCase()} at ±${formatNumber(precision.worst_pct, 1)}%.`
+        ? `${plural(summary.replications, "replication")}, chosen by --precision to bring the 95% interval of each measure it checks within ±${formatNumber(precision.target_pct, 1)}% of its mean (at most ${formatNumber(precision.max_replications)}): ${precision.met ? "met" : "not met"}; the widest was ${lowerFirst(kpiDefinition(precision.worst_kpi).label)} at ±${formatNumber(precision.worst_pct, 1)}%.`
         : `${plural(summary.replications, "replication")}, fixed by the scenario; the 95% intervals show the precision reached.`,
     ],
   ];

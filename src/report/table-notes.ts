@@ -32,7 +32,8 @@ export function precisionNote(
   replications: number,
 ): string[] {
   if (!precision) return [];
-  const worst = kpiDefinition(precision.worst_kpi).label.toLowerCase();
+  const label = kpiDefinition(precision.worst_kpi).label;
+  const worst = /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
   const pct = (v: number) => `±${v.toFixed(1)}%`;
   return [
     precision.met

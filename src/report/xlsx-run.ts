@@ -8,7 +8,7 @@ import { kpiDefinition } from "../model/kpi-definitions.js";
 import { assumptionRows } from "./assumptions.js";
 import type { KpiSummary, ManifestInput, RunSummaryInput, ScenarioInput } from "./charts/data.js";
 import { isPartYear } from "./charts/data.js";
-import { costRows, costYears } from "./cost-rows.js";
+import { costRows, costYears, inCostOrder } from "./cost-rows.js";
 import { kpiLabel } from "./describe-scenario.js";
 import { monthlySeries } from "./monthly-series.js";
 import { orderedKpis } from "./run-table.js";
@@ -51,7 +51,8 @@ function summarySheet(workbook: Workbook, summary: RunSummaryInput, title: strin
     note,
   );
   const model = summary.scenario.model;
-  for (const name of orderedKpis(Object.keys(summary.kpis))) {
+  const names = inCostOrder(orderedKpis(Object.keys(summary.kpis)), summary.kpis, model.services);
+  for (const name of names) {
     const k = summary.kpis[name];
     const format = kpiFormat(name, k.mean);
     const row = sheet.row(

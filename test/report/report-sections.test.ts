@@ -181,3 +181,26 @@ describe("notes under the KPI table", () => {
     );
   });
 });
+
+describe("cost rows of the KPI tables", () => {
+  it("come by kind of service, the largest first, in the terminal table too", async () => {
+    const { runTable } = await import("../../src/report/run-table.js");
+    const summary = runSummary();
+    const table = runTable({
+      ...summary,
+      scenario: { ...summary.scenario, title: "t", reinvestments: [] },
+    });
+    const costLines = table.split("\n").filter((l) => l.trim().startsWith("Cost: "));
+    const byName = new Map(summary.scenario.model.services.map((s) => [s.name ?? s.id, s]));
+    const services = costLines.map((l) => byName.get(/Cost: (.+?)\s{2,}/.exec(l)?.[1] ?? ""));
+    expect(services.every(Boolean)).toBe(true);
+    const kinds = services.map((s) => s?.kind);
+    const blocks = kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]);
+    expect(new Set(blocks).size).toBe(blocks.length);
+    expect(kinds[0]).toBe("ward");
+    const wards = services
+      .filter((s) => s?.kind === "ward")
+      .map((s) => summary.kpis[`cost.${s?.id}`].mean);
+    expect(wards).toEqual([...wards].sort((a, b) => b - a));
+  });
+});
