@@ -21,12 +21,12 @@ import {
   runDocument,
   sweepDocument,
 } from "./report-document.js";
-import { renderDocx } from "./report-docx.js";
 import { renderHtml } from "./report-html.js";
 import { renderMarkdown } from "./report-md.js";
-import { compareWorkbook } from "./xlsx-compare.js";
-import { type ReplicationKpis, runWorkbook } from "./xlsx-run.js";
-import { sweepWorkbook } from "./xlsx-sweep.js";
+import type { ReplicationKpis } from "./xlsx-run.js";
+
+// The Word and Excel writers (docx, exceljs) take about 0.4 s to load: they are imported
+// when a report is written, not on every start of the command line.
 
 /** Relative file name ("report.html", "charts/occupancy.png") → contents. */
 export type ReportFiles = Record<string, Buffer | string>;
@@ -83,6 +83,7 @@ async function files(
   }
   out["report.html"] = renderHtml(doc);
   out["report.md"] = renderMarkdown(doc);
+  const { renderDocx } = await import("./report-docx.js");
   out["report.docx"] = await renderDocx(doc, provenance.runAt);
   return out;
 }
@@ -112,17 +113,20 @@ export function renderSweepReport(sweep: SweepInput): Promise<ReportFiles> {
 export const WORKBOOK = "results.xlsx";
 
 /** results.xlsx of a run; `replications` (each replication's KPIs) fill its Replications sheet. */
-export function runWorkbookFile(
+export async function runWorkbookFile(
   summary: RunSummaryInput,
   replications?: ReplicationKpis,
 ): Promise<Buffer> {
+  const { runWorkbook } = await import("./xlsx-run.js");
   return runWorkbook(summary, provenanceLine(runProvenance(summary)), replications);
 }
 
-export function compareWorkbookFile(compare: CompareInput): Promise<Buffer> {
+export async function compareWorkbookFile(compare: CompareInput): Promise<Buffer> {
+  const { compareWorkbook } = await import("./xlsx-compare.js");
   return compareWorkbook(compare, provenanceLine(compareProvenance(compare)));
 }
 
-export function sweepWorkbookFile(sweep: SweepInput): Promise<Buffer> {
+export async function sweepWorkbookFile(sweep: SweepInput): Promise<Buffer> {
+  const { sweepWorkbook } = await import("./xlsx-sweep.js");
   return sweepWorkbook(sweep, provenanceLine(sweepProvenance(sweep)));
 }
