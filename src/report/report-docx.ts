@@ -135,6 +135,7 @@ export async function renderDocx(doc: ReportDocument, at?: string): Promise<Buff
   ];
   const document = new Document({
     creator: "bedsim",
+    lastModifiedBy: "bedsim",
     title: doc.title,
     description: doc.provenance,
     styles: { default: { document: { run: { font: FONT, size: 21 } } } },
