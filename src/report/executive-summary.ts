@@ -54,6 +54,8 @@ export function runExecutiveSummary(summary: RunSummaryInput, charts: RenderedCh
 
 /** "saves £1.20m (95% CI …)" or "costs £0.40m more", or no clear difference. */
 function costWords(d: { mean: number; ci95: readonly [number, number] }): string {
+  // Before a plan's first change its people and costs are the baseline's exactly.
+  if (Math.abs(d.ci95[0]) < 0.5 && Math.abs(d.ci95[1]) < 0.5) return "the same as the baseline";
   const interval = formatDifferenceInterval("total_cost", d.ci95).replace(/^95% CI /, "");
   if (includesZero(d.ci95)) return `no clear difference (${interval})`;
   const size = formatValue("total_cost", Math.abs(d.mean));
@@ -61,13 +63,13 @@ function costWords(d: { mean: number; ci95: readonly [number, number] }): string
 }
 
 export function compareExecutiveSummary(compare: CompareInput, charts: RenderedChart[]): Section {
-  // One scenario: its findings; several: each one's lead finding, so all are seen.
-  const findings =
-    compare.scenarios.length === 1
-      ? scenarioFindings(compare, 0).slice(0, MAX_FINDINGS)
-      : compare.scenarios
-          .map((_, i) => scenarioFindings(compare, i)[0])
-          .filter((f): f is string => Boolean(f));
+  // Each scenario's lead finding first, so every plan is seen, then their next ones in
+  // turn; five in all, or one a scenario when there are more than five.
+  const each = compare.scenarios.map((_, i) => scenarioFindings(compare, i));
+  const findings: string[] = [];
+  const limit = Math.max(MAX_FINDINGS, each.length);
+  for (let rank = 0; findings.length < limit && each.some((f) => f.length > rank); rank++)
+    for (const f of each) if (f[rank] && findings.length < limit) findings.push(f[rank]);
   const blocks: Block[] = [list(findings), ...leadChart(charts, ["differences"])];
   const years = compare.baseline.by_financial_year.filter((y) => y.kpis.total_cost);
   const byYear = (s: CompareInput["scenarios"][number], year: string) =>

@@ -69,6 +69,13 @@ describe("executive summary", () => {
     );
     const cells = table?.kind === "table" ? table.table.rows.flat().join(" ") : "";
     expect(cells).toMatch(/saves|costs|no clear difference/);
+
+    // A year before the plan's first change costs exactly what the baseline does.
+    const before = comparison();
+    const first = before.scenarios[0].differences_by_financial_year?.[0];
+    if (first) first.differences.total_cost = { mean: 0, ci95: [0, 0] };
+    const row = compareDocument(before, [], "").sections[0].blocks.find((b) => b.kind === "table");
+    expect(row?.kind === "table" && row.table.rows[0][2]).toBe("the same as the baseline");
   });
 });
 
