@@ -4,7 +4,7 @@
  * STRESS-DES checklist and what reproduces the run). The sheets other workbooks share
  * (Assumptions, Method) are exported for them.
  */
-import { kpiDefinition } from "../model/kpi-definitions.js";
+import { kpiDefinition, kpiParts } from "../model/kpi-definitions.js";
 import { assumptionRows } from "./assumptions.js";
 import type { KpiSummary, ManifestInput, RunSummaryInput, ScenarioInput } from "./charts/data.js";
 import { isPartYear } from "./charts/data.js";
@@ -87,14 +87,18 @@ function byYearSheet(workbook: Workbook, summary: RunSummaryInput) {
     "A part year's figures cover only its days in the results period, not a whole year.",
   );
   const model = summary.scenario.model;
-  for (const name of orderedKpis(Object.keys(years[0].kpis))) {
+  const costs = costRows(summary);
+  // Each service's cost is in the cost block below (in cost order), when the file has one.
+  const shown = orderedKpis(Object.keys(years[0].kpis)).filter(
+    (n) => costs.length === 0 || kpiParts(n)?.family !== "cost",
+  );
+  for (const name of shown) {
     const values = years.map((y) => y.kpis[name]?.mean);
     sheet.row(
       [kpiLabel(name, model), kpiUnit(name), ...values, name],
       [undefined, undefined, ...values.map((v) => kpiFormat(name, v))],
     );
   }
-  const costs = costRows(summary);
   const costYear = costYears(summary);
   if (costs.length === 0) return;
   sheet.subheading("Cost by service (£ in the year)");
