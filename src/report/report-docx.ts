@@ -151,5 +151,12 @@ export async function renderDocx(doc: ReportDocument, at?: string): Promise<Buff
       },
     ],
   });
-  return stableZip(await Packer.toBuffer(document), at);
+  return stableZip(await Packer.toBuffer(document), at, {
+    // docx numbers drawings with a counter that runs on across documents in one process:
+    // number them from 1 in each file, so a report does not depend on what was drawn before.
+    "word/document.xml": (xml) => {
+      let id = 0;
+      return xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++id}"`);
+    },
+  });
 }

@@ -9,10 +9,21 @@ import JSZip from "jszip";
 const NO_TIME = new Date(Date.UTC(2000, 0, 1));
 const CORE = "docProps/core.xml";
 
-export async function stableZip(archive: Buffer | Uint8Array, at?: string): Promise<Buffer> {
+/** Entry name → how to rewrite its text (e.g. ids a writer numbers process-wide). */
+export type ZipEdits = Record<string, (text: string) => string>;
+
+export async function stableZip(
+  archive: Buffer | Uint8Array,
+  at?: string,
+  edits: ZipEdits = {},
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(archive);
   const parsed = at ? new Date(at) : NO_TIME;
   const date = Number.isNaN(parsed.getTime()) ? NO_TIME : parsed;
+  for (const [name, edit] of Object.entries(edits)) {
+    const entry = zip.file(name);
+    if (entry) zip.file(name, edit(await entry.async("string")));
+  }
   for (const entry of Object.values(zip.files)) entry.date = date;
   // The document's own created and modified times, which the writers also set to "now".
   const core = zip.file(CORE);

@@ -61,6 +61,11 @@ describe("report.docx", () => {
     expect(text).toContain(`Seed ${runSummary().seed}`);
   });
 
+  it("is the same bytes every time from the same result file", async () => {
+    const again = await renderRunReport(runSummary());
+    expect((again["report.docx"] as Buffer).equals(runFiles["report.docx"] as Buffer)).toBe(true);
+  });
+
   it("renders a comparison, with its title not joining the scenarios' titles", async () => {
     const files = await renderCompareReport(comparison());
     const { xml } = await parts(files["report.docx"] as Buffer);
