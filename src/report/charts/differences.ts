@@ -93,7 +93,8 @@ export function differencesChart(compare: CompareInput): ChartSpec | undefined {
         scales: {
           x: axis("Difference from baseline (% of the baseline mean)", {
             suggestedMin: lo - span * 0.05,
-            suggestedMax: hi + span * 0.55,
+            // Room on the right for the labels beyond the furthest whisker.
+            suggestedMax: hi + span * (n > 2 ? 0.75 : 0.55),
             ticks: { callback: (v: number | string) => `${Number(v) > 0 ? "+" : ""}${v}%` },
             grid: {
               color: (c: { tick?: { value: number } }) =>
