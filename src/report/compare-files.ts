@@ -1,12 +1,7 @@
 /** The CSV of a comparison: paired differences, rounded as the run's CSVs are. */
-import { kpiDefinition } from "../model/kpi-definitions.js";
 import type { CompareInput } from "./charts/data.js";
-import { csvUnit, csvValue, toCsv } from "./csv.js";
-
-/** A difference's unit: a difference of percentages is in percentage points. */
-function differenceUnit(name: string): string {
-  return kpiDefinition(name).format === "fraction" ? "percentage points" : csvUnit(name);
-}
+import { csvValue, toCsv } from "./csv.js";
+import { differenceUnit } from "./format.js";
 
 /** differences.csv: one row per scenario, period (whole run or financial year) and KPI. */
 export function differencesCsv(result: CompareInput): string {

@@ -44,9 +44,3 @@ export function csvValue(name: string, value: number): number {
 export function csvColumn(name: string): string {
   return kpiDefinition(name).format === "fraction" ? `${name}_pct` : name;
 }
-
-/** A KPI's unit as the CSV holds it ("% of open beds" rather than "fraction of open beds"). */
-export function csvUnit(name: string): string {
-  const { unit, format } = kpiDefinition(name);
-  return format === "fraction" ? unit.replace(/^fraction of/, "% of") : unit;
-}

@@ -29,6 +29,17 @@ export function small(value: number): string {
   return value.toPrecision(2);
 }
 
+/** A KPI's unit as a reader sees the numbers: fractions are shown as percentages. */
+export function displayUnit(name: string): string {
+  const { unit, format } = kpiDefinition(name);
+  return format === "fraction" ? unit.replace(/^fraction of/, "% of") : unit;
+}
+
+/** The unit of a difference: a difference of percentages is in percentage points. */
+export function differenceUnit(name: string): string {
+  return kpiDefinition(name).format === "fraction" ? "percentage points" : displayUnit(name);
+}
+
 /** A 95% interval as "1,651 to 1,794", each end formatted as its KPI's values are. */
 export function formatRange(name: string, ci95: readonly [number, number]): string {
   return `${formatValue(name, ci95[0])} to ${formatValue(name, ci95[1])}`;

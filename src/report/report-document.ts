@@ -55,7 +55,7 @@ import {
   sweepExecutiveSummary,
 } from "./executive-summary.js";
 import { pointLabel, runFindings, scenarioFindings, sweepFindings } from "./findings.js";
-import { formatMoney, formatRange, formatValue } from "./format.js";
+import { displayUnit, formatMoney, formatRange, formatValue } from "./format.js";
 import {
   compareContext,
   runChecklistFacts,
@@ -67,12 +67,6 @@ import {
 import { kpiNotes, precisionNote } from "./table-notes.js";
 
 export type { Block, ReportDocument, Section } from "./blocks.js";
-
-/** A KPI's unit as a reader sees the numbers: fractions are shown as percentages. */
-function displayUnit(name: string): string {
-  const { unit, format } = kpiDefinition(name);
-  return format === "fraction" ? unit.replace(/^fraction of/, "% of") : unit;
-}
 
 /** Headline KPIs first (in definition order), then the rest in the summary's order. */
 function orderedKpis(kpis: Record<string, KpiSummary>): string[] {

@@ -3,7 +3,8 @@ import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import { isPartYear } from "./charts/data.js";
 import { costRows, costYears } from "./cost-rows.js";
-import { csvColumn, csvUnit, csvValue, toCsv } from "./csv.js";
+import { csvColumn, csvValue, toCsv } from "./csv.js";
+import { displayUnit } from "./format.js";
 import { monthlyCsvValue, monthlySeries } from "./monthly-series.js";
 
 /** replications.csv: one row per replication, one column per KPI (shares in %). */
@@ -41,7 +42,7 @@ export function financialYearsCsv(results: Pick<RunSummaryFile, "by_financial_ye
       y.days ?? "",
       name,
       ...[k.mean, k.ci95[0], k.ci95[1], k.p10, k.p50, k.p90].map((v) => csvValue(name, v)),
-      csvUnit(name),
+      displayUnit(name),
     ]),
   );
   return toCsv(

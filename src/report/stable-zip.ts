@@ -20,22 +20,23 @@ export async function stableZip(
   const zip = await JSZip.loadAsync(archive);
   const parsed = at ? new Date(at) : NO_TIME;
   const date = Number.isNaN(parsed.getTime()) ? NO_TIME : parsed;
-  for (const [name, edit] of Object.entries(edits)) {
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const all: ZipEdits = {
+    ...edits,
+    // The document's own created and modified times, which the writers also set to "now".
+    [CORE]: (xml) =>
+      (edits[CORE] ?? ((x: string) => x))(xml).replace(
+        /(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<)/g,
+        `$1${stamp}$2`,
+      ),
+  };
+  for (const [name, edit] of Object.entries(all)) {
     const entry = zip.file(name);
-    if (entry) zip.file(name, edit(await entry.async("string")));
+    // createFolders: false, or JSZip adds folder entries stamped with the time of writing.
+    if (entry) zip.file(name, edit(await entry.async("string")), { createFolders: false });
   }
+  // Last, so that nothing written above keeps the time of writing.
   for (const entry of Object.values(zip.files)) entry.date = date;
-  // The document's own created and modified times, which the writers also set to "now".
-  const core = zip.file(CORE);
-  if (core) {
-    const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
-    const text = await core.async("string");
-    zip.file(
-      CORE,
-      text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<)/g, `$1${stamp}$2`),
-      { date },
-    );
-  }
   return zip.generateAsync({
     type: "nodebuffer",
     compression: "DEFLATE",

@@ -7,11 +7,12 @@ import { kpiDefinition } from "../model/kpi-definitions.js";
 import type { CompareInput } from "./charts/data.js";
 import { includesZero } from "./charts/differences.js";
 import { kpiLabel } from "./describe-scenario.js";
+import { differenceUnit, displayUnit } from "./format.js";
 import { orderedKpis } from "./run-table.js";
 import { stressDesChecklist } from "./stress-des.js";
 import { compareContext, runChecklistFacts } from "./stress-des-section.js";
 import { assumptionsSheet, methodSheet, runSettings } from "./xlsx-run.js";
-import { addSheet, kpiFormat, kpiUnit, newWorkbook, workbookBytes } from "./xlsx-sheets.js";
+import { addSheet, kpiFormat, newWorkbook, workbookBytes } from "./xlsx-sheets.js";
 
 const titleOf = (s: { title?: string; name: string }) => s.title ?? s.name;
 
@@ -40,7 +41,7 @@ export async function compareWorkbook(compare: CompareInput, provenance: string)
       ...compare.scenarios.map((s) => s.summary.kpis[name]?.mean),
     ];
     const row = summary.row(
-      [kpiLabel(name, model), ...values, kpiUnit(name), name],
+      [kpiLabel(name, model), ...values, displayUnit(name), name],
       [undefined, ...values.map((v) => kpiFormat(name, v ?? 0))],
     );
     if (kpiDefinition(name).headline) row.font = { bold: true };
@@ -84,7 +85,7 @@ export async function compareWorkbook(compare: CompareInput, provenance: string)
             d.ci95[0],
             d.ci95[1],
             includesZero(d.ci95) ? "no" : "yes",
-            kpiDefinition(name).format === "fraction" ? "percentage points" : kpiUnit(name),
+            differenceUnit(name),
             name,
           ],
           [undefined, undefined, undefined, format, format, format],

@@ -10,6 +10,7 @@ import type { KpiSummary, ManifestInput, RunSummaryInput, ScenarioInput } from "
 import { isPartYear } from "./charts/data.js";
 import { costRows, costYears, inCostOrder } from "./cost-rows.js";
 import { kpiLabel } from "./describe-scenario.js";
+import { displayUnit } from "./format.js";
 import { monthlySeries } from "./monthly-series.js";
 import { orderedKpis } from "./run-table.js";
 import type { ChecklistItem } from "./stress-des.js";
@@ -19,7 +20,6 @@ import {
   addSheet,
   FORMAT,
   kpiFormat,
-  kpiUnit,
   newWorkbook,
   type Workbook,
   workbookBytes,
@@ -59,7 +59,7 @@ function summarySheet(workbook: Workbook, summary: RunSummaryInput, title: strin
       [
         kpiLabel(name, model),
         ...statValues(k),
-        kpiUnit(name),
+        displayUnit(name),
         kpiDefinition(name).description,
         name,
       ],
@@ -95,7 +95,7 @@ function byYearSheet(workbook: Workbook, summary: RunSummaryInput) {
   for (const name of shown) {
     const values = years.map((y) => y.kpis[name]?.mean);
     sheet.row(
-      [kpiLabel(name, model), kpiUnit(name), ...values, name],
+      [kpiLabel(name, model), displayUnit(name), ...values, name],
       [undefined, undefined, ...values.map((v) => kpiFormat(name, v))],
     );
   }
@@ -162,7 +162,7 @@ function replicationsSheet(workbook: Workbook, summary: RunSummaryInput, rows: R
     "Replications",
     [
       { header: "Replication", width: 12, format: FORMAT.whole },
-      ...names.map((n) => ({ header: `${kpiLabel(n, model)} (${kpiUnit(n)})`, width: 18 })),
+      ...names.map((n) => ({ header: `${kpiLabel(n, model)} (${displayUnit(n)})`, width: 18 })),
     ],
     "Every replication's results (per year over the results period)",
     `Replication 0 to ${rows.length - 1}, each from seed ${summary.seed}; KPI ids are in the Summary sheet.`,

@@ -32,12 +32,6 @@ export function kpiFormat(name: string, value?: number): string {
   }
 }
 
-/** A KPI's unit as the workbook shows it: shares are percentages there. */
-export function kpiUnit(name: string): string {
-  const { unit, format } = kpiDefinition(name);
-  return format === "fraction" ? unit.replace(/^fraction of/, "% of") : unit;
-}
-
 export function newWorkbook(runAt?: string): Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "bedsim";

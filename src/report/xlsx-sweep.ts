@@ -6,11 +6,12 @@ import { kpiDefinition } from "../model/kpi-definitions.js";
 import type { SweepInput } from "./charts/data.js";
 import { capitalise, parameterLabel } from "./charts/labels.js";
 import { meetsTarget, sweepHighlight } from "./charts/sweep.js";
+import { displayUnit } from "./format.js";
 import { orderedKpis } from "./run-table.js";
 import { stressDesChecklist } from "./stress-des.js";
 import { sweepChecklistFacts, sweepContext } from "./stress-des-section.js";
 import { methodSheet } from "./xlsx-run.js";
-import { addSheet, kpiFormat, kpiUnit, newWorkbook, workbookBytes } from "./xlsx-sheets.js";
+import { addSheet, kpiFormat, newWorkbook, workbookBytes } from "./xlsx-sheets.js";
 
 export async function sweepWorkbook(sweep: SweepInput, provenance: string): Promise<Buffer> {
   const runAt = sweep.manifest?.run_at ?? sweep.run_at;
@@ -27,7 +28,7 @@ export async function sweepWorkbook(sweep: SweepInput, provenance: string): Prom
       })),
       ...(sweep.target ? [{ header: "Meets target", width: 12 }] : []),
       ...kpis.flatMap((k) => [
-        { header: `${kpiDefinition(k).label} (${kpiUnit(k)})`, width: 18 },
+        { header: `${kpiDefinition(k).label} (${displayUnit(k)})`, width: 18 },
         { header: "95% CI low", width: 13 },
         { header: "95% CI high", width: 13 },
       ]),
