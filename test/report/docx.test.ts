@@ -61,6 +61,16 @@ describe("report.docx", () => {
     expect(text).toContain(`Seed ${runSummary().seed}`);
   });
 
+  it("stamps every entry, and the document itself, with the run's time, not the writing's", async () => {
+    const runAt = runSummary().manifest?.run_at ?? "";
+    const zip = await JSZip.loadAsync(runFiles["report.docx"] as Buffer);
+    // Zip times have a resolution of two seconds.
+    for (const entry of Object.values(zip.files))
+      expect(Math.abs(entry.date.getTime() - Date.parse(runAt)), entry.name).toBeLessThan(2000);
+    const core = (await zip.file("docProps/core.xml")?.async("string")) ?? "";
+    expect(core).toContain(`${runAt.slice(0, 19)}Z</dcterms:created>`);
+  });
+
   it("is the same bytes every time from the same result file", async () => {
     const again = await renderRunReport(runSummary());
     expect((again["report.docx"] as Buffer).equals(runFiles["report.docx"] as Buffer)).toBe(true);
