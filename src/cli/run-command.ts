@@ -2,7 +2,12 @@ import { dayNumberOf, providerSpells } from "../backtest/provider-spells.js";
 import { extractCsv } from "../data/write-extract.js";
 import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
-import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
+import {
+  costByYearCsv,
+  financialYearsCsv,
+  monthlyCsv,
+  replicationsCsv,
+} from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
@@ -14,7 +19,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { loadReportWriters, renderRunReport } from "./report-writers.js";
+import { renderRunReport, runWorkbookFile, WORKBOOK } from "./report-writers.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { startCensusCsv, staysCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
@@ -31,7 +36,6 @@ export interface RunCommandOptions extends CommonOptions {
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
-  if (options.charts) await loadReportWriters();
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
   const dir = ResultsFolder.create(options.out, loaded.name);
   try {
@@ -47,7 +51,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     ).finally(progress.finish);
     const json = resultJson(simulated.summary satisfies RunSummaryFile);
     const folder = dir.save({
-      ...runFiles(simulated, json, options.charts),
+      ...(await runFiles(simulated, json, options.charts)),
       ...(options.writeSpells ? spellFiles(loaded) : {}),
     });
     printWarnings(simulated.summary.warnings);
@@ -58,14 +62,27 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 }
 
-/** A run's folder: summary.json (`json`), the CSVs and (unless --no-charts) charts and report. */
-function runFiles(simulated: SimulatedScenario, json: string, charts: boolean): FolderFiles {
+/**
+ * A run's folder: summary.json (`json`), the CSVs, results.xlsx and (unless --no-charts) the
+ * charts and report.
+ */
+async function runFiles(
+  simulated: SimulatedScenario,
+  json: string,
+  charts: boolean,
+): Promise<FolderFiles> {
+  const costs = costByYearCsv(simulated.summary);
   return {
     "summary.json": json,
     "replications.csv": replicationsCsv(simulated.outcomes),
     "monthly.csv": monthlyCsv(simulated.summary),
     "financial-years.csv": financialYearsCsv(simulated.summary),
-    ...(charts ? renderRunReport(simulated.summary) : {}),
+    ...(costs ? { "cost-by-year.csv": costs } : {}),
+    [WORKBOOK]: await runWorkbookFile(
+      simulated.summary,
+      simulated.outcomes.map((o) => o.kpis),
+    ),
+    ...(charts ? await renderRunReport(simulated.summary) : {}),
   };
 }
 

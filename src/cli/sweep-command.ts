@@ -10,7 +10,6 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { loadReportWriters } from "./report-writers.js";
 import {
   checkedLargestCorner,
   loadAt,
@@ -33,7 +32,6 @@ export interface SweepCommandOptions extends CommonOptions {
 /** `bedsim sweep <file>`: KPIs over a grid of one or two settings, with common random numbers. */
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
-  if (options.charts) await loadReportWriters();
   const parameters = sweepParameters(loaded, options.vary);
   // The file's target (or --target): the values meeting every one are marked.
   const targets = readTargets(loaded, options.target);
@@ -74,7 +72,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
       points,
     } satisfies SweepFile;
     const json = resultJson(result);
-    const folder = dir.save(sweepFiles("sweep", result, json, options.charts));
+    const folder = dir.save(await sweepFiles("sweep", result, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${sweepTable(result)}\n\nWritten to ${folder}\n`);
   } finally {

@@ -1,8 +1,10 @@
 import { KPI_DEFINITIONS, kpiDefinition } from "../model/kpi-definitions.js";
 import type { KpiSummary } from "../results/kpis.js";
 import type { ModelInput, ReinvestmentInput } from "./charts/data.js";
+import { inCostOrder } from "./cost-rows.js";
 import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
 import { formatRange, formatValue, textTable } from "./format.js";
+import { kpiNotes, type PrecisionInput, precisionNote } from "./table-notes.js";
 
 export interface RunTableInput {
   version: string;
@@ -16,6 +18,7 @@ export interface RunTableInput {
     model: ModelInput;
   };
   kpis: Record<string, KpiSummary>;
+  precision?: PrecisionInput;
 }
 
 /** KPIs in the order of their definitions, then the per-route and per-service details. */
@@ -28,7 +31,8 @@ export function orderedKpis(names: string[]): string[] {
 /** The human-readable result of `bedsim run`. */
 export function runTable(summary: RunTableInput): string {
   const { scenario, kpis } = summary;
-  const rows = orderedKpis(Object.keys(kpis)).map((name) => {
+  const names = inCostOrder(orderedKpis(Object.keys(kpis)), kpis, scenario.model.services);
+  const rows = names.map((name) => {
     const k = kpis[name];
     const def = kpiDefinition(name);
     return [
@@ -47,6 +51,9 @@ export function runTable(summary: RunTableInput): string {
     ...scenario.reinvestments.map((r) => describeReinvestment(r, scenario.model)),
     ...(scenario.reinvestments.length > 0 ? [""] : []),
     textTable(["KPI (* headline)", "mean", "95% interval", "P10", "P90", "unit"], rows),
+    ...[...kpiNotes(kpis), ...precisionNote(summary.precision, summary.replications)].flatMap(
+      (note) => ["", note],
+    ),
   ];
   return lines.join("\n");
 }
