@@ -2,10 +2,10 @@
  * CSV that opens cleanly in Excel: a UTF-8 byte-order mark (without it Excel reads "£" as
  * "Â£"), quoted where needed, CRLF line ends, and numbers rounded to what they can support.
  */
+import { BYTE_ORDER_MARK } from "../data/csv-line.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
 
-/** Excel takes a file that starts with this as UTF-8. */
-export const BYTE_ORDER_MARK = "\uFEFF";
+export { BYTE_ORDER_MARK };
 
 /**
  * Text that a spreadsheet would run as a formula (a service named "=HYPERLINK(…)") is
