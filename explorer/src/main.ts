@@ -1,5 +1,6 @@
 // The explorer page: levers generated from the model, the plan they make, runs in Web
 // Workers with common random numbers, and the results in the report's own words and charts.
+import "./node-maths.js";
 import { KPI_DEFINITIONS, kpiDefinition } from "../../src/model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
 import { compareByYearChart } from "../../src/report/charts/compare-by-year.js";
@@ -357,6 +358,41 @@ function kpiNames(kpis: Record<string, unknown>): string[] {
   ];
 }
 
+let chartsDrawnAt = 0;
+
+/** Charts take a moment to draw: while a run goes on, at most every two seconds. */
+function chartsDue(final: boolean): boolean {
+  const now = performance.now();
+  if (!final && now - chartsDrawnAt < 2000) return false;
+  chartsDrawnAt = now;
+  return true;
+}
+
+/** The headline measures in one table, every other measure in a second one, folded away. */
+function showTables(rows: { name: string; cells: string[] }[], caption: string, head: string[]) {
+  const headline = rows.filter((r) => KPI_DEFINITIONS[r.name].headline);
+  const others = rows.filter((r) => !KPI_DEFINITIONS[r.name].headline);
+  const more = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = `Every other measure (${others.length})`;
+  more.append(
+    summary,
+    table(
+      caption,
+      head,
+      others.map((r) => r.cells),
+    ),
+  );
+  $("kpi-table").replaceChildren(
+    table(
+      `Headline results. ${caption}`,
+      head,
+      headline.map((r) => r.cells),
+    ),
+    more,
+  );
+}
+
 function show(
   base: PageScenario,
   plan: PageScenario | undefined,
@@ -392,21 +428,22 @@ function show(
       const b = compare.baseline.kpis[name];
       const p = planSummary.kpis[name];
       const d = differences[name];
-      return [
-        kpiDefinition(name).label,
-        `${formatValue(name, b.mean)} (${formatInterval(name, b.ci95)})`,
-        `${formatValue(name, p.mean)} (${formatInterval(name, p.ci95)})`,
-        `${formatDifference(name, d.mean)} (${formatDifferenceInterval(name, d.ci95)})`,
-      ];
+      return {
+        name,
+        cells: [
+          kpiDefinition(name).label,
+          `${formatValue(name, b.mean)} (${formatInterval(name, b.ci95)})`,
+          `${formatValue(name, p.mean)} (${formatInterval(name, p.ci95)})`,
+          `${formatDifference(name, d.mean)} (${formatDifferenceInterval(name, d.ci95)})`,
+        ],
+      };
     });
-    $("kpi-table").replaceChildren(
-      table(
-        "Baseline and plan, per year over the results period; the difference is paired replication by replication (same people in both)",
-        ["Measure", "Baseline", "Plan", "Difference (plan − baseline)"],
-        rows,
-      ),
+    showTables(
+      rows,
+      "Baseline and plan, per year over the results period; the difference is paired replication by replication (the same people in both)",
+      ["Measure", "Baseline", "Plan", "Difference (plan − baseline)"],
     );
-    if (final || baseOutcomes.length % 4 === 0)
+    if (chartsDue(final))
       drawCharts($("charts"), [
         occupancyChart(planSummary),
         outOfAreaOverTimeChart(planSummary),
@@ -419,17 +456,23 @@ function show(
     sentences(`Today's system (${replications})`, runFindings(summary));
     const rows = kpiNames(summary.kpis).map((name) => {
       const k = summary.kpis[name];
-      return [kpiDefinition(name).label, formatValue(name, k.mean), formatInterval(name, k.ci95)];
+      return {
+        name,
+        cells: [kpiDefinition(name).label, formatValue(name, k.mean), formatInterval(name, k.ci95)],
+      };
     });
-    $("kpi-table").replaceChildren(
-      table("Results per year over the results period", ["Measure", "Mean", "95% interval"], rows),
-    );
-    drawCharts($("charts"), [
-      occupancyChart(summary),
-      outOfAreaOverTimeChart(summary),
-      outOfAreaByYearChart(summary),
-      costByServiceChart(summary),
+    showTables(rows, "Results per year over the results period", [
+      "Measure",
+      "Mean",
+      "95% interval",
     ]);
+    if (chartsDue(final))
+      drawCharts($("charts"), [
+        occupancyChart(summary),
+        outOfAreaOverTimeChart(summary),
+        outOfAreaByYearChart(summary),
+        costByServiceChart(summary),
+      ]);
   }
 }
 
@@ -501,8 +544,7 @@ function init(): void {
     download("plan.yaml", currentPlanText(baseline, currentPlan(baseline)), "text/yaml");
   });
   $("export-json").addEventListener("click", () => {
-    if (lastResults)
-      download("results.json", `${JSON.stringify(lastResults, null, 2)}\n`, "application/json");
+    if (lastResults) download("results.json", resultJson(lastResults), "application/json");
   });
   document.body.dataset.state = "ready";
 }

@@ -1,5 +1,6 @@
 // One Web Worker of the page: runs replication `index` of each pathway it was given (the
 // baseline and the plan), so the pair meets the same people (common random numbers).
+import "./node-maths.js";
 import { runReplication } from "../../src/experiment/replication.js";
 import type { Pathway } from "../../src/model/pathway.js";
 import type { ToMain, ToWorker } from "./worker-messages.js";
