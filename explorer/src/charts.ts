@@ -52,6 +52,10 @@ export function drawCharts(container: HTMLElement, specs: (ChartSpec | undefined
     container.append(figure);
     const config = spec.config();
     const context = canvas.getContext("2d");
-    if (context) drawn.push(new Chart(context, config));
+    if (!context) continue;
+    drawn.push(new Chart(context, config));
+    // Chart.js fixes the canvas at its drawing size; the page scales the drawing to fit.
+    canvas.style.width = "100%";
+    canvas.style.height = "auto";
   }
 }

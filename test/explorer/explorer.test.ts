@@ -171,7 +171,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await page.close();
   }, 60_000);
 
-  it("runs 200 replications in the page about as fast as the CLI on two workers", async () => {
+  it("runs 200 replications of the baseline on two workers, timed against the CLI, with its KPIs", async () => {
     const opened = performance.now();
     const page = await open("speed");
     const ready = performance.now() - opened;
