@@ -1,6 +1,9 @@
 // The explorer page: levers generated from the model, the plan they make, runs in Web
 // Workers with common random numbers, and the results in the report's own words and charts.
 import "./node-maths.js";
+import { warningText } from "../../src/cli/warning-text.js";
+import { runWarnings } from "../../src/experiment/run-warnings.js";
+import { calendarOf } from "../../src/model/calendar.js";
 import { KPI_DEFINITIONS, kpiDefinition } from "../../src/model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
 import { compareByYearChart } from "../../src/report/charts/compare-by-year.js";
@@ -13,6 +16,7 @@ import {
 import { occupancyChart } from "../../src/report/charts/occupancy.js";
 import { outOfAreaByYearChart } from "../../src/report/charts/out-of-area-by-year.js";
 import { outOfAreaOverTimeChart } from "../../src/report/charts/out-of-area-over-time.js";
+import { OKABE_ITO } from "../../src/report/charts/palette.js";
 import { describeChange } from "../../src/report/describe-scenario.js";
 import { runFindings, scenarioFindings } from "../../src/report/findings.js";
 import { formatValue } from "../../src/report/format.js";
@@ -64,7 +68,11 @@ function showProblems(error: unknown): void {
     heading.textContent = "Please correct this in the scenario or the plan:";
     for (const problem of error.problems) {
       const item = document.createElement("li");
-      item.textContent = formatProblem(problem);
+      // The page's replications box reaches the loader as the command line's option does.
+      item.textContent = formatProblem(problem).replace(
+        /^run\.replications=\S+ \(from --replications or --set\): /,
+        "Replications: ",
+      );
       list.append(item);
     }
   } else {
@@ -215,6 +223,10 @@ function currentPlanText(loaded: LoadedScenario, plan: Plan): string {
 /** Lists the plan in words, checking it with the loader as the person types. */
 function planChanged(): void {
   if (!baseline) return;
+  // Results on show belong to the plan that was run, not to the one now being edited.
+  if (lastResults && !running)
+    $("status").textContent =
+      "The plan has changed since the results below: press Run to update them.";
   const plan = currentPlan(baseline);
   const list = $("plan-list");
   list.replaceChildren();
@@ -474,6 +486,14 @@ function show(
         costByServiceChart(summary),
       ]);
   }
+  if (final) {
+    const notes = [base, ...(plan ? [plan] : [])].flatMap((s, p) => {
+      const warnings = runWarnings(s.pathway, calendarOf(s.pathway), pick(p), undefined);
+      const who = plan ? (p === 0 ? "Baseline: " : "Plan: ") : "";
+      return [...(s.loaded.notes ?? []), ...warnings.map(warningText)].map((w) => who + w);
+    });
+    if (notes.length > 0) sentences("Notes on the run", notes);
+  }
 }
 
 // ---- export and editing ---------------------------------------------------------------------
@@ -498,6 +518,8 @@ function start(loaded: LoadedScenario): void {
 }
 
 function init(): void {
+  // The focus ring in the report's colour-blind-safe blue, from the palette's one home.
+  document.documentElement.style.setProperty("--focus", OKABE_ITO.blue);
   if (!data) {
     showProblems(
       new InputError([
