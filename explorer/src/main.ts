@@ -55,8 +55,9 @@ function filesNow(extra: Record<string, string> = {}) {
   return memoryFiles((data as EmbeddedFiles).files, { ...edits, ...extra });
 }
 
-function showProblems(error: unknown): void {
-  const box = $("problems");
+/** Shows the loader's located problems in `where` (by the editor for an edit), or clears it. */
+function showProblems(error: unknown, where = "problems"): void {
+  const box = $(where);
   box.replaceChildren();
   if (error === undefined) {
     box.hidden = true;
@@ -537,7 +538,7 @@ function init(): void {
   const editor = $("editor") as HTMLTextAreaElement;
   editor.value = data.files[data.entry] ?? "";
   $("editor-label").textContent =
-    `${data.entry} (the scenario explored; its model and what it extends are read as they were when the page was made)`;
+    `${data.entry} (its model, and any scenario it extends, are as they were when this page was made)`;
   try {
     const loaded = loadScenario(data.entry, { files: filesNow() });
     ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
@@ -551,6 +552,7 @@ function init(): void {
   $("reset").addEventListener("click", () => baseline && start(baseline));
   $("apply").addEventListener("click", () => {
     edits[data.entry] = editor.value;
+    showProblems(undefined, "editor-problems");
     try {
       const loaded = loadScenario(data.entry, { files: filesNow() });
       ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
@@ -558,7 +560,7 @@ function init(): void {
       start(loaded);
       $("status").textContent = "The edited scenario is now the baseline.";
     } catch (error) {
-      showProblems(error);
+      showProblems(error, "editor-problems");
     }
   });
   $("export-yaml").addEventListener("click", () => {

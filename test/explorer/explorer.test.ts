@@ -164,9 +164,11 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await page.click("details summary >> text=Edit the scenario's YAML");
     await page.fill("#editor", bad);
     await page.click("#apply");
-    const message = await page.textContent("#problems");
+    // Shown beside the editor, where the person is looking.
+    const message = await page.textContent("#editor-problems");
     expect(message).toContain(`scenarios/baseline.yaml:${at.line}:${at.column}:`);
     expect(message).toContain("years must be more than 0");
+    await page.locator("#editor-problems").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "explorer-error.png") });
     await page.close();
   }, 60_000);
@@ -190,6 +192,17 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "explorer-baseline.png"), fullPage: true });
     await page.close();
   }, 900_000);
+
+  it("says how to make a page when opened as built, with no scenario in it", async () => {
+    const page = await browser.newPage();
+    page.on("pageerror", (e) => problems.push(`template: page error: ${e.message}`));
+    await page.goto(pathToFileURL(TEMPLATE).href);
+    await page.waitForSelector("#problems:not([hidden])");
+    expect(await page.textContent("#problems")).toContain(
+      "npx bedsim explore scenarios/baseline.yaml",
+    );
+    await page.close();
+  }, 60_000);
 
   it("logged no console errors and fetched nothing but the page itself", () => {
     expect(problems).toEqual([]);
