@@ -30,5 +30,7 @@ export default defineConfig({
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,
     chunkSizeWarningLimit: 5000,
     reportCompressedSize: false,
+    // A machine busy with other work makes plugins look slow; that is not worth a warning.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 });

@@ -20,6 +20,7 @@ import { OKABE_ITO } from "../../src/report/charts/palette.js";
 import { describeChange } from "../../src/report/describe-scenario.js";
 import { runFindings, scenarioFindings } from "../../src/report/findings.js";
 import { formatValue } from "../../src/report/format.js";
+import { financialYearsCsv } from "../../src/report/run-files.js";
 import type { CompareFile } from "../../src/results/compare.js";
 import { resultJson } from "../../src/results/format-version.js";
 import type { RunSummaryFile } from "../../src/results/run-summary.js";
@@ -43,6 +44,8 @@ let baseline: LoadedScenario | undefined;
 let levers: Lever[] = [];
 let running: PageRun | undefined;
 let lastResults: CompareFile | RunSummaryFile | undefined;
+/** The plan's summary, or the baseline's when there is no plan: what the CSV export holds. */
+let lastSummary: RunSummaryFile | undefined;
 
 /** The plan's file: beside the explored scenario, so that `extends:` names it alone. */
 function planFile(entry: string): string {
@@ -297,6 +300,7 @@ function run(): void {
     `Running ${total} replications${plan ? " of the baseline and the plan" : ""}…`;
   setRunning(true);
   ($("export-json") as HTMLButtonElement).disabled = true;
+  ($("export-csv") as HTMLButtonElement).disabled = true;
   const runNow = runInWorkers(pathways, seed, total, workers, (index, result, done) => {
     result.forEach((o, p) => {
       outcomes[p][index] = o;
@@ -318,6 +322,7 @@ function run(): void {
       $("status").textContent = `Done: ${total} replications in ${seconds} s (seed ${seed}).`;
       document.body.dataset.state = "done";
       ($("export-json") as HTMLButtonElement).disabled = false;
+      ($("export-csv") as HTMLButtonElement).disabled = false;
     })
     .catch((error: Error) => {
       if (error.name === "AbortError")
@@ -435,6 +440,7 @@ function show(
     const compare = pageComparison(base, plan, baseOutcomes, pick(1));
     lastResults = compare;
     const planSummary = compare.scenarios[0].summary;
+    lastSummary = planSummary;
     sentences(`What the plan does (${replications})`, scenarioFindings(compare, 0));
     const differences = compare.scenarios[0].differences;
     const rows = kpiNames(differences).map((name) => {
@@ -466,6 +472,7 @@ function show(
   } else {
     const summary = pageSummary(base, baseOutcomes);
     lastResults = summary;
+    lastSummary = summary;
     sentences(`Today's system (${replications})`, runFindings(summary));
     const rows = kpiNames(summary.kpis).map((name) => {
       const k = summary.kpis[name];
@@ -569,6 +576,9 @@ function init(): void {
   });
   $("export-json").addEventListener("click", () => {
     if (lastResults) download("results.json", resultJson(lastResults), "application/json");
+  });
+  $("export-csv").addEventListener("click", () => {
+    if (lastSummary) download("financial-years.csv", financialYearsCsv(lastSummary), "text/csv");
   });
   document.body.dataset.state = "ready";
 }

@@ -126,6 +126,12 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await runAndWait(page);
     await page.screenshot({ path: path.join(ARTIFACTS, "explorer-plan.png"), fullPage: true });
     const compare = JSON.parse(await download(page, "#export-json"));
+    // The plan's years, one row per year and KPI, as a run's financial-years.csv.
+    const csv = (await download(page, "#export-csv")).trim().split("\n");
+    const years = compare.scenarios[0].summary.by_financial_year;
+    expect(csv.length - 1).toBe(
+      years.reduce((n: number, y: { kpis: object }) => n + Object.keys(y.kpis).length, 0),
+    );
     const yaml = await download(page, "#export-yaml");
     const planFile = path.join(folder, "scenarios", "plan.yaml");
     writeFileSync(planFile, yaml);
