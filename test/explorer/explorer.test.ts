@@ -116,6 +116,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     const baseline = JSON.parse(await download(page, "#export-json"));
     const cliBaseline = cliKpis(path.join(folder, "scenarios/baseline.yaml"), replications);
     expect(baseline.kpis).toEqual(cliBaseline.kpis);
+    // One worker gives the very same results, to the byte.
+    await page.selectOption("#workers", "1");
+    await runAndWait(page);
+    expect(await download(page, "#export-json")).toBe(`${JSON.stringify(baseline, null, 2)}\n`);
 
     await page.fill("#capacity-oakwood_ward", "24");
     await page.fill("#scale-delays", "50");
