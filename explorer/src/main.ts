@@ -186,9 +186,6 @@ function buildLevers(loaded: LoadedScenario): void {
       );
     form.append(closure);
   }
-  form.addEventListener("input", planChanged);
-  form.addEventListener("change", planChanged);
-  form.addEventListener("submit", (e) => e.preventDefault());
 }
 
 function value(id: string): string {
@@ -553,11 +550,17 @@ function init(): void {
   } catch (error) {
     showProblems(error);
   }
+  const form = $("levers");
+  form.addEventListener("input", planChanged);
+  form.addEventListener("change", planChanged);
+  form.addEventListener("submit", (e) => e.preventDefault());
   $("run").addEventListener("click", run);
   $("cancel").addEventListener("click", () => running?.cancel());
   $("replications").addEventListener("input", planChanged);
   $("reset").addEventListener("click", () => baseline && start(baseline));
   $("apply").addEventListener("click", () => {
+    // Until an edit loads, the last scenario that did stays the baseline.
+    const before = edits[data.entry];
     edits[data.entry] = editor.value;
     showProblems(undefined, "editor-problems");
     try {
@@ -567,6 +570,8 @@ function init(): void {
       start(loaded);
       $("status").textContent = "The edited scenario is now the baseline.";
     } catch (error) {
+      if (before === undefined) delete edits[data.entry];
+      else edits[data.entry] = before;
       showProblems(error, "editor-problems");
     }
   });
