@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { providerSpells } from "../dist/backtest/provider-spells.js";
+import { rebaseArrivals } from "../dist/backtest/rebase-arrivals.js";
 import { nodeFiles } from "../dist/cli/node-files.js";
 import { parseExtractDate } from "../dist/data/extract-dates.js";
 import { extractCsv } from "../dist/data/write-extract.js";
@@ -25,7 +26,8 @@ const loaded = loadScenario(path.join(root, "scenarios", "baseline.yaml"), {
   files: nodeFiles,
   set: [`run.start=${FROM}`, "run.years=4", `run.seed=${SEED}`],
 });
-const { pathway } = buildPathway(loaded);
+// The example's arrivals are as of its own start (April 2025): carried back to 2021 by growth.
+const pathway = rebaseArrivals(buildPathway(loaded).pathway, "2025-04-01");
 const log = new SpellLog();
 simulate(pathway, SEED, 0, log);
 

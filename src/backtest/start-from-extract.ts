@@ -18,6 +18,7 @@ import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import type { TextFiles } from "../scenario/text-files.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { fitToBeds } from "./fit-to-beds.js";
+import { rebaseArrivals } from "./rebase-arrivals.js";
 
 export interface BacktestStart {
   loaded: LoadedScenario;
@@ -76,17 +77,23 @@ export function startFromExtract(input: BacktestInput): BacktestStart {
       `run.start_from=${censusFile}`,
     ],
   });
-  const warmUpLoaded = loadScenario(input.scenarioFile, {
-    files,
-    set: [...set, `run.start=${dayToIso(from)}`, `run.years=${WARM_UP_TAIL_YEARS}`],
-  });
+  // A scenario that starts from a census of its own has no warm-up to borrow from.
+  const warmUpLoaded =
+    given.run.start_from === undefined && given.run.warm_up_days > 0
+      ? loadScenario(input.scenarioFile, {
+          files,
+          set: [...set, `run.start=${dayToIso(from)}`, `run.years=${WARM_UP_TAIL_YEARS}`],
+        })
+      : undefined;
+  // The rate of arrivals on each day is the scenario's, whatever day the run starts.
+  const asGiven = (l: LoadedScenario) => rebaseArrivals(buildPathway(l).pathway, given.run.start);
   return {
     loaded,
-    pathway: buildPathway(loaded).pathway,
+    pathway: asGiven(loaded),
     census,
     censusText,
     moves,
-    warmUp: warmUpLoaded.run.warm_up_days > 0 ? buildPathway(warmUpLoaded).pathway : undefined,
+    warmUp: warmUpLoaded && asGiven(warmUpLoaded),
   };
 }
 

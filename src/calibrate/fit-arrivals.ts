@@ -26,6 +26,17 @@ export interface ArrivalFit {
   growth?: Estimate;
 }
 
+/**
+ * The yearly growth the written model uses: the estimate when its interval excludes no growth
+ * (kept within what the model accepts), otherwise none, since noise written as growth would be
+ * simulated as real.
+ */
+export function modelGrowth(fit: ArrivalFit): number {
+  const g = fit.growth;
+  if (!g || (g.low <= 0 && g.high >= 0)) return 0;
+  return Math.min(0.99, Math.max(-0.49, g.value));
+}
+
 /** `days` are admission day numbers within [from, to]. */
 export function fitArrivals(days: number[], from: number, to: number): ArrivalFit {
   const length = to - from + 1;

@@ -3,6 +3,7 @@
  * mean delay, and its readmission share within the window (only discharges whose whole window
  * lies before the extract date count, so recent discharges do not look unreadmitted).
  */
+import { TRANSFER } from "../data/extract-mapping.js";
 import type { Spell } from "../data/spell.js";
 import { censoredMean, type Estimate, share } from "./estimates.js";
 
@@ -27,7 +28,10 @@ export function fitRoutes(
   extractDate: number,
   windowDays: number,
 ): RouteFit[] {
-  const discharged = spells.map((s, i) => ({ s, i })).filter(({ s }) => s.discharged !== undefined);
+  // A move to another provider is not a discharge: the episode's route is where it ends.
+  const discharged = spells
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.discharged !== undefined && s.route !== TRANSFER);
   const routes = [...new Set(discharged.map(({ s }) => s.route as string))].sort();
   return routes
     .map((route) => {

@@ -38,12 +38,11 @@ export function fitStays(
   const best = Math.min(...fits.map((f) => f.aic));
   const total = fits.reduce((s, f) => s + Math.exp(-(f.aic - best) / 2), 0);
   for (const f of fits) f.akaikeWeight = Math.exp(-(f.aic - best) / 2) / total;
-  const discharged = data.ended.reduce((a, b) => a + b, 0);
   return {
     ranked: fits.sort((a, b) => a.aic - b.aic),
-    stays: data.days.length,
-    discharged,
-    open: data.days.length - discharged,
+    stays: data.stays,
+    discharged: data.discharged,
+    open: data.stays - data.discharged,
   };
 }
 

@@ -3,11 +3,17 @@
  * not new arrivals (the model makes them from each route's readmission share), so arrivals
  * are counted without them.
  */
+import { TRANSFER } from "../data/extract-mapping.js";
 import type { Spell } from "../data/spell.js";
 
 export interface Readmissions {
   /** Spells that are someone's readmission within the window. */
   isReadmission: boolean[];
+  /**
+   * Spells that carry on one that ended in a move to another provider that day (a placement
+   * out of area brought home): part of the same episode, neither an arrival nor a readmission.
+   */
+  continues: boolean[];
   /** Discharged spells followed by a readmission within the window. */
   wasReadmitted: boolean[];
 }
@@ -15,6 +21,7 @@ export interface Readmissions {
 export function findReadmissions(spells: Spell[], windowDays: number): Readmissions {
   const isReadmission = spells.map(() => false);
   const wasReadmitted = spells.map(() => false);
+  const continues = spells.map(() => false);
   const byPerson = new Map<string, number[]>();
   spells.forEach((s, i) => {
     const list = byPerson.get(s.personId);
@@ -26,6 +33,10 @@ export function findReadmissions(spells: Spell[], windowDays: number): Readmissi
     list.sort((a, b) => spells[a].admitted - spells[b].admitted);
     for (let k = 1; k < list.length; k++) {
       const before = spells[list[k - 1]];
+      if (before.route === TRANSFER) {
+        continues[list[k]] = before.discharged === spells[list[k]].admitted;
+        continue;
+      }
       const gap = spells[list[k]].admitted - (before.discharged ?? Number.POSITIVE_INFINITY);
       if (gap >= 0 && gap <= windowDays) {
         isReadmission[list[k]] = true;
@@ -33,5 +44,5 @@ export function findReadmissions(spells: Spell[], windowDays: number): Readmissi
       }
     }
   }
-  return { isReadmission, wasReadmitted };
+  return { isReadmission, wasReadmitted, continues };
 }

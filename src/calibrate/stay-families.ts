@@ -38,6 +38,8 @@ export interface StayFamily {
   start(data: CensoredStays): number[][];
   spec(theta: number[]): DistributionSpec;
   mean(theta: number[]): number;
+  /** The share of stays longer than `days`: what the report draws against Kaplan-Meier. */
+  survival(theta: number[], days: number): number;
 }
 
 /** log P(Z > z) for a standard normal, accurate far into the tail. */
@@ -50,6 +52,10 @@ export function logNormalTail(z: number): number {
 function lognormalTerm(logT: number, ended: boolean, mu: number, sigma: number): number {
   const z = (logT - mu) / sigma;
   return ended ? -logT - Math.log(sigma) - HALF_LOG_2PI - 0.5 * z * z : logNormalTail(z);
+}
+
+function lognormalSurvival(t: number, mu: number, sigma: number): number {
+  return 0.5 * erfc((Math.log(t) - mu) / (sigma * Math.SQRT2));
 }
 
 /** Mean and sd of the stay itself, the way model files describe a lognormal. */
@@ -68,44 +74,45 @@ function logMoments(data: CensoredStays): { mu: number; sigma: number; mean: num
   let s2 = 0;
   let total = 0;
   for (let i = 0; i < data.days.length; i++) {
-    total += data.days[i];
+    const c = data.count[i];
+    total += c * data.days[i];
     if (!data.ended[i]) continue;
-    const l = Math.log(data.days[i]);
-    n++;
-    s += l;
-    s2 += l * l;
+    const l = data.logDays[i];
+    n += c;
+    s += c * l;
+    s2 += c * l * l;
   }
-  const mu = n > 0 ? s / n : Math.log(total / Math.max(1, data.days.length));
+  const mu = n > 0 ? s / n : Math.log(total / Math.max(1, data.stays));
   const sigma = n > 1 ? Math.sqrt(Math.max(1e-4, s2 / n - mu * mu)) : 1;
   // The exponential MLE (total time / discharges) starts the others at a censoring-aware mean.
-  const ended = data.ended.reduce((a, b) => a + b, 0);
-  return { mu, sigma, mean: total / Math.max(1, ended) };
+  return { mu, sigma, mean: total / Math.max(1, data.discharged) };
 }
 
 const exponential: StayFamily = {
   name: "exponential",
   label: "exponential",
   parameters: ["log mean"],
-  logLikelihood([logMean], { days, ended }) {
+  logLikelihood([logMean], { days, count, discharged }) {
     const rate = Math.exp(-logMean);
-    let ll = 0;
-    for (let i = 0; i < days.length; i++) ll += (ended[i] ? Math.log(rate) : 0) - rate * days[i];
-    return ll;
+    let exposure = 0;
+    for (let i = 0; i < days.length; i++) exposure += count[i] * days[i];
+    return -discharged * logMean - rate * exposure;
   },
   start: (data) => [[Math.log(logMoments(data).mean)]],
   spec: ([logMean]) => ({ distribution: "exponential", mean: Math.exp(logMean) }),
   mean: ([logMean]) => Math.exp(logMean),
+  survival: ([logMean], t) => Math.exp(-t / Math.exp(logMean)),
 };
 
 const lognormal: StayFamily = {
   name: "lognormal",
   label: "lognormal",
   parameters: ["mean of log stay", "log sd of log stay"],
-  logLikelihood([mu, logSigma], { days, ended }) {
+  logLikelihood([mu, logSigma], { logDays, ended, count }) {
     const sigma = Math.exp(logSigma);
     let ll = 0;
-    for (let i = 0; i < days.length; i++)
-      ll += lognormalTerm(Math.log(days[i]), ended[i] === 1, mu, sigma);
+    for (let i = 0; i < logDays.length; i++)
+      ll += count[i] * lognormalTerm(logDays[i], ended[i] === 1, mu, sigma);
     return ll;
   },
   start: (data) => {
@@ -114,22 +121,25 @@ const lognormal: StayFamily = {
   },
   spec: ([mu, logSigma]) => lognormalSpec(mu, Math.exp(logSigma)),
   mean: ([mu, logSigma]) => Math.exp(mu + 0.5 * Math.exp(2 * logSigma)),
+  survival: ([mu, logSigma], t) => lognormalSurvival(t, mu, Math.exp(logSigma)),
 };
 
 const gamma: StayFamily = {
   name: "gamma",
   label: "gamma",
   parameters: ["log shape", "log scale"],
-  logLikelihood([logShape, logScale], { days, ended }) {
+  logLikelihood([logShape, logScale], { days, logDays, ended, count }) {
     const a = Math.exp(logShape);
     const s = Math.exp(logScale);
     const constant = -gammaln(a) - a * logScale;
     let ll = 0;
     for (let i = 0; i < days.length; i++) {
       const t = days[i];
-      ll += ended[i]
-        ? constant + (a - 1) * Math.log(t) - t / s
-        : Math.log(gammainc(t / s, a, true, true));
+      ll +=
+        count[i] *
+        (ended[i]
+          ? constant + (a - 1) * logDays[i] - t / s
+          : Math.log(gammainc(t / s, a, true, true)));
     }
     return ll;
   },
@@ -143,19 +153,21 @@ const gamma: StayFamily = {
     return { distribution: "gamma", mean: a * s, sd: Math.sqrt(a) * s };
   },
   mean: ([logShape, logScale]) => Math.exp(logShape + logScale),
+  survival: ([logShape, logScale], t) =>
+    gammainc(t / Math.exp(logScale), Math.exp(logShape), true, true),
 };
 
 const weibull: StayFamily = {
   name: "weibull",
   label: "Weibull",
   parameters: ["log shape", "log scale"],
-  logLikelihood([logShape, logScale], { days, ended }) {
+  logLikelihood([logShape, logScale], { logDays, ended, count }) {
     const k = Math.exp(logShape);
     let ll = 0;
-    for (let i = 0; i < days.length; i++) {
-      const logRatio = Math.log(days[i]) - logScale;
+    for (let i = 0; i < logDays.length; i++) {
+      const logRatio = logDays[i] - logScale;
       const power = Math.exp(k * logRatio);
-      ll += (ended[i] ? logShape - logScale + (k - 1) * logRatio : 0) - power;
+      ll += count[i] * ((ended[i] ? logShape - logScale + (k - 1) * logRatio : 0) - power);
     }
     return ll;
   },
@@ -169,6 +181,8 @@ const weibull: StayFamily = {
     const k = Math.exp(logShape);
     return Math.exp(logScale + gammaln(1 + 1 / k));
   },
+  survival: ([logShape, logScale], t) =>
+    Math.exp(-((t / Math.exp(logScale)) ** Math.exp(logShape))),
 };
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
@@ -184,19 +198,19 @@ const lognormalMixture: StayFamily = {
     "long mean of log stay",
     "long log sd",
   ],
-  logLikelihood([logitW, mu1, logS1, mu2, logS2], { days, ended }) {
+  logLikelihood([logitW, mu1, logS1, mu2, logS2], { logDays, ended, count }) {
     const w = logistic(logitW);
     const lw1 = Math.log(w);
     const lw2 = Math.log(1 - w);
     const s1 = Math.exp(logS1);
     const s2 = Math.exp(logS2);
     let ll = 0;
-    for (let i = 0; i < days.length; i++) {
-      const logT = Math.log(days[i]);
+    for (let i = 0; i < logDays.length; i++) {
+      const logT = logDays[i];
       const a = lw1 + lognormalTerm(logT, ended[i] === 1, mu1, s1);
       const b = lw2 + lognormalTerm(logT, ended[i] === 1, mu2, s2);
       const m = Math.max(a, b);
-      ll += m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+      ll += count[i] * (m + Math.log(Math.exp(a - m) + Math.exp(b - m)));
     }
     return ll;
   },
@@ -222,6 +236,13 @@ const lognormalMixture: StayFamily = {
     return (
       w * Math.exp(mu1 + 0.5 * Math.exp(2 * logS1)) +
       (1 - w) * Math.exp(mu2 + 0.5 * Math.exp(2 * logS2))
+    );
+  },
+  survival: ([logitW, mu1, logS1, mu2, logS2], t) => {
+    const w = logistic(logitW);
+    return (
+      w * lognormalSurvival(t, mu1, Math.exp(logS1)) +
+      (1 - w) * lognormalSurvival(t, mu2, Math.exp(logS2))
     );
   },
 };

@@ -4,8 +4,10 @@
  */
 import { dayToIso } from "../data/extract-dates.js";
 import type { DistributionSpec } from "../engine/distributions.js";
-import type { Calibration } from "./calibrate.js";
+import { type Calibration, MIN_DISCHARGES_FOR_OWN_ROUTES } from "./calibrate.js";
 import type { Estimate } from "./estimates.js";
+import { modelGrowth } from "./fit-arrivals.js";
+import type { RouteFit } from "./fit-routes.js";
 import type { StayFits } from "./fit-stays.js";
 import { percentsTo100, seasonalTo12 } from "./rounding.js";
 
@@ -51,40 +53,7 @@ export function writeModel(c: Calibration, source: ModelSource): string {
   writeStays(out, 2, c.stays, "all local spells");
   line(2, `out_of_area: ${OUT_OF_AREA_SERVICE}`);
   line(2, "readmission_window_days: 30");
-  const discharges = c.routes.reduce((s, r) => s + r.discharges, 0);
-  line(
-    2,
-    `# ${n(discharges)} discharged spells, by the route their discharge destination maps to.`,
-  );
-  line(
-    2,
-    '# A route that leads to a service (a crisis house, supported housing) needs "to: <service id>".',
-  );
-  line(2, "discharge_routes:");
-  const shares = percentsTo100(c.routes.map((r) => r.share.value));
-  c.routes.forEach((r, i) => {
-    line(4, `- route: ${r.route}`);
-    line(
-      6,
-      `share: "${shares[i]}" # ${n(r.discharges)} of ${n(discharges)} discharges (${interval(r.share, pct)})`,
-    );
-    line(
-      6,
-      `readmission_within_30_days: "${pct(r.readmission.value)}" # ${n(r.readmission.value * r.readmissionBase)} of ${n(r.readmissionBase)} discharges at least 30 days before the extract date (${interval(r.readmission, pct)})`,
-    );
-    if (r.delayMean && r.delayed > 0) {
-      line(6, "delay:");
-      line(
-        8,
-        `share: "${pct(r.delayShare.value)}" # ${n(r.delayed)} of ${n(r.discharges)} discharges had a delayed discharge (${interval(r.delayShare, pct)})`,
-      );
-      line(
-        8,
-        `length: { distribution: exponential, mean: ${positive(r.delayMean.value)} } # mean of ${n(r.delayed)} delays, days (${interval(r.delayMean, d1)})`,
-      );
-      line(8, `reason: ${JSON.stringify(r.delayReason ?? "awaiting care package or housing")}`);
-    }
-  });
+  writeRoutes(out, 2, c.routes, "discharged spells");
   line(0, "");
   line(0, "cohorts:");
   for (const cohort of c.cohorts) {
@@ -99,11 +68,10 @@ export function writeModel(c: Calibration, source: ModelSource): string {
       `arrivals_per_year: ${d1(a.perYear.value)} # Poisson rate (${interval(a.perYear, d1)})`,
     );
     if (a.growth) {
-      const clear = a.growth.low > 0 || a.growth.high < 0;
-      const g = Math.min(0.99, Math.max(-0.49, a.growth.value));
+      const g = modelGrowth(a);
       line(
         4,
-        clear
+        g !== 0
           ? `growth_per_year: "${pct(g)}" # Poisson regression on 30-day counts (${interval(a.growth, pct)})`
           : `growth_per_year: "0%" # estimate ${pct(a.growth.value)} a year (${interval(a.growth, pct)}) cannot be told from no growth`,
       );
@@ -128,6 +96,12 @@ export function writeModel(c: Calibration, source: ModelSource): string {
       line(
         4,
         `# length of stay: the pathway's (only ${n(cohort.localStays)} local spells, too few for a fit of its own)`,
+      );
+    if (cohort.routes) writeRoutes(out, 4, cohort.routes, "discharges of this cohort");
+    else if (c.cohorts.length > 1)
+      line(
+        4,
+        `# discharge routes: the pathway's (only ${n(cohort.discharges)} discharges, under the ${n(MIN_DISCHARGES_FOR_OWN_ROUTES)} needed for routes of its own)`,
       );
   }
   line(0, "");
@@ -163,6 +137,41 @@ export function writeModel(c: Calibration, source: ModelSource): string {
     "# To bring people back when a local bed frees, list the wards: repatriate_to: [ward ids]",
   );
   return `${out.join("\n")}\n`;
+}
+
+function writeRoutes(out: string[], indent: number, routes: RouteFit[], what: string): void {
+  const line = (more: number, text: string) => out.push(`${" ".repeat(indent + more)}${text}`);
+  const discharges = routes.reduce((s, r) => s + r.discharges, 0);
+  line(0, `# ${n(discharges)} ${what}, by the route their discharge destination maps to.`);
+  line(
+    0,
+    '# A route that leads to a service (a crisis house, supported housing) needs "to: <service id>".',
+  );
+  line(0, "discharge_routes:");
+  const shares = percentsTo100(routes.map((r) => r.share.value));
+  routes.forEach((r, i) => {
+    line(2, `- route: ${r.route}`);
+    line(
+      4,
+      `share: "${shares[i]}" # ${n(r.discharges)} of ${n(discharges)} discharges (${interval(r.share, pct)})`,
+    );
+    line(
+      4,
+      `readmission_within_30_days: "${pct(r.readmission.value)}" # ${n(r.readmission.value * r.readmissionBase)} of ${n(r.readmissionBase)} discharges at least 30 days before the extract date (${interval(r.readmission, pct)})`,
+    );
+    if (r.delayMean && r.delayed > 0) {
+      line(4, "delay:");
+      line(
+        6,
+        `share: "${pct(r.delayShare.value)}" # ${n(r.delayed)} of ${n(r.discharges)} discharges had a delayed discharge (${interval(r.delayShare, pct)})`,
+      );
+      line(
+        6,
+        `length: { distribution: exponential, mean: ${positive(r.delayMean.value)} } # mean of ${n(r.delayed)} delays, days (${interval(r.delayMean, d1)})`,
+      );
+      line(6, `reason: ${JSON.stringify(r.delayReason ?? "awaiting care package or housing")}`);
+    }
+  });
 }
 
 function writeStays(out: string[], indent: number, fits: StayFits, what: string): void {

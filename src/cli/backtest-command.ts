@@ -7,9 +7,11 @@
 import path from "node:path";
 import { backtest } from "../backtest/backtest.js";
 import { BACKTEST_MEASURES, MEASURE_NAMES, monthsBetween } from "../backtest/measures.js";
+import { hospitalServices } from "../backtest/provider-spells.js";
 import { startFromExtract } from "../backtest/start-from-extract.js";
 import { dayToIso, parseExtractDate } from "../data/extract-dates.js";
 import type { SpellExtract } from "../data/spell.js";
+import type { Pathway } from "../model/pathway.js";
 import { backtestFindings, backtestReport } from "../report/backtest-document.js";
 import { toCsv } from "../report/csv.js";
 import type { BacktestFile } from "../results/backtest.js";
@@ -93,9 +95,7 @@ export async function backtestCommand(file: string, options: BacktestOptions): P
       ),
       notes: [
         ...moves,
-        warmUp
-          ? `An extract of hospital spells does not say who is in crisis houses, community places and rehabilitation, so each replication takes the people the model's own warm-up (${loaded.run.warm_up_days} days from empty, as the scenario sets it) leaves in them on ${dayToIso(from)}.`
-          : "The scenario has no warm-up, so crisis houses, community places and rehabilitation start empty (an extract of hospital spells does not say who is in them): delays waiting for them may be understated in the first months.",
+        ...outsideHospitalNote(pathway, warmUp, loaded.run.warm_up_days, dayToIso(from)),
       ],
       run_at: new Date().toISOString(),
     };
@@ -142,4 +142,20 @@ function checkPeriod(extract: SpellExtract, from: number, to: number, options: B
       where,
       `--from ${options.from} is not after the first admissions counted in the extract (${dayToIso(extract.arrivalsFrom)}), so the census on it would miss people admitted before; choose a later --from`,
     );
+}
+
+/** How the services an extract of hospital spells says nothing of were filled, if the model has any. */
+function outsideHospitalNote(
+  pathway: Pathway,
+  warmUp: Pathway | undefined,
+  warmUpDays: number,
+  from: string,
+): string[] {
+  const inHospital = hospitalServices(pathway);
+  if (inHospital.every(Boolean)) return [];
+  return [
+    warmUp
+      ? `An extract of hospital spells does not say who is in crisis houses, community places and rehabilitation, so each replication takes the people the model's own warm-up (${warmUpDays} days from empty, as the scenario sets it) leaves in them on ${from}.`
+      : "The scenario has no warm-up of its own, so crisis houses, community places and rehabilitation start empty (an extract of hospital spells does not say who is in them): delays waiting for them may be understated in the first months.",
+  ];
 }

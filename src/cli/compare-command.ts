@@ -2,7 +2,6 @@ import { compareOutcomes } from "../experiment/comparison.js";
 import { calendarOf } from "../model/calendar.js";
 import { compareTable } from "../report/compare-table.js";
 import { toCsv } from "../report/csv.js";
-import { renderCompareReport } from "../report/write-report.js";
 import type { CompareFile } from "../results/compare.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
@@ -14,6 +13,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { loadReportWriters, renderCompareReport } from "./report-writers.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { refuseIfTooBig } from "./sweep-setup.js";
 import { printWarnings } from "./warning-text.js";
@@ -35,6 +35,7 @@ export async function compareCommand(
   options: CompareCommandOptions,
 ): Promise<void> {
   const baseline = loadScenario(baselineFile, { set: runSettings(options), files: nodeFiles });
+  if (options.charts) await loadReportWriters();
   const { seed, replications } = baseline.run;
   const scenarios = scenarioFiles.map((file) => {
     const loaded = loadScenario(file, {

@@ -1,19 +1,11 @@
 import { getHeapStatistics } from "node:v8";
 import { Command, CommanderError } from "commander";
-import { z } from "zod";
 import { defaultWorkers } from "../experiment/pool.js";
 import { DEFAULT_MAX_REPLICATIONS } from "../experiment/run-experiment.js";
 import { OutputFolderError } from "../results/results-folder.js";
 import { formatProblem, InputError } from "../scenario/input-error.js";
-import { loadScenario } from "../scenario/load.js";
 import { planMemory, planWorkers } from "../scenario/run-limits.js";
-import { model, scenarioFile } from "../scenario/schema.js";
-import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
-import { backtestCommand } from "./backtest-command.js";
-import { calibrateCommand } from "./calibrate-command.js";
-import { compareCommand } from "./compare-command.js";
-import { nodeFiles } from "./node-files.js";
 import {
   collect,
   LARGEST_SEED,
@@ -22,11 +14,11 @@ import {
   wholeNumberOption,
   workersWithin,
 } from "./options.js";
-import { reportCommand } from "./report-command.js";
-import { rightsizeCommand } from "./rightsize-command.js";
-import { runCommand } from "./run-command.js";
-import { sweepCommand } from "./sweep-command.js";
 import { printWarnings } from "./warning-text.js";
+
+// Each command loads its own modules when it runs (`await import` in its action), so
+// `--version`, `--help` and a run without charts never load chart.js, @napi-rs/canvas or the
+// calibration maths.
 
 /**
  * Exit codes: 0 success, 1 bedsim could not finish (its own fault, or the machine's: a full
@@ -119,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       wholeNumberOption("--max-replications", 2),
     )
     .option("--write-spells", "also write the first replication's stays (spells.csv) and census")
-    .action((file, options) => runCommand(file, options));
+    .action(async (file, options) => (await import("./run-command.js")).runCommand(file, options));
 
   output(
     common(
@@ -129,7 +121,9 @@ export async function main(argv: string[]): Promise<number> {
           "run scenarios with the baseline's seed (common random numbers) and report paired differences",
         ),
     ),
-  ).action((baseline, scenarios, options) => compareCommand(baseline, scenarios, options));
+  ).action(async (baseline, scenarios, options) =>
+    (await import("./compare-command.js")).compareCommand(baseline, scenarios, options),
+  );
 
   const vary = (command: Command) =>
     command.option(
@@ -146,7 +140,15 @@ export async function main(argv: string[]): Promise<number> {
           .description("run a scenario over a range of one or two settings"),
       ),
     ),
-  ).action((file, options) => sweepCommand(file, options));
+  )
+    .option(
+      "--target <condition>",
+      'mark the values that meet it, e.g. "oap_bed_days <= 3500" (repeatable: all must hold; default: the file\'s sweep: target)',
+      collect,
+    )
+    .action(async (file, options) =>
+      (await import("./sweep-command.js")).sweepCommand(file, options),
+    );
 
   output(
     vary(
@@ -161,21 +163,66 @@ export async function main(argv: string[]): Promise<number> {
   )
     .option(
       "--target <condition>",
-      'e.g. "oap_bed_days <= 100", or "oap_bed_days <= 100 at p90" for 9 years out of 10',
+      'e.g. "oap_bed_days <= 100", or "oap_bed_days.working_age_men <= 365 at p90" for 9 years out of 10 (repeatable: all must hold)',
+      collect,
     )
-    .option("--minimise <kpi>", "e.g. total_cost")
-    .action((file, options) => rightsizeCommand(file, options));
+    .option(
+      "--minimise <kpi>",
+      "e.g. total_cost (with targets and several settings: the least cost that meets them)",
+    )
+    .option(
+      "--budget <replications>",
+      "most replications a search over several settings may run, its final check included",
+      wholeNumberOption("--budget", 1),
+    )
+    .action(async (file, options) =>
+      (await import("./rightsize-command.js")).rightsizeCommand(file, options),
+    );
+
+  output(
+    common(
+      program
+        .command("sensitivity <scenario>")
+        .description(
+          "set each input low and high, one at a time, and rank them by their effect (a tornado chart)",
+        ),
+    ),
+  )
+    .option(
+      "--input <path[=low..high]>",
+      "an input to vary, e.g. services.oakwood_ward.beds or cohorts.older_adults.arrivals_per_year=250..350 (repeatable; default: every cohort's arrivals and length of stay, delays, and every service's beds or places)",
+      collect,
+    )
+    .option(
+      "--kpi <name>",
+      "a result to measure the effects on (repeatable; the first ranks the inputs; default oap_bed_days and total_cost)",
+      collect,
+    )
+    .option(
+      "--spread <pct>",
+      "low and high either side of each value",
+      percentOption("--spread"),
+      0.1,
+    )
+    .action(async (file, options) =>
+      (await import("./sensitivity-command.js")).sensitivityCommand(file, options),
+    );
 
   program
     .command("report <folder>")
     .description("redraw the charts and report of an earlier run, comparison or sweep")
-    .action((folder) => reportCommand(folder));
+    .action(async (folder) => (await import("./report-command.js")).reportCommand(folder));
 
   program
     .command("validate <file>")
     .description("check a scenario (and the model it names) without running it")
     .option("--set <path=value>", "override a value before checking (repeatable)", collect)
-    .action((file, options) => {
+    .action(async (file, options) => {
+      const [{ loadScenario }, { buildPathway }, { nodeFiles }] = await Promise.all([
+        import("../scenario/load.js"),
+        import("../scenario/to-pathway.js"),
+        import("./node-files.js"),
+      ]);
       const loaded = loadScenario(file, { set: options.set, files: nodeFiles });
       // Building the pathway resolves reinvestments, which can fail (nothing to reinvest).
       buildPathway(loaded);
@@ -192,7 +239,13 @@ export async function main(argv: string[]): Promise<number> {
     .option("--mapping <file>", "YAML saying which column is which and what local codes mean")
     .requiredOption("--out <file>", "the model file to write, e.g. models/my-icb.yaml")
     .option("--name <text>", "the model's name")
-    .action((extract, options) => calibrateCommand(extract, options));
+    .option(
+      "--report-dir <folder>",
+      "where the calibration report goes (default: beside the model, <model>-calibration)",
+    )
+    .action(async (extract, options) =>
+      (await import("./calibrate-command.js")).calibrateCommand(extract, options),
+    );
 
   output(
     common(
@@ -207,7 +260,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("--mapping <file>", "YAML saying which column is which and what local codes mean")
     .requiredOption("--from <date>", "first day of the back-test, e.g. 2023-04-01")
     .requiredOption("--to <date>", "last day of the back-test, on or before the extract date")
-    .action((file, options) => backtestCommand(file, options));
+    .action(async (file, options) =>
+      (await import("./backtest-command.js")).backtestCommand(file, options),
+    );
 
   program
     .command("schema")
@@ -215,7 +270,11 @@ export async function main(argv: string[]): Promise<number> {
       "print the JSON Schema of scenario files (or --model for model files), for editor autocompletion",
     )
     .option("--model", "the model-file schema instead")
-    .action((options) => {
+    .action(async (options) => {
+      const [{ z }, { model, scenarioFile }] = await Promise.all([
+        import("zod"),
+        import("../scenario/schema.js"),
+      ]);
       const schema = z.toJSONSchema(options.model ? model : scenarioFile, {
         io: "input",
         unrepresentable: "any",

@@ -4,7 +4,6 @@ import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
 import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
-import { renderRunReport } from "../report/write-report.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
@@ -15,6 +14,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { loadReportWriters, renderRunReport } from "./report-writers.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { startCensusCsv, staysCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
@@ -31,6 +31,7 @@ export interface RunCommandOptions extends CommonOptions {
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  if (options.charts) await loadReportWriters();
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
   const dir = ResultsFolder.create(options.out, loaded.name);
   try {

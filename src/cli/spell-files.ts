@@ -53,12 +53,17 @@ export function staysCsv(spells: Spell[], pathway: Pathway): string {
 export function startCensusCsv(spells: Spell[], pathway: Pathway): string {
   const rows = spells
     .filter((s) => s.fromCensus || (s.start < 0 && (s.end === undefined || s.end > 0)))
-    .map((s) => [
-      s.person,
-      pathway.cohorts[s.cohort].id,
-      pathway.services[s.service].id,
-      dateOf(pathway, s.start),
-      s.delayedFrom !== undefined && s.delayedFrom <= 0 ? dateOf(pathway, s.delayedFrom) : "",
-    ]);
+    .map((s) => {
+      const delayed = s.delayedFrom !== undefined && s.delayedFrom <= 0;
+      return [
+        s.person,
+        pathway.cohorts[s.cohort].id,
+        pathway.services[s.service].id,
+        dateOf(pathway, s.start),
+        delayed ? dateOf(pathway, s.delayedFrom as number) : "",
+        // The route they left by, once the delay was over: the one they were waiting on.
+        delayed && s.route !== "" && s.route !== "transfer" ? s.route : "",
+      ];
+    });
   return toCsv([...CENSUS_COLUMNS], rows);
 }

@@ -1,25 +1,30 @@
 import { ReplicationPool } from "../experiment/pool.js";
-import { gridPoints, runPoint } from "../experiment/sweep.js";
+import { estimateAt, statisticName, type Target } from "../experiment/rightsize.js";
+import { gridPoints, runPoint, type SweepPointResult } from "../experiment/sweep.js";
 import { sweepTable } from "../report/sweep-table.js";
 import { resultJson } from "../results/format-version.js";
 import { ResultsFolder } from "../results/results-folder.js";
-import type { SweepFile } from "../results/sweep.js";
+import type { SweepFile, SweepPoint } from "../results/sweep.js";
 import { loadScenario } from "../scenario/load.js";
 import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { loadReportWriters } from "./report-writers.js";
 import {
   checkedLargestCorner,
   loadAt,
+  readTargets,
   refuseIfTooBig,
   sweepFiles,
   sweepHeader,
   sweepParameters,
+  wholeFinancialYears,
 } from "./sweep-setup.js";
 
 export interface SweepCommandOptions extends CommonOptions {
   vary?: string[];
+  target?: string[];
   out: string;
   json?: boolean;
   charts: boolean;
@@ -28,7 +33,11 @@ export interface SweepCommandOptions extends CommonOptions {
 /** `bedsim sweep <file>`: KPIs over a grid of one or two settings, with common random numbers. */
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  if (options.charts) await loadReportWriters();
   const parameters = sweepParameters(loaded, options.vary);
+  // The file's target (or --target): the values meeting every one are marked.
+  const targets = readTargets(loaded, options.target);
+  const years = targets.some((t) => t.percentile !== undefined) ? wholeFinancialYears(loaded) : [];
   const grid = gridPoints(parameters);
   refuseIfTooBig(checkedLargestCorner(file, options, parameters, loaded), grid.length);
   const { seed, replications } = loaded.run;
@@ -52,13 +61,18 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
             },
             pool,
           );
-          results.push({ values: point.values, kpis: point.kpis });
+          results.push(judgedPoint(point, targets, years));
         }
         return results;
       }),
     ).finally(progress.finish);
 
-    const result = { ...sweepHeader(loaded, parameters), points } satisfies SweepFile;
+    const described = targets.map((t) => ({ ...t, statistic: statisticName(t) }));
+    const result = {
+      ...sweepHeader(loaded, parameters, runSettings(options)),
+      ...(described.length > 0 ? { target: described[0], targets: described } : {}),
+      points,
+    } satisfies SweepFile;
     const json = resultJson(result);
     const folder = dir.save(sweepFiles("sweep", result, json, options.charts));
     if (options.json) process.stdout.write(json);
@@ -66,4 +80,20 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   } finally {
     dir.discard();
   }
+}
+
+/**
+ * A point as written, with each target's statistic where it is not a plain mean (a
+ * percentile is taken over single financial years, as right-sizing judges it).
+ */
+function judgedPoint(point: SweepPointResult, targets: Target[], years: number[]): SweepPoint {
+  const result: SweepPoint = { values: point.values, kpis: point.kpis };
+  if (targets.length === 0) return result;
+  const estimates = targets.map((t) => {
+    const { estimate, ci95 } = estimateAt(point, t, years);
+    return { estimate, ci95 };
+  });
+  if (targets[0].percentile !== undefined) result.target_estimate = estimates[0];
+  if (targets.length > 1) result.target_estimates = estimates;
+  return result;
 }

@@ -5,11 +5,18 @@
  */
 import { csvLine } from "./csv-line.js";
 import { dayToIso } from "./extract-dates.js";
-import { OUT_OF_AREA } from "./extract-mapping.js";
+import { OUT_OF_AREA, TRANSFER } from "./extract-mapping.js";
 import type { Spell } from "./spell.js";
 
 /** The columns of a census file, in order. */
-export const CENSUS_FIELDS = ["person", "cohort", "service", "admitted", "delayed_since"] as const;
+export const CENSUS_FIELDS = [
+  "person",
+  "cohort",
+  "service",
+  "admitted",
+  "delayed_since",
+  "waiting_for",
+] as const;
 
 /** One person in the census, in the columns of a `run.start_from` file. */
 export interface CensusRow {
@@ -20,6 +27,8 @@ export interface CensusRow {
   /** ISO dates. */
   admitted: string;
   delayedSince?: string;
+  /** The discharge route a delayed person waits on, when known. */
+  waitingFor?: string;
 }
 
 export function censusOnDate(
@@ -34,7 +43,12 @@ export function censusOnDate(
       cohort: s.cohort,
       service: s.ward === OUT_OF_AREA ? outOfAreaService : s.ward,
       admitted: dayToIso(s.admitted),
-      ...(s.delay && s.delay.start <= day && { delayedSince: dayToIso(s.delay.start) }),
+      ...(s.delay &&
+        s.delay.start <= day && {
+          delayedSince: dayToIso(s.delay.start),
+          // Where they went once the delay ended, if the extract saw it: what they waited for.
+          ...(s.route !== undefined && s.route !== TRANSFER && { waitingFor: s.route }),
+        }),
     }));
 }
 
@@ -42,7 +56,14 @@ export function censusOnDate(
 export function censusCsv(rows: readonly CensusRow[]): string {
   const lines = [
     [...CENSUS_FIELDS],
-    ...rows.map((r) => [r.person, r.cohort, r.service, r.admitted, r.delayedSince ?? ""]),
+    ...rows.map((r) => [
+      r.person,
+      r.cohort,
+      r.service,
+      r.admitted,
+      r.delayedSince ?? "",
+      r.waitingFor ?? "",
+    ]),
   ];
   return `${lines.map(csvLine).join("\n")}\n`;
 }

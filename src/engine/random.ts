@@ -15,6 +15,38 @@ export function createStream(seed: number | string, ...key: (string | number)[])
   return prng;
 }
 
+/**
+ * The stream `createStream(seed, ...key)` would give, as an object whose `next()` draws:
+ * seeded by seedrandom's Alea (so the numbers are the same, draw for draw), then stepped here,
+ * where a call is a method on a known shape rather than a closure over another object. The
+ * simulation draws several of these numbers for every arrival.
+ */
+export class Uniforms {
+  /**
+   * Alea's state c, s0, s1, s2. In a typed array, so that a draw stores plain doubles: as
+   * object fields each store allocated a number, and the garbage cost more than was saved.
+   */
+  private readonly state: Float64Array;
+
+  constructor(seed: number | string, ...key: (string | number)[]) {
+    const { c, s0, s1, s2 } = seedrandom.alea(`${seed}|${key.join("|")}`, { state: true }).state();
+    this.state = Float64Array.of(c, s0, s1, s2);
+  }
+
+  /** The next draw in [0, 1): Alea's step (Baagoe), as seedrandom takes it. */
+  next(): number {
+    const s = this.state;
+    const t = 2091639 * s[1] + s[0] * 2.3283064365386963e-10;
+    s[1] = s[2];
+    s[2] = s[3];
+    const c = t | 0;
+    s[0] = c;
+    const draw = t - c;
+    s[3] = draw;
+    return draw;
+  }
+}
+
 /** A standard normal deviate (Marsaglia polar method). */
 export function standardNormal(rng: Rng): number {
   for (;;) {

@@ -10,6 +10,12 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops handing out work and terminates the workers. */
   signal?: AbortSignal;
+  /**
+   * Called once per replication in the order of `indices` (one that finishes early waits for
+   * those before it), and what it returns is kept in its place: lets a caller fold away what
+   * it needs only in sum, in an order that does not depend on the number of workers.
+   */
+  inOrder?: (outcome: ReplicationOutcome) => ReplicationOutcome;
 }
 
 export function defaultWorkers(): number {
@@ -17,7 +23,7 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Threads actually started for a request: at least one, and no more than the cores. Beyond
+ * Threads that work for a request (this one included): at least one, no more than the cores. Beyond
  * them threads only take turns on the same cores while each holds its own memory (300 asked
  * for took 3.6 GB and ran ten times slower); results are the same for any number.
  */
@@ -33,20 +39,31 @@ export interface WorkerTask {
   index: number;
 }
 
+/** A message from a worker: it has loaded and can take work, or a replication's outcome. */
+type WorkerMessage = "ready" | { position: number; outcome: ReplicationOutcome };
+
 /**
- * Worker threads that stay up across many runs (a sweep runs dozens of points, and starting
- * threads for each would cost more than some points take). Each replication is a pure
- * function of (pathway, seed, index), so results are identical for any number of workers;
- * only the order in which they finish differs, and `run` undoes it.
+ * Replications on this thread and on worker threads that stay up across many runs (a sweep
+ * runs dozens of points, and starting threads for each would cost more than some points take).
+ * A pool of size n works on this thread plus n − 1 worker threads: this thread starts at once
+ * while the workers load, and a worker is given work only when it says it is ready, so a small
+ * run is not kept waiting for threads that are still starting (a warm start), and a large one
+ * keeps every core busy. Each replication is a pure function of (pathway, seed, index), so
+ * results are identical for any number of workers; only the order in which they finish
+ * differs, and `run` undoes it.
  */
 export class ReplicationPool {
   private readonly threads: Worker[] = [];
+  /** Threads that have loaded their modules and said so. */
+  private readonly ready = new Set<Worker>();
   private readonly jobOf = new Map<Worker, number>();
   private jobs = 0;
+  /** Replications run on worker threads so far (the rest ran on this thread): for tests and the bench. */
+  workerReplications = 0;
 
   private constructor(readonly size: number) {}
 
-  /** Runs `work` with a pool of `workers` threads (none for 1) and always shuts it down. */
+  /** Runs `work` with a pool of `workers` threads (this one and workers − 1 more); always shuts it down. */
   static async with<T>(
     workers: number | undefined,
     work: (pool: ReplicationPool) => Promise<T>,
@@ -69,85 +86,105 @@ export class ReplicationPool {
     indices: number[],
     options: Omit<PoolOptions, "workers"> = {},
   ): Promise<ReplicationOutcome[]> {
-    const results = new Array<ReplicationOutcome>(indices.length);
     const total = indices.length;
-    let done = 0;
-    if (this.size === 1 || total === 1) {
-      for (const [i, index] of indices.entries()) {
-        if (options.signal?.aborted) throw abortError();
-        results[i] = runReplication(pathway, seed, index);
-        done++;
-        options.onProgress?.(done, total);
-        // Yield so a Ctrl-C handler can run between replications.
-        if (done % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-      return results;
-    }
+    const results = new Array<ReplicationOutcome>(total);
     if (total === 0) return results;
     const job = ++this.jobs;
     let next = 0;
-    await new Promise<void>((resolve, reject) => {
-      const detach: (() => void)[] = [];
-      const finish = (error?: Error) => {
-        for (const undo of detach) undo();
-        options.signal?.removeEventListener("abort", abort);
-        if (error) {
-          // The other threads' work is no longer wanted, and a second failure must not go unheard.
-          void this.close();
-          reject(error);
-        } else resolve();
-      };
-      const abort = () => {
-        // Stop the threads at once: a replication in flight is not worth waiting for.
-        void this.close();
-        finish(abortError());
-      };
-      if (options.signal?.aborted) return abort();
-      options.signal?.addEventListener("abort", abort, { once: true });
-      const feed = (worker: Worker) => {
-        if (next >= total) return;
-        const position = next++;
-        const task: WorkerTask = { job, seed, index: indices[position] };
-        if (this.jobOf.get(worker) !== job) {
-          task.pathway = pathway;
-          this.jobOf.set(worker, job);
+    let done = 0;
+    let failure: Error | undefined;
+    /** Wakes this thread when it has run out of work and waits for the workers'. */
+    let wake: (() => void) | undefined;
+    /** Outcomes before this position have been through `inOrder`. */
+    let inOrder = 0;
+    const completed = (position: number, outcome: ReplicationOutcome) => {
+      results[position] = outcome;
+      done++;
+      if (options.inOrder) {
+        while (inOrder < total && results[inOrder] !== undefined) {
+          results[inOrder] = options.inOrder(results[inOrder]);
+          inOrder++;
         }
-        worker.postMessage({ position, task });
-      };
-      for (const worker of this.startThreads(Math.min(this.size, total))) {
-        const onMessage = ({
-          position,
-          outcome,
-        }: {
-          position: number;
-          outcome: ReplicationOutcome;
-        }) => {
-          results[position] = outcome;
-          // Counted apart from the call: `?.` would skip `++done` too when there is no callback.
-          done++;
-          options.onProgress?.(done, total);
-          if (done === total) finish();
-          else feed(worker);
-        };
-        const onError = (error: Error) => finish(error);
-        // A thread that stops without an error would otherwise leave the run waiting forever.
-        const onExit = (code: number) =>
-          finish(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
-        worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-        detach.push(() =>
-          worker.off("message", onMessage).off("error", onError).off("exit", onExit),
-        );
-        // Two replications in flight per worker hides the message round trip.
-        feed(worker);
-        feed(worker);
       }
-    });
-    return results;
+      options.onProgress?.(done, total);
+    };
+    const fail = (error: Error) => {
+      failure ??= error;
+      wake?.();
+    };
+    const feed = (worker: Worker) => {
+      if (failure || next >= total) return;
+      const position = next++;
+      const task: WorkerTask = { job, seed, index: indices[position] };
+      if (this.jobOf.get(worker) !== job) {
+        task.pathway = pathway;
+        this.jobOf.set(worker, job);
+      }
+      worker.postMessage({ position, task });
+    };
+    // Two replications in flight per worker, so it never waits for this thread, which answers
+    // only between its own replications.
+    const start = (worker: Worker) => {
+      feed(worker);
+      feed(worker);
+    };
+    const detach: (() => void)[] = [];
+    const helpers = total > 1 ? this.startThreads(Math.min(this.size - 1, total - 1)) : [];
+    for (const worker of helpers) {
+      const onMessage = (message: WorkerMessage) => {
+        if (message === "ready") return start(worker);
+        this.workerReplications++;
+        completed(message.position, message.outcome);
+        feed(worker);
+        wake?.();
+      };
+      // A thread that stops without an error would otherwise leave the run waiting forever.
+      const onExit = (code: number) =>
+        fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`));
+      worker.on("message", onMessage).on("error", fail).on("exit", onExit);
+      detach.push(() => worker.off("message", onMessage).off("error", fail).off("exit", onExit));
+      if (this.ready.has(worker)) start(worker);
+    }
+    // Stop the threads at once on an interrupt: a replication in flight is not worth waiting for.
+    const abort = () => fail(abortError());
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener("abort", abort, { once: true });
+    try {
+      for (;;) {
+        if (failure) throw failure;
+        if (next < total) {
+          const position = next++;
+          completed(position, runReplication(pathway, seed, indices[position]));
+          // Between replications, let in the workers' results (and give them more work) and
+          // a Ctrl-C handler; without workers, every tenth is often enough.
+          if (helpers.length > 0 || done % 10 === 0) await new Promise(setImmediate);
+        } else if (done === total) {
+          return results;
+        } else {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = undefined;
+        }
+      }
+    } catch (error) {
+      // The other threads' work is no longer wanted, and a second failure must not go unheard.
+      await this.close();
+      throw error;
+    } finally {
+      for (const undo of detach) undo();
+      options.signal?.removeEventListener("abort", abort);
+    }
   }
 
   private startThreads(count: number): Worker[] {
     while (this.threads.length < count) {
-      this.threads.push(new Worker(workerUrl()));
+      const worker = new Worker(workerUrl());
+      // Kept for the thread's life: it may become ready between two runs.
+      worker.on("message", (message: WorkerMessage) => {
+        if (message === "ready") this.ready.add(worker);
+      });
+      this.threads.push(worker);
     }
     return this.threads.slice(0, count);
   }
@@ -160,6 +197,7 @@ export class ReplicationPool {
   private async close(now = true): Promise<void> {
     const threads = this.threads.splice(0);
     this.jobOf.clear();
+    this.ready.clear();
     await Promise.all(
       threads.map((worker) => {
         if (now) return worker.terminate();

@@ -20,7 +20,10 @@ export interface Estimate {
 
 export interface RightsizeAnswer {
   point: SweepPointResult;
+  /** The first target's statistic (or the minimised KPI's mean). */
   estimate: Estimate;
+  /** Every target's statistic, in the order the targets were given. */
+  estimates: Estimate[];
 }
 
 export interface RightsizeResult {
@@ -63,8 +66,27 @@ export function estimateAt(point: SweepPointResult, target: Target, years: numbe
   };
 }
 
-const meets = (target: Target, x: number) =>
+export const meets = (target: Target, x: number) =>
   target.operator === "<=" ? x <= target.value : x >= target.value;
+
+/** Whether every target holds at a point: on the estimate, or at its interval's far end. */
+export function meetsAll(
+  point: SweepPointResult,
+  targets: readonly Target[],
+  years: number[],
+  confidently = false,
+): boolean {
+  return targets.every((target) => {
+    const { estimate, ci95 } = estimateAt(point, target, years);
+    const judged = !confidently ? estimate : target.operator === "<=" ? ci95[1] : ci95[0];
+    return meets(target, judged);
+  });
+}
+
+/** "p90 oap_bed_days <= 365 and mean oap_share <= 0.1" */
+export function describeTargets(targets: readonly Target[]): string {
+  return targets.map((t) => `${statisticName(t)} ${t.kpi} ${t.operator} ${t.value}`).join(" and ");
+}
 
 /** Caches evaluations so a search never simulates a value twice. */
 function cached(values: number[], evaluate: Evaluate) {
@@ -91,18 +113,15 @@ function cached(values: number[], evaluate: Evaluate) {
 export async function searchTarget(
   values: number[],
   evaluate: Evaluate,
-  target: Target,
+  targets: readonly Target[],
   years: number[],
 ): Promise<RightsizeResult> {
   const { at, explored } = cached(values, evaluate);
   const last = values.length - 1;
-  const estimate = async (i: number) => estimateAt(await at(i), target, years);
-  const pointEstimate = async (i: number) => meets(target, (await estimate(i)).estimate);
-  // The far end of the interval: "<=" must hold for the upper bound, ">=" for the lower.
-  const confidently = async (i: number) => {
-    const { ci95 } = await estimate(i);
-    return meets(target, target.operator === "<=" ? ci95[1] : ci95[0]);
-  };
+  // Every target must hold: on the estimate, or at the far end of its interval ("<=" for the
+  // upper bound, ">=" for the lower).
+  const pointEstimate = async (i: number) => meetsAll(await at(i), targets, years);
+  const confidently = async (i: number) => meetsAll(await at(i), targets, years, true);
 
   const edge = async (ok: (i: number) => Promise<boolean>): Promise<number | undefined> => {
     const [low, high] = [await ok(0), await ok(last)];
@@ -116,12 +135,16 @@ export async function searchTarget(
     }
     return good;
   };
-  const answerAt = async (i: number | undefined) =>
-    i === undefined ? undefined : { point: await at(i), estimate: await estimate(i) };
+  const answerAt = async (i: number | undefined) => {
+    if (i === undefined) return undefined;
+    const point = await at(i);
+    const estimates = targets.map((t) => estimateAt(point, t, years));
+    return { point, estimate: estimates[0], estimates };
+  };
 
   const answer = await answerAt(await edge(pointEstimate));
   const confidentAnswer = await answerAt(await edge(confidently));
-  const described = `${statisticName(target)} ${target.kpi} ${target.operator} ${target.value}`;
+  const described = describeTargets(targets);
   let note: string;
   if (!answer) {
     note = `No value from ${values[0]} to ${values[last]} meets ${described}; widen the range.`;
@@ -179,11 +202,9 @@ export async function searchMinimum(
     })
     .map((point) => Object.values(point.values)[0]);
   const k = optimum.kpis[kpi];
+  const estimate: Estimate = { statistic: "mean", estimate: k.mean, ci95: [k.ci95[0], k.ci95[1]] };
   return {
-    answer: {
-      point: optimum,
-      estimate: { statistic: "mean", estimate: k.mean, ci95: [k.ci95[0], k.ci95[1]] },
-    },
+    answer: { point: optimum, estimate, estimates: [estimate] },
     nearOptimal,
     explored: explored(),
     note: `Found by golden-section search: ${explored().length} of ${values.length} values simulated.${best === 0 || best === values.length - 1 ? " The minimum is at the edge of the range; widen it to be sure." : ""}`,

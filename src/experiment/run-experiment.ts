@@ -2,10 +2,11 @@ import { calendarOf } from "../model/calendar.js";
 import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
-import { runReplications } from "./pool.js";
+import { type PoolOptions, runReplications } from "./pool.js";
 import { type PrecisionReport, precisionCheck } from "./precision.js";
 import { type ResultsSummary, summariseResults } from "./run-summary.js";
 import { type RunWarning, runWarnings } from "./run-warnings.js";
+import { WarmUpSeries } from "./warm-up-check.js";
 
 export interface ExperimentOptions {
   workers?: number;
@@ -38,16 +39,20 @@ export async function runExperiment(
   replications: number,
   options: ExperimentOptions = {},
 ): Promise<Experiment> {
-  const outcomes = await runIndices(pathway, seed, 0, replications, options);
+  // Each replication's daily series are summed for the warm-up check as it finishes, and
+  // dropped: kept to the end they were most of a long run's memory.
+  const warmUp = new WarmUpSeries(pathway);
+  const pooled = { ...options, inOrder: (o: ReplicationOutcome) => warmUp.take(o) };
+  const outcomes = await runIndices(pathway, seed, 0, replications, pooled);
   const precision = options.precision
-    ? await addReplicationsForPrecision(pathway, seed, outcomes, options.precision, options)
+    ? await addReplicationsForPrecision(pathway, seed, outcomes, options.precision, pooled)
     : undefined;
   const calendar = calendarOf(pathway);
   return {
     outcomes,
     results: summariseResults(pathway, calendar, outcomes),
     ...(precision ? { precision } : {}),
-    warnings: runWarnings(pathway, calendar, outcomes, precision),
+    warnings: runWarnings(pathway, calendar, warmUp, precision),
   };
 }
 
@@ -56,7 +61,7 @@ function runIndices(
   seed: number,
   from: number,
   to: number,
-  options: ExperimentOptions,
+  options: ExperimentOptions & Pick<PoolOptions, "inOrder">,
 ): Promise<ReplicationOutcome[]> {
   const indices = Array.from({ length: to - from }, (_, i) => from + i);
   return runReplications(pathway, seed, indices, options);
@@ -72,7 +77,7 @@ async function addReplicationsForPrecision(
   seed: number,
   outcomes: ReplicationOutcome[],
   target: number,
-  options: ExperimentOptions,
+  options: ExperimentOptions & Pick<PoolOptions, "inOrder">,
 ): Promise<PrecisionReport> {
   const ceiling = options.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
   const headline = Object.keys(outcomes[0]?.kpis ?? {}).filter(

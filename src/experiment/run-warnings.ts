@@ -2,7 +2,7 @@ import type { Calendar } from "../model/calendar.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
 import type { PrecisionReport } from "./precision.js";
-import { checkWarmUp, type WarmUpWarning } from "./warm-up-check.js";
+import { checkWarmUp, type WarmUpSeries, type WarmUpWarning } from "./warm-up-check.js";
 
 /**
  * What a run warns about, as data: the CLI prints these and the summary records them, both in
@@ -17,7 +17,8 @@ export type RunWarning =
 export function runWarnings(
   pathway: Pathway,
   calendar: Calendar,
-  outcomes: ReplicationOutcome[],
+  /** The outcomes, or (flat in memory) just the daily series the warm-up check reads. */
+  outcomes: ReplicationOutcome[] | WarmUpSeries,
   precision: PrecisionReport | undefined,
 ): RunWarning[] {
   const warnings: RunWarning[] = [];

@@ -41,8 +41,10 @@ export async function runPoint(
   replications: number,
   options: Omit<PoolOptions, "workers">,
   pool: ReplicationPool,
+  /** The first replication index: 0, or fresh replications for a right-size's final check. */
+  first = 0,
 ): Promise<SweepPointResult> {
-  const indices = Array.from({ length: replications }, (_, i) => i);
+  const indices = Array.from({ length: replications }, (_, i) => first + i);
   const outcomes = await pool.run(pathway, seed, indices, options);
   return pointResult(values, outcomes);
 }

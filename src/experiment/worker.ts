@@ -16,3 +16,5 @@ parentPort?.on("message", (message: "stop" | { position: number; task: WorkerTas
   if (!pathway) throw new Error("a replication task arrived before its pathway");
   parentPort?.postMessage({ position, outcome: runReplication(pathway, task.seed, task.index) });
 });
+// Loaded: the pool gives a thread work only from now on, doing it itself meanwhile.
+parentPort?.postMessage("ready");

@@ -1,4 +1,4 @@
-import type { Rng } from "../engine/random.js";
+import type { Uniforms } from "../engine/random.js";
 import { type Calendar, DAYS_PER_YEAR } from "./calendar.js";
 import type { Cohort } from "./pathway.js";
 
@@ -24,8 +24,15 @@ export class ArrivalProcess {
   private readonly extraPeakPerDay: number;
   /** The first day on which the scale exceeds 1 (Infinity if it never does). */
   private readonly extraFrom: number;
-  private readonly extraRng: Rng | undefined;
+  private readonly extraRng: Uniforms | undefined;
   private readonly seasonality: number[];
+  /** The yearly rate as a daily one, before seasonality and growth. */
+  private readonly basePerDay: number;
+  /**
+   * log(1 + growth) per day: growth after t days is exp(t · this), one exp per candidate where
+   * `(1 + g) ** (t / 365.25)` cost a power; equal to it up to the last bit or so.
+   */
+  private readonly growthLogPerDay: number;
 
   /**
    * @param rng the cohort's arrival stream (base process).
@@ -36,12 +43,14 @@ export class ArrivalProcess {
    *   only if the scale ever exceeds 1.
    */
   constructor(
-    private readonly cohort: Cohort,
+    cohort: Cohort,
     private readonly calendar: Calendar,
-    private readonly rng: Rng,
+    private readonly rng: Uniforms,
     private readonly scaleSteps: { day: number; factor: number }[],
-    extraRng?: () => Rng,
+    extraRng?: () => Uniforms,
   ) {
+    this.basePerDay = cohort.arrivalsPerYear / DAYS_PER_YEAR;
+    this.growthLogPerDay = Math.log1p(cohort.growthPerYear) / DAYS_PER_YEAR;
     const mean = cohort.seasonality.reduce((a, b) => a + b, 0) / 12;
     this.seasonality = cohort.seasonality.map((m) => m / mean);
     const growth = 1 + cohort.growthPerYear;
@@ -74,6 +83,7 @@ export class ArrivalProcess {
   }
 
   private scaleAt(t: number): number {
+    if (this.scaleSteps.length === 0) return 1;
     let scale = 1;
     for (const step of this.scaleSteps) {
       if (step.day > t) break;
@@ -89,11 +99,8 @@ export class ArrivalProcess {
       this.calendar.monthOfYear.length - 1,
     );
     const season = this.seasonality[this.calendar.monthOfYear[Math.max(0, day)]];
-    return (
-      (this.cohort.arrivalsPerYear / DAYS_PER_YEAR) *
-      season *
-      (1 + this.cohort.growthPerYear) ** (t / DAYS_PER_YEAR)
-    );
+    const growth = this.growthLogPerDay === 0 ? 1 : Math.exp(t * this.growthLogPerDay);
+    return this.basePerDay * season * growth;
   }
 
   /** Rate per day at time t (days since the start of results), both processes together. */
@@ -106,11 +113,14 @@ export class ArrivalProcess {
     if (this.peakPerDay <= 0) return Number.POSITIVE_INFINITY;
     let time = t;
     for (;;) {
-      time -= Math.log(1 - this.rng()) / this.peakPerDay;
+      time -= Math.log(1 - this.rng.next()) / this.peakPerDay;
       if (time >= end) return Number.POSITIVE_INFINITY;
       // One acceptance draw per candidate whatever the scale, so the candidates stay aligned
       // with the baseline's; scale <= 1 gives exactly the same product as the rate itself.
-      if (this.rng() * this.peakPerDay < this.unscaledRate(time) * Math.min(this.scaleAt(time), 1))
+      if (
+        this.rng.next() * this.peakPerDay <
+        this.unscaledRate(time) * Math.min(this.scaleAt(time), 1)
+      )
         return time;
     }
   }
@@ -125,9 +135,9 @@ export class ArrivalProcess {
     const peak = this.extraPeakPerDay;
     let time = Math.max(t, this.extraFrom);
     for (;;) {
-      time -= Math.log(1 - rng()) / peak;
+      time -= Math.log(1 - rng.next()) / peak;
       if (time >= end) return Number.POSITIVE_INFINITY;
-      const u = rng();
+      const u = rng.next();
       const excess = this.scaleAt(time) - 1;
       if (excess > 0 && u * peak < this.unscaledRate(time) * excess) return time;
     }

@@ -238,6 +238,28 @@ const DEFINITIONS = {
       "Days people ready to leave intensive care spent waiting in the PICU (local or out of area) for a local acute bed.",
     onlyWith: "intensive_care",
   },
+  mean_length_of_stay: {
+    unit: "days",
+    label: "Average length of stay",
+    headline: true,
+    format: "days",
+    description:
+      "Average realised length of acute inpatient stays that ended in the results period, from admission (local or out of area) to leaving inpatient care: intensive care, waits for a place and delayed discharges included. The national aim is 32 days.",
+  },
+  median_length_of_stay: {
+    unit: "days",
+    label: "Median length of stay",
+    format: "days",
+    description:
+      "Half of the acute inpatient stays that ended in the results period were shorter than this (stays measured as for the average length of stay).",
+  },
+  p90_length_of_stay: {
+    unit: "days",
+    label: "Length of stay, longest 10% start at",
+    format: "days",
+    description:
+      "Nine in ten acute inpatient stays that ended in the results period were shorter than this (the 90th percentile).",
+  },
   total_cost: {
     unit: "£ a year",
     label: "Total cost",
@@ -278,9 +300,144 @@ const PART_FAMILIES = {
     description: `Yearly cost of ${service}.`,
     fromCosts: true,
   }),
+  // By cohort.
+  admissions: (cohort: string) =>
+    part(
+      cohort,
+      "admissions a year",
+      "Acute admissions",
+      "count",
+      "Acute admissions (local or out of area) of",
+    ),
+  oap_admissions: (cohort: string) =>
+    part(
+      cohort,
+      "admissions a year",
+      "Out-of-area admissions",
+      "count",
+      "Acute admissions out of area of",
+    ),
+  oap_bed_days: (cohort: string) =>
+    part(
+      cohort,
+      "bed-days a year",
+      "Out-of-area bed-days",
+      "days",
+      "Days in out-of-area acute beds of",
+    ),
+  mean_length_of_stay: (cohort: string) =>
+    part(
+      cohort,
+      "days",
+      "Average length of stay",
+      "days",
+      "Average realised length of the acute stays that ended in the results period, of",
+    ),
+  median_length_of_stay: (cohort: string) =>
+    part(
+      cohort,
+      "days",
+      "Median length of stay",
+      "days",
+      "Median realised length of the acute stays that ended in the results period, of",
+    ),
+  p90_length_of_stay: (cohort: string) =>
+    part(
+      cohort,
+      "days",
+      "Length of stay, longest 10% start at",
+      "days",
+      "90th percentile of the realised length of the acute stays that ended in the results period, of",
+    ),
+  // By service (local wards, crisis houses, community and rehabilitation services).
+  occupied: (service: string) =>
+    part(
+      service,
+      "beds",
+      "Beds or places occupied",
+      "count",
+      "Average number of beds or places occupied in",
+    ),
+  occupancy: (service: string) =>
+    part(
+      service,
+      "fraction of open beds",
+      "Occupancy",
+      "fraction",
+      "Occupied bed-days divided by open bed-days in",
+    ),
+  entries: (service: string) =>
+    part(
+      service,
+      "people a year",
+      "People admitted or placed",
+      "count",
+      "People who entered (admissions, placements, transfers in and repatriations) to",
+    ),
+  waiting_for_place: (service: string) =>
+    part(
+      service,
+      "people",
+      "People in a bed waiting for a place",
+      "count",
+      "Average number of people ready to leave an acute bed who wait in it for a place in",
+    ),
+  waiting_for_place_days: (service: string) =>
+    part(
+      service,
+      "bed-days a year",
+      "Bed-days waiting for a place",
+      "days",
+      "Acute bed-days spent by people ready to leave waiting for a place in",
+    ),
+  // By acute ward.
+  days_above_85pct: (ward: string) =>
+    part(
+      ward,
+      "days a year",
+      "Days above 85% occupancy",
+      "days",
+      "Days whose average occupancy was above 85% on",
+    ),
+  days_above_95pct: (ward: string) =>
+    part(
+      ward,
+      "days a year",
+      "Days above 95% occupancy",
+      "days",
+      "Days whose average occupancy was above 95% on",
+    ),
+  days_full: (ward: string) =>
+    part(
+      ward,
+      "days a year",
+      "Days with every bed full",
+      "days",
+      "Days on which every open bed was occupied all day on",
+    ),
+  ward_delayed_discharge_bed_days: (ward: string) =>
+    part(
+      ward,
+      "bed-days a year",
+      "Delayed-discharge bed-days on ward",
+      "days",
+      "Days people ready to leave spent in a bed of",
+    ),
 } as const;
 
 export type KpiFamily = keyof typeof PART_FAMILIES;
+
+/** A family member's definition: "Occupancy: oakwood ward". */
+function part(
+  id: string,
+  unit: string,
+  label: string,
+  format: KpiDefinition["format"],
+  described: string,
+): KpiDefinition {
+  const name = id.replaceAll("_", " ");
+  return { unit, label: `${label}: ${name}`, format, description: `${described} ${name}.` };
+}
 
 /** The name of a family's KPI for one route or service: "cost.oakwood_ward". */
 export function partKpi(family: KpiFamily, id: string): string {

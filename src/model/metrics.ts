@@ -34,10 +34,19 @@ export interface MetricLayout {
   waiting: number;
   /** Level: people ready to leave intensive care, waiting in it for a local acute bed. */
   picuStepDownWaiting: number;
+  /** Level: people of each cohort in the acute out-of-area service, per cohort. */
+  cohortOutOfArea: number[];
+  /** Level: people in a delayed discharge, by the service whose bed they hold. */
+  delayedIn: number[];
+  /** Level: people held in an acute bed waiting for a place in each service. */
+  waitingFor: number[];
   levelCount: number;
   /** Count metric index by name, then people entering each service. */
   counts: Record<CountMetric, number>;
   entries: number[];
+  /** Count: admissions (local or out of area) of each cohort, then those out of area. */
+  cohortAdmissions: number[];
+  cohortOapAdmissions: number[];
   countCount: number;
 }
 
@@ -49,21 +58,32 @@ export function metricLayout(pathway: Pathway): MetricLayout {
   for (const name of routeNames(pathway)) delayed.set(name, level++);
   const waiting = level++;
   const picuStepDownWaiting = level++;
+  // Added after the older series, so their positions are unchanged.
+  const cohortOutOfArea = pathway.cohorts.map(() => level++);
+  const delayedIn = pathway.services.map(() => level++);
+  const waitingFor = pathway.services.map(() => level++);
   let count = 0;
   const counts = Object.fromEntries(COUNT_METRICS.map((m) => [m, count++])) as Record<
     CountMetric,
     number
   >;
   const entries = pathway.services.map(() => count++);
+  const cohortAdmissions = pathway.cohorts.map(() => count++);
+  const cohortOapAdmissions = pathway.cohorts.map(() => count++);
   return {
     occupied,
     capacity,
     delayed,
     waiting,
     picuStepDownWaiting,
+    cohortOutOfArea,
+    delayedIn,
+    waitingFor,
     levelCount: level,
     counts,
     entries,
+    cohortAdmissions,
+    cohortOapAdmissions,
     countCount: count,
   };
 }

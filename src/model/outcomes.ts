@@ -1,10 +1,19 @@
+import { quantile } from "../stats/summary.js";
 import { DAYS_PER_YEAR } from "./calendar.js";
 import { type PathwayKpi, partKpi } from "./kpi-definitions.js";
 import { delayableRouteNames } from "./metrics.js";
 import type { Pathway } from "./pathway.js";
-import { appliesTo } from "./reported-kpis.js";
+import {
+  appliesTo,
+  COHORT_FAMILIES,
+  DESTINATION_FAMILIES,
+  LOCAL_SERVICE_FAMILIES,
+  reportedServiceGroups,
+  WARD_FAMILIES,
+} from "./reported-kpis.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
 import type { ReplicationOutput } from "./simulation.js";
+import type { CompletedStays } from "./stay-log.js";
 
 /** Per financial year, per service: what the money model needs. */
 export interface ServiceYear {
@@ -59,6 +68,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     services.map((i) => layout.capacity[i]).filter((m) => m >= 0);
   const delayedMetrics = [...layout.delayed.values()];
   const delayable = delayableRouteNames(pathway);
+  const groups = reportedServiceGroups(pathway);
   // Local acute beds occupied and open on each day, summed across wards once: every KPI,
   // month and year below reads these rather than re-adding the wards day by day.
   const wardOccupied = sumDaily(recorder.levelDays, occupiedOf(wards), total);
@@ -113,6 +123,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       oap_share: admissions > 0 ? count("oap_admissions") / admissions : 0,
       oap_bed_days: oapBedDays * perYear,
       mean_oap_occupied: oapBedDays / (to - from),
+      ...stayKpis(out.stays, from, to, () => true),
       mean_local_occupancy: open > 0 ? occupied / open : 0,
       peak_local_occupancy: peak,
       mean_local_occupied: occupied / (to - from),
@@ -146,6 +157,60 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     for (const [route, metric] of layout.delayed) {
       if (!delayable.has(route)) continue;
       k[partKpi("delayed_discharge_bed_days", route)] = levelSum([metric]) * perYear;
+    }
+    const cohortKpis = COHORT_FAMILIES satisfies readonly (keyof CohortKpis)[];
+    pathway.cohorts.forEach((c, i) => {
+      const values: CohortKpis = {
+        admissions:
+          sumRange(recorder.counts[layout.cohortAdmissions[i]], warm + from, warm + to) * perYear,
+        oap_admissions:
+          sumRange(recorder.counts[layout.cohortOapAdmissions[i]], warm + from, warm + to) *
+          perYear,
+        oap_bed_days: levelSum([layout.cohortOutOfArea[i]]) * perYear,
+        ...stayKpis(out.stays, from, to, (cohort) => cohort === i),
+      };
+      for (const family of cohortKpis) k[partKpi(family, c.id)] = values[family];
+    });
+    for (const i of groups.local) {
+      const occupiedDays = levelSum([layout.occupied[i]]);
+      const openDays = levelSum([layout.capacity[i]]);
+      const values: Record<(typeof LOCAL_SERVICE_FAMILIES)[number], number> = {
+        occupied: occupiedDays / (to - from),
+        occupancy: openDays > 0 ? occupiedDays / openDays : 0,
+        entries: sumRange(recorder.counts[layout.entries[i]], warm + from, warm + to) * perYear,
+      };
+      for (const family of LOCAL_SERVICE_FAMILIES)
+        k[partKpi(family, pathway.services[i].id)] = values[family];
+    }
+    for (const i of groups.wards) {
+      const occupiedDaily = level(layout.occupied[i]);
+      const openDaily = level(layout.capacity[i]);
+      let wardAbove85 = 0;
+      let wardAbove95 = 0;
+      let wardFull = 0;
+      for (let d = warm + from; d < warm + to; d++) {
+        const occ = openDaily[d] > 0 ? occupiedDaily[d] / openDaily[d] : 0;
+        if (occ > 0.85) wardAbove85++;
+        if (occ > 0.95) wardAbove95++;
+        if (occ >= FULL) wardFull++;
+      }
+      const values: Record<(typeof WARD_FAMILIES)[number], number> = {
+        days_above_85pct: wardAbove85 * perYear,
+        days_above_95pct: wardAbove95 * perYear,
+        days_full: wardFull * perYear,
+        ward_delayed_discharge_bed_days: levelSum([layout.delayedIn[i]]) * perYear,
+      };
+      for (const family of WARD_FAMILIES)
+        k[partKpi(family, pathway.services[i].id)] = values[family];
+    }
+    for (const i of groups.destinations) {
+      const waitingDays = levelSum([layout.waitingFor[i]]);
+      const values: Record<(typeof DESTINATION_FAMILIES)[number], number> = {
+        waiting_for_place: waitingDays / (to - from),
+        waiting_for_place_days: waitingDays * perYear,
+      };
+      for (const family of DESTINATION_FAMILIES)
+        k[partKpi(family, pathway.services[i].id)] = values[family];
     }
     return k;
   };
@@ -232,4 +297,34 @@ function sumRange(values: Float64Array, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += values[i];
   return sum;
+}
+
+type StayKpi = "mean_length_of_stay" | "median_length_of_stay" | "p90_length_of_stay";
+type CohortKpis = Record<"admissions" | "oap_admissions" | "oap_bed_days" | StayKpi, number>;
+
+/**
+ * Realised length of stay of the acute stays (of the cohorts `which` picks) that ended in
+ * results days [from, to); 0 when none did, as for other averages over nobody.
+ */
+function stayKpis(
+  stays: CompletedStays,
+  from: number,
+  to: number,
+  which: (cohort: number) => boolean,
+): Record<StayKpi, number> {
+  const lengths: number[] = [];
+  for (let i = 0; i < stays.days.length; i++) {
+    const t = stays.endedAt[i];
+    if (t >= from && t < to && which(stays.cohort[i])) lengths.push(stays.days[i]);
+  }
+  if (lengths.length === 0)
+    return { mean_length_of_stay: 0, median_length_of_stay: 0, p90_length_of_stay: 0 };
+  const sorted = Float64Array.from(lengths).sort();
+  let sum = 0;
+  for (const x of sorted) sum += x;
+  return {
+    mean_length_of_stay: sum / sorted.length,
+    median_length_of_stay: quantile(sorted, 0.5),
+    p90_length_of_stay: quantile(sorted, 0.9),
+  };
 }

@@ -40,6 +40,8 @@ export interface CensusPerson {
   daysIn: number;
   /** Days already spent delayed, ready to leave (an inpatient's delayed discharge), if any. */
   daysDelayed?: number;
+  /** The discharge route a delayed person waits on; unknown: chosen among the cohort's by share. */
+  waitingFor?: string;
 }
 
 /**

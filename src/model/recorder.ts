@@ -13,6 +13,14 @@ export class Recorder {
   private readonly since: Float64Array;
   private readonly origin: number;
   readonly totalDays: number;
+  /** Every count series end to end (`counts` are views into it): one index per count. */
+  private readonly countBlock: Float64Array;
+  /**
+   * The day of the last time counted at, as an offset into `countBlock` (-1 outside the
+   * horizon). An event makes several counts at one time, so the day is worked out once.
+   */
+  private countTime = Number.NaN;
+  private countDay = -1;
 
   constructor(levelMetrics: number, countMetrics: number, warmUpDays: number, days: number) {
     this.totalDays = warmUpDays + days;
@@ -23,8 +31,9 @@ export class Recorder {
     this.levelDays = Array.from({ length: levelMetrics }, (_, m) =>
       block.subarray(m * n, (m + 1) * n),
     );
+    this.countBlock = block.subarray(levelMetrics * n);
     this.counts = Array.from({ length: countMetrics }, (_, m) =>
-      block.subarray((levelMetrics + m) * n, (levelMetrics + m + 1) * n),
+      this.countBlock.subarray(m * n, (m + 1) * n),
     );
     this.value = new Float64Array(levelMetrics);
     this.since = new Float64Array(levelMetrics).fill(this.origin);
@@ -46,8 +55,12 @@ export class Recorder {
   }
 
   count(metric: number, t: number, amount = 1): void {
-    const day = Math.floor(t - this.origin);
-    if (day >= 0 && day < this.totalDays) this.counts[metric][day] += amount;
+    if (t !== this.countTime) {
+      this.countTime = t;
+      const day = Math.floor(t - this.origin);
+      this.countDay = day >= 0 && day < this.totalDays ? day : -1;
+    }
+    if (this.countDay >= 0) this.countBlock[metric * this.totalDays + this.countDay] += amount;
   }
 
   /** Closes every level at the end of the horizon. */

@@ -1,6 +1,6 @@
 import { type Distribution, makeDistribution, sampleRemaining } from "../engine/distributions.js";
 import { EventQueue } from "../engine/event-queue.js";
-import { createStream, type Rng } from "../engine/random.js";
+import { createStream, type Rng, Uniforms } from "../engine/random.js";
 import { ArrivalProcess } from "./arrivals.js";
 import { type Calendar, calendarFor, DAYS_PER_YEAR } from "./calendar.js";
 import { openAfter } from "./dated-changes.js";
@@ -12,6 +12,7 @@ import { Recorder } from "./recorder.js";
 import type { DischargeRoute, Routing } from "./routing.js";
 import { SERVICE_KINDS } from "./service-kinds.js";
 import type { SpellLog } from "./spell-log.js";
+import { type CompletedStays, StayLog } from "./stay-log.js";
 
 // Event numbers, read once from the table of event kinds (the switch below needs constants).
 const CHANGE = EVENT_KINDS.CHANGE.code;
@@ -30,6 +31,8 @@ export interface ReplicationOutput {
   calendar: Calendar;
   recorder: Recorder;
   events: number;
+  /** Acute inpatient stays that ended, with their realised lengths. */
+  stays: CompletedStays;
 }
 
 interface ServiceState {
@@ -79,13 +82,15 @@ interface RouteState {
 
 /** The streams a new arrival's needs are drawn from, in order of arrival. */
 interface NeedStreams {
+  /** For the length-of-stay distribution, which takes an `Rng`. */
   stayRng: Rng;
-  routingRng: Rng;
-  readmissionRng: Rng;
+  // Drawn from directly, several an arrival: `Uniforms`, which draw the same numbers faster.
+  routingRng: Uniforms;
+  readmissionRng: Uniforms;
   /** Whether each admission needs intensive care: a stream of its own, so that adding a PICU
    * to a model leaves everyone's other needs as they were. */
-  picuRng: Rng;
-  personRng: Rng;
+  picuRng: Uniforms;
+  personRng: Uniforms;
 }
 
 interface CohortState extends NeedStreams {
@@ -111,7 +116,7 @@ interface CohortState extends NeedStreams {
    * Whether a readmission needs intensive care, in order of readmission: apart from first
    * arrivals' stream, whose pairing between scenarios it would otherwise upset.
    */
-  readmissionPicuRng: Rng;
+  readmissionPicuRng: Uniforms;
 }
 
 /** One replication; `spells`, when given, logs every stay (for --write-spells). */
@@ -128,11 +133,17 @@ class Simulation {
   private readonly queue = new EventQueue(RANK_OF_EVENT);
   private readonly calendar: Calendar;
   private readonly layout: MetricLayout;
+  /**
+   * Count metric numbers by name. Read as `this.metric.admissions` (a fixed property, fast),
+   * never `counts[name]`: a lookup by a varying name cost a fifth of the simulation's time.
+   */
+  private readonly metric: Readonly<Record<CountMetric, number>>;
   private readonly recorder: Recorder;
   private readonly services: ServiceState[];
   private readonly serviceIndex = new Map<string, number>();
   private readonly cohorts: CohortState[];
   private readonly people: People;
+  private readonly stays = new StayLog();
   private readonly routes: RouteState[] = [];
   private readonly routeIdOf = new Map<DischargeRoute, number>();
   /** People (ids) waiting for a local acute bed, in order of arrival. */
@@ -159,6 +170,7 @@ class Simulation {
     const { horizon } = pathway;
     this.calendar = calendarFor(horizon.startDate, horizon.warmUpDays, horizon.days);
     this.layout = metricLayout(pathway);
+    this.metric = { ...this.layout.counts };
     this.recorder = new Recorder(
       this.layout.levelCount,
       this.layout.countCount,
@@ -212,6 +224,8 @@ class Simulation {
     this.picuOutOfArea = pathway.picu ? this.index(pathway.picu.outOfArea) : -1;
     this.picuStay = pathway.picu ? makeDistribution(pathway.picu.stay) : undefined;
     const stream = (...key: (string | number)[]) => createStream(seed, "rep", replication, ...key);
+    const uniforms = (...key: (string | number)[]) =>
+      new Uniforms(seed, "rep", replication, ...key);
     const servicesFor = (c: number, test: (s: ServiceState) => boolean) =>
       this.services.map((s, i) => (test(s) && s.accepts[c] ? i : -1)).filter((i) => i >= 0);
     this.cohorts = pathway.cohorts.map((cohort, c) => {
@@ -222,9 +236,9 @@ class Simulation {
       const arrivals = new ArrivalProcess(
         cohort,
         this.calendar,
-        stream("cohort", cohort.id, "arrivals"),
+        uniforms("cohort", cohort.id, "arrivals"),
         scaleSteps,
-        () => stream("cohort", cohort.id, "extra", "arrivals"),
+        () => uniforms("cohort", cohort.id, "extra", "arrivals"),
       );
       const state: CohortState = {
         routing: cohort.routing,
@@ -236,21 +250,21 @@ class Simulation {
         extraNeeds: arrivals.hasExtra
           ? {
               stayRng: stream("cohort", cohort.id, "extra", "stay"),
-              routingRng: stream("cohort", cohort.id, "extra", "routing"),
-              readmissionRng: stream("cohort", cohort.id, "extra", "readmission"),
-              picuRng: stream("cohort", cohort.id, "extra", "picu"),
-              personRng: stream("cohort", cohort.id, "extra", "person"),
+              routingRng: uniforms("cohort", cohort.id, "extra", "routing"),
+              readmissionRng: uniforms("cohort", cohort.id, "extra", "readmission"),
+              picuRng: uniforms("cohort", cohort.id, "extra", "picu"),
+              personRng: uniforms("cohort", cohort.id, "extra", "person"),
             }
           : null,
         stayRng: stream("cohort", cohort.id, "stay"),
-        routingRng: stream("cohort", cohort.id, "routing"),
-        readmissionRng: stream("cohort", cohort.id, "readmission"),
-        picuRng: stream("cohort", cohort.id, "picu"),
-        personRng: stream("cohort", cohort.id, "person"),
+        routingRng: uniforms("cohort", cohort.id, "routing"),
+        readmissionRng: uniforms("cohort", cohort.id, "readmission"),
+        picuRng: uniforms("cohort", cohort.id, "picu"),
+        personRng: uniforms("cohort", cohort.id, "person"),
         wards: servicesFor(c, (s) => s.isWard),
         crisisHouses: servicesFor(c, (s) => s.isCrisisHouse),
         picus: servicesFor(c, (s) => s.isIntensiveCare && Number.isFinite(s.capacity)),
-        readmissionPicuRng: stream("cohort", cohort.id, "readmission", "picu"),
+        readmissionPicuRng: uniforms("cohort", cohort.id, "readmission", "picu"),
       };
       return state;
     });
@@ -310,6 +324,7 @@ class Simulation {
             calendar: this.calendar,
             recorder: this.recorder,
             events: this.events,
+            stays: this.stays.completed(),
           };
       }
     }
@@ -351,8 +366,9 @@ class Simulation {
     return this.personalRng;
   }
 
-  private count(metric: CountMetric, t: number, amount = 1): void {
-    this.recorder.count(this.layout.counts[metric], t, amount);
+  /** Adds to a count metric, named through `this.metric` (e.g. `this.metric.admissions`). */
+  private count(metric: number, t: number, amount = 1): void {
+    this.recorder.count(metric, t, amount);
   }
 
   // --- arrivals -------------------------------------------------------------------------
@@ -368,29 +384,29 @@ class Simulation {
     // (this order is part of the streams' meaning: changing it changes every result). Extra
     // arrivals draw from streams of their own, so they do not shift anyone else's needs.
     const needs = (extra && cohort.extraNeeds) || cohort;
-    const supportedAtHome = needs.routingRng() < routing.crisisTeamSupportAtHome;
-    const offeredCrisisHouse = needs.routingRng() < routing.crisisHouseInsteadOfAdmission;
+    const supportedAtHome = needs.routingRng.next() < routing.crisisTeamSupportAtHome;
+    const offeredCrisisHouse = needs.routingRng.next() < routing.crisisHouseInsteadOfAdmission;
     const person = people.add(c);
     people.wardStay[person] = cohort.wardStay.sample(needs.stayRng);
-    people.routeDraw[person] = needs.routingRng();
-    people.delayDraw[person] = needs.routingRng();
-    people.readmitDraw[person] = needs.readmissionRng();
-    if (this.picuOutOfArea >= 0) people.picuDraw[person] = needs.picuRng();
-    people.seedStream(person, needs.personRng());
-    this.count("arrivals", t);
+    people.routeDraw[person] = needs.routingRng.next();
+    people.delayDraw[person] = needs.routingRng.next();
+    people.readmitDraw[person] = needs.readmissionRng.next();
+    if (this.picuOutOfArea >= 0) people.picuDraw[person] = needs.picuRng.next();
+    people.seedStream(person, needs.personRng.next());
+    this.count(this.metric.arrivals, t);
     if (supportedAtHome) {
-      this.count("crisis_team_supported", t);
+      this.count(this.metric.crisis_team_supported, t);
       return;
     }
     // Offered only where a crisis house takes this cohort; "turned away" means all were full.
     if (offeredCrisisHouse && cohort.crisisHouses.length > 0) {
       const house = this.freeCrisisHouse(c);
       if (house >= 0) {
-        this.count("crisis_house_admissions", t);
+        this.count(this.metric.crisis_house_admissions, t);
         this.place(person, house, this.services[house].stay?.sample(this.rngOf(person)) ?? 0, t);
         return;
       }
-      this.count("crisis_house_turned_away", t);
+      this.count(this.metric.crisis_house_turned_away, t);
     }
     this.requestAcuteBed(person, t);
   }
@@ -412,9 +428,9 @@ class Simulation {
     // Not from the person's own stream, so that models without intensive care draw exactly as
     // before. Readmissions come in an order capacity can change, so this one need is paired
     // between scenarios less closely than the others.
-    if (this.picuOutOfArea >= 0) people.picuDraw[person] = cohort.readmissionPicuRng();
+    if (this.picuOutOfArea >= 0) people.picuDraw[person] = cohort.readmissionPicuRng.next();
     people.state[person] = State.Home;
-    this.count("readmissions_30d", t);
+    this.count(this.metric.readmissions_30d, t);
     this.requestAcuteBed(person, t);
   }
 
@@ -463,9 +479,11 @@ class Simulation {
   }
 
   private admitLocally(person: number, ward: number, t: number): void {
-    this.count("admissions", t);
-    this.count("local_admissions", t);
+    this.count(this.metric.admissions, t);
+    this.count(this.metric.local_admissions, t);
     const people = this.people;
+    this.recorder.count(this.layout.cohortAdmissions[people.cohort[person]], t);
+    this.stays.admit(person, t);
     people.inpatient[person] = 1;
     const stay = people.wardStay[person] * this.cohorts[people.cohort[person]].stayFactor;
     this.place(person, ward, stay, t);
@@ -473,9 +491,12 @@ class Simulation {
   }
 
   private placeOutOfArea(person: number, t: number): void {
-    this.count("admissions", t);
-    this.count("oap_admissions", t);
+    this.count(this.metric.admissions, t);
+    this.count(this.metric.oap_admissions, t);
     const people = this.people;
+    this.recorder.count(this.layout.cohortAdmissions[people.cohort[person]], t);
+    this.recorder.count(this.layout.cohortOapAdmissions[people.cohort[person]], t);
+    this.stays.admit(person, t);
     people.inpatient[person] = 1;
     const service = this.acuteOutOfArea;
     const stay =
@@ -498,8 +519,8 @@ class Simulation {
     this.acuteWaiting.splice(i, 1);
     this.recorder.change(this.layout.waiting, -1, t);
     const since = this.people.waitingSince[person];
-    this.count("waiting_days", t, t - since);
-    if (t > since) this.count("waited", t);
+    this.count(this.metric.waiting_days, t, t - since);
+    if (t > since) this.count(this.metric.waited, t);
   }
 
   // --- stays ----------------------------------------------------------------------------
@@ -522,6 +543,8 @@ class Simulation {
     people.at[person] = service;
     people.state[person] = State.InStay;
     this.spells?.enter(person, people.cohort[person], service, t);
+    if (service === this.acuteOutOfArea)
+      this.recorder.change(this.layout.cohortOutOfArea[people.cohort[person]], 1, t);
     if (s.isOutOfArea) {
       people.outOfAreaSlot[person] = s.placed.length;
       s.placed.push(person);
@@ -535,6 +558,8 @@ class Simulation {
     const s = this.services[service];
     s.occupied--;
     this.recorder.change(s.occupiedMetric, -1, t);
+    if (service === this.acuteOutOfArea)
+      this.recorder.change(this.layout.cohortOutOfArea[people.cohort[person]], -1, t);
     if (s.open > s.capacity) {
       // A bed due to close closes now that it is empty.
       s.open = Math.max(s.capacity, s.occupied);
@@ -578,6 +603,7 @@ class Simulation {
       const endsAt = t + (route.delay as Distribution).sample(this.rngOf(person));
       people.endsAt[person] = endsAt;
       this.recorder.change(route.delayedMetric, 1, t);
+      this.recorder.change(this.layout.delayedIn[people.at[person]], 1, t);
       this.queue.schedule(endsAt, DELAY_END, person);
       return;
     }
@@ -589,6 +615,7 @@ class Simulation {
     if (people.state[person] !== State.DelayedExternally || people.endsAt[person] !== t) return;
     const route = this.routes[people.route[person]];
     this.recorder.change(route.delayedMetric, -1, t);
+    this.recorder.change(this.layout.delayedIn[people.at[person]], -1, t);
     people.state[person] = State.InStay;
     this.discharge(person, route, t);
   }
@@ -607,6 +634,8 @@ class Simulation {
       this.spells?.delayed(person, t);
       d.waiting.push(person);
       this.recorder.change(route.delayedMetric, 1, t);
+      this.recorder.change(this.layout.delayedIn[this.people.at[person]], 1, t);
+      this.recorder.change(this.layout.waitingFor[route.to], 1, t);
     } else if (route.outOfArea >= 0) {
       const stay =
         (d.stay?.sample(this.rngOf(person)) ?? 0) *
@@ -622,16 +651,17 @@ class Simulation {
   private moveOn(person: number, route: RouteState, destination: number, t: number): void {
     this.leaveInpatientCare(person, route, t);
     const d = this.services[destination];
-    if (d.isCrisisHouse) this.count("crisis_house_step_downs", t);
+    if (d.isCrisisHouse) this.count(this.metric.crisis_house_step_downs, t);
     this.place(person, destination, d.stay?.sample(this.rngOf(person)) ?? 0, t);
   }
 
   private leaveInpatientCare(person: number, route: RouteState, t: number): void {
     const people = this.people;
     people.inpatient[person] = 0;
+    this.stays.discharge(person, people.cohort[person], t);
     // An intensive-care need still pending belongs to this episode, not a later one.
     if (this.picuOutOfArea >= 0) people.picuAt[person] = Number.NaN;
-    this.count("discharges", t);
+    this.count(this.metric.discharges, t);
     this.spells?.route(person, route.spec.name);
     this.leave(person, t);
     if (people.readmitDraw[person] < route.spec.readmissionWithin30Days) {
@@ -646,7 +676,7 @@ class Simulation {
   /** Fills free beds or places in a service: waiting people first, then repatriation. */
   private fill(service: number, t: number): void {
     const s = this.services[service];
-    if (s.isOutOfArea) return;
+    if (s.isOutOfArea || !this.anyoneToFill(s)) return;
     while (s.capacity - s.occupied > 0) {
       // Step-downs from intensive care first: they already hold a scarcer bed.
       if (s.isWard && this.stepDownWaiting.length > 0 && this.admitStepDown(service, t)) continue;
@@ -655,6 +685,18 @@ class Simulation {
       if (this.repatriate(service, t)) continue;
       return;
     }
+  }
+
+  /**
+   * Whether anyone could take a freed place in `s`: most beds free with nobody waiting
+   * anywhere, and this saves the searches below on each of those discharges.
+   */
+  private anyoneToFill(s: ServiceState): boolean {
+    return (
+      s.waitingHead < s.waiting.length ||
+      s.repatriateFrom.length > 0 ||
+      (s.isWard && (this.acuteWaiting.length > 0 || this.stepDownWaiting.length > 0))
+    );
   }
 
   private admitWaiting(ward: number, t: number): boolean {
@@ -679,6 +721,8 @@ class Simulation {
     }
     const route = this.routes[this.people.route[person]];
     this.recorder.change(route.delayedMetric, -1, t);
+    this.recorder.change(this.layout.delayedIn[this.people.at[person]], -1, t);
+    this.recorder.change(this.layout.waitingFor[service], -1, t);
     this.people.state[person] = State.InStay;
     this.moveOn(person, route, service, t);
     return true;
@@ -705,7 +749,7 @@ class Simulation {
       }
     }
     if (best < 0) return false;
-    this.count("repatriations", t);
+    this.count(this.metric.repatriations, t);
     this.spells?.route(best, "transfer");
     const wasInpatient = people.inpatient[best];
     this.leave(best, t);
@@ -727,7 +771,7 @@ class Simulation {
   private startFromCensus(census: CensusPerson[], t: number): void {
     const people = this.people;
     const cohortIndex = new Map(this.pathway.cohorts.map((c, i) => [c.id, i]));
-    const delayed: { person: number; daysDelayed: number; rng: Rng }[] = [];
+    const delayed: { person: number; daysDelayed: number; waitingFor?: string; rng: Rng }[] = [];
     for (const entry of census) {
       const c = cohortIndex.get(entry.cohort);
       if (c === undefined) throw new Error(`unknown cohort ${entry.cohort}`);
@@ -760,16 +804,17 @@ class Simulation {
       people.wardStay[person] = remaining;
       this.occupy(person, service, t);
       this.spells?.fromCensus(person, t - entry.daysIn, entry.key);
+      if (people.inpatient[person]) this.stays.admit(person, t - entry.daysIn);
       if (entry.daysDelayed !== undefined && people.inpatient[person]) {
-        delayed.push({ person, daysDelayed: entry.daysDelayed, rng });
+        delayed.push({ person, daysDelayed: entry.daysDelayed, waitingFor: entry.waitingFor, rng });
         continue;
       }
       const endsAt = t + remaining;
       people.endsAt[person] = endsAt;
       this.queue.schedule(endsAt, STAY_END, person);
     }
-    for (const { person, daysDelayed, rng } of delayed)
-      this.delayedAtStart(person, daysDelayed, rng, t);
+    for (const { person, daysDelayed, waitingFor, rng } of delayed)
+      this.delayedAtStart(person, daysDelayed, waitingFor, rng, t);
     this.services.forEach((s, i) => {
       if (!s.isOutOfArea) this.fill(i, t);
     });
@@ -789,16 +834,40 @@ class Simulation {
    * (a delay outside the model, or waiting in bed for a full service), chosen by share; the
    * outside delay goes on for the rest of its length given the days already waited.
    */
-  private delayedAtStart(person: number, daysDelayed: number, rng: Rng, t: number): void {
+  private delayedAtStart(
+    person: number,
+    daysDelayed: number,
+    waitingFor: string | undefined,
+    rng: Rng,
+    t: number,
+  ): void {
     const people = this.people;
     const cohort = this.cohorts[people.cohort[person]];
+    const named = Array.from(cohort.routeIds).find(
+      (id) => this.routes[id].spec.name === waitingFor,
+    );
+    if (named !== undefined) {
+      this.holdAtStart(person, named, daysDelayed, rng, t);
+      return;
+    }
     const candidates = Array.from(cohort.routeIds).filter((id) => {
       const r = this.routes[id];
       return r.delay !== undefined || (r.to >= 0 && r.spec.whenFull === "stay_in_bed");
     });
     const ids = candidates.length > 0 ? candidates : Array.from(cohort.routeIds);
     const shares = cumulativeShares(ids.map((id) => this.routes[id].spec));
-    const routeId = ids[pick(shares, people.routeDraw[person] * shares[shares.length - 1])];
+    this.holdAtStart(
+      person,
+      ids[pick(shares, people.routeDraw[person] * shares[shares.length - 1])],
+      daysDelayed,
+      rng,
+      t,
+    );
+  }
+
+  /** A census person delayed on `routeId`: an outside delay runs on, a full destination holds them. */
+  private holdAtStart(person: number, routeId: number, daysDelayed: number, rng: Rng, t: number) {
+    const people = this.people;
     const route = this.routes[routeId];
     people.route[person] = routeId;
     this.spells?.delayed(person, t - daysDelayed);
@@ -807,6 +876,7 @@ class Simulation {
       const endsAt = t + sampleRemaining(route.delay, daysDelayed, rng);
       people.endsAt[person] = endsAt;
       this.recorder.change(route.delayedMetric, 1, t);
+      this.recorder.change(this.layout.delayedIn[people.at[person]], 1, t);
       this.queue.schedule(endsAt, DELAY_END, person);
       return;
     }
@@ -838,12 +908,12 @@ class Simulation {
     // The rest of the acute stay, in local days, to finish after stepping down.
     const multiplier = acute.isOutOfArea ? acute.spec.stayMultiplier : 1;
     people.picuRemaining[person] = (people.endsAt[person] - t) / multiplier;
-    this.count("picu_admissions", t);
+    this.count(this.metric.picu_admissions, t);
     this.spells?.route(person, "transfer");
     this.leave(person, t);
     const local = this.mostFree(this.cohorts[people.cohort[person]].picus);
     const unit = local >= 0 ? local : this.picuOutOfArea;
-    if (local < 0) this.count("picu_oap_admissions", t);
+    if (local < 0) this.count(this.metric.picu_oap_admissions, t);
     const stay = (this.picuStay as Distribution).sample(this.rngOf(person));
     this.place(person, unit, stay * this.services[unit].spec.stayMultiplier, t);
   }
@@ -876,7 +946,7 @@ class Simulation {
   }
 
   private moveToAcuteBed(person: number, ward: number, t: number): void {
-    this.count("picu_step_downs", t);
+    this.count(this.metric.picu_step_downs, t);
     this.spells?.route(person, "transfer");
     this.leave(person, t);
     this.place(person, ward, this.people.picuRemaining[person], t);

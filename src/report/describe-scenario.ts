@@ -34,9 +34,12 @@ const days = (n: number) => `${formatNumber(n, Number.isInteger(n) ? 0 : 1)} day
 /** A KPI's label, with the service's own name for its cost ("Cost: Oakwood (men)"). */
 export function kpiLabel(name: string, model?: ModelInput): string {
   const parts = kpiParts(name);
-  const service =
-    parts?.family === "cost" ? model?.services.find((s) => s.id === parts.id)?.name : undefined;
-  return service ? `Cost: ${service}` : kpiDefinition(name).label;
+  const label = kpiDefinition(name).label;
+  // A service's or cohort's KPI by its name in the model: "Occupancy: Oakwood (men)".
+  const owner = parts
+    ? [...(model?.services ?? []), ...(model?.cohorts ?? [])].find((s) => s.id === parts.id)?.name
+    : undefined;
+  return owner ? `${label.slice(0, label.lastIndexOf(": "))}: ${owner}` : label;
 }
 
 /** "oakwood_ward (Oakwood (men))", or the id alone when the service has no name. */

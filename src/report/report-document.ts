@@ -4,6 +4,7 @@
  * report live here; the renderers know nothing about bedsim.
  */
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { byCohortTable } from "./by-cohort-table.js";
 import { costGroup } from "./charts/cost-by-service.js";
 import type {
   CompareInput,
@@ -40,6 +41,7 @@ import {
 } from "./describe-scenario.js";
 import { pointLabel, runFindings, scenarioFindings, sweepFindings } from "./findings.js";
 import { formatMoney, formatRange, formatValue } from "./format.js";
+import { searchSections, targetWords } from "./search-path.js";
 
 export type Block =
   | { kind: "paragraph"; text: string }
@@ -261,6 +263,9 @@ export function runDocument(
   if (years) results.push(heading("Headline measures by financial year (means)"), table(years));
   const costs = costTable(summary);
   if (costs) results.push(heading("Cost by service and financial year (means)"), table(costs));
+  const cohorts = byCohortTable(summary);
+  if (cohorts)
+    results.push(heading("By cohort"), table(cohorts, "Means with 95% confidence intervals."));
   return {
     title: summary.scenario.title ?? summary.scenario.name,
     subtitle: `bedsim run of scenario “${summary.scenario.name}”`,
@@ -456,6 +461,10 @@ export function sweepDocument(
     return `${capitalise(parameterLabel(p, sweep.names))} (${p}): ${values.map((v) => formatNumber(v, Number.isInteger(v) ? 0 : 2)).join(", ")}.`;
   });
   const target = sweep.target;
+  if (sweep.overrides?.length)
+    tried.push(`Run with ${sweep.overrides.map((o) => `--set ${o}`).join(" ")}.`);
+  // Every target after the first (the first is worded below, as before).
+  for (const t of (sweep.targets ?? []).slice(1)) tried.push(`Also: ${targetWords(t)}.`);
   if (target)
     tried.push(
       `Target: ${kpiDefinition(target.kpi).label}, ${target.statistic === "mean" ? "mean across replications" : `${yearlyStatisticWords(target.statistic)}, over every replication`}, ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(target.kpi, target.value)} (${displayUnit(target.kpi)}).`,
@@ -478,6 +487,7 @@ export function sweepDocument(
         title: "Results",
         blocks: [table(sweepTable(sweep), "Means with 95% confidence intervals.")],
       },
+      ...searchSections(sweep),
       { title: "Charts", blocks: chartBlocks(charts) },
       {
         title: "Method",

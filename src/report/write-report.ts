@@ -3,6 +3,8 @@
  * report.html and report.md, returned as file name → contents. Nothing is written here: the
  * caller writes the files (atomically, into its run folder), creating `charts/` first.
  */
+
+import { byWardChart } from "./charts/by-ward.js";
 import { compareByYearChart } from "./charts/compare-by-year.js";
 import { costByServiceChart } from "./charts/cost-by-service.js";
 import type { CompareInput, RunSummaryInput, SweepInput } from "./charts/data.js";
@@ -33,6 +35,7 @@ export function runCharts(summary: RunSummaryInput): ChartSpec[] {
     outOfAreaOverTimeChart(summary),
     outOfAreaByYearChart(summary),
     delayedDischargesChart(summary),
+    byWardChart(summary),
     costByServiceChart(summary),
   ].filter((c): c is ChartSpec => c !== undefined);
 }

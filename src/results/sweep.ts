@@ -11,6 +11,8 @@ export const sweepPoint = z.object({
   kpis,
   /** The right-size target's statistic here, when it is not simply a KPI's mean or P10/P50/P90. */
   target_estimate: z.object({ estimate: z.number(), ci95 }).optional(),
+  /** With several targets: each one's statistic here, in the order of `targets`. */
+  target_estimates: z.array(z.object({ estimate: z.number(), ci95 })).optional(),
 });
 export type SweepPoint = z.infer<typeof sweepPoint>;
 
@@ -25,8 +27,44 @@ const sweepTarget = z.object({
 export type SweepTarget = z.infer<typeof sweepTarget>;
 
 /** A right-size answer: the point, and the statistic it was judged on with its 95% interval. */
+const estimate = z.object({ statistic: z.string(), estimate: z.number(), ci95 });
 const rightsizeAnswer = sweepPoint.extend({
-  estimate: z.object({ statistic: z.string(), estimate: z.number(), ci95 }),
+  estimate,
+  /** Every target's statistic at the answer, in the order of `targets`. */
+  estimates: z.array(estimate).optional(),
+});
+
+/** One step of a search over several settings: where it moved, and how the targets stood. */
+const searchStep = z.object({
+  values: z.record(z.string(), z.number()),
+  move: z.string(),
+  objective: z.number(),
+  met: z.boolean(),
+  estimates: z.array(estimate),
+});
+
+/** A greedy search over several settings together, within a budget of replications. */
+const search = z.object({
+  method: z.string(),
+  /** What is minimised: a KPI's mean, or "total of the settings" (fewest beds). */
+  objective: z.string(),
+  budget: z.number(),
+  replications_used: z.number(),
+  steps: z.array(searchStep),
+  /** Each setting one step below the answer: whether the targets still held, and the objective. */
+  neighbours: z.array(
+    z.object({ path: z.string(), value: z.number(), met: z.boolean(), objective: z.number() }),
+  ),
+});
+
+/** The answer re-run with fresh replications, and every target's interval there. */
+const finalCheck = z.object({
+  first_replication: z.number(),
+  replications: z.number(),
+  estimates: z.array(estimate.extend({ kpi: z.string(), met: z.boolean() })),
+  met: z.boolean(),
+  met_confidently: z.boolean(),
+  kpis,
 });
 
 export const sweepFile = z.object({
@@ -45,8 +83,13 @@ export const sweepFile = z.object({
   manifest: manifest.optional(),
   /** Where older files kept the time of the run (now manifest.run_at). */
   run_at: z.string().optional(),
-  // Right-size only; declared here too so the report reads both kinds as one.
+  /** The first target (the file's or --target), marked on the charts and tables. */
   target: sweepTarget.optional(),
+  /** Every target; a point meets them only if all hold. */
+  targets: z.array(sweepTarget).optional(),
+  /** The --set options of the run, so the file records everything that shaped it. */
+  overrides: z.array(z.string()).optional(),
+  // Right-size only; declared here too so the report reads both kinds as one.
   minimise: z.string().optional(),
   answer: sweepPoint.nullable().optional(),
 });
@@ -62,5 +105,7 @@ export const rightsizeFile = sweepFile.extend({
   /** Every point simulated, in order of value (the same as `points`). */
   explored: z.array(sweepPoint),
   answer: rightsizeAnswer.nullable(),
+  search: search.optional(),
+  final_check: finalCheck.optional(),
 });
 export type RightsizeFile = z.infer<typeof rightsizeFile>;

@@ -1,3 +1,4 @@
+import { CENSUS_FIELDS, type CensusRow } from "../data/census-on-date.js";
 import { dayOffset } from "../model/calendar.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";
 import { InputError, type Problem, quote } from "./input-error.js";
@@ -13,15 +14,8 @@ import { type FileRole, MAX_FILE_BYTES, refusalMessage, type TextFiles } from ".
  * delayed_since (the date a delayed discharge began). Every mistake is reported at its
  * row and column, all of them at once (up to a limit), so a census is fixed in one pass.
  */
-export interface CensusRow {
-  person: string;
-  cohort: string;
-  service: string;
-  admitted: string;
-  delayedSince?: string;
-}
-
-export const CENSUS_COLUMNS = ["person", "cohort", "service", "admitted", "delayed_since"] as const;
+export type { CensusRow };
+export const CENSUS_COLUMNS = CENSUS_FIELDS;
 const REQUIRED = ["person", "cohort", "service", "admitted"];
 /** More than this many problems are summed up in one last line. */
 const MAX_PROBLEMS = 20;
@@ -68,7 +62,7 @@ export function readCensus(
       at(
         1,
         i + 1,
-        `unknown column ${quote(h)} in the header row; ${near ? `did you mean "${near}"? ` : ""}the columns are ${CENSUS_COLUMNS.join(", ")} (delayed_since may be left out)`,
+        `unknown column ${quote(h)} in the header row; ${near ? `did you mean "${near}"? ` : ""}the columns are ${CENSUS_COLUMNS.join(", ")} (delayed_since and waiting_for may be left out)`,
       );
     }
   });
@@ -77,7 +71,7 @@ export function readCensus(
       at(
         1,
         undefined,
-        `the header row has no "${name}" column; the first row must name the columns ${CENSUS_COLUMNS.join(", ")} (delayed_since may be left out)`,
+        `the header row has no "${name}" column; the first row must name the columns ${CENSUS_COLUMNS.join(", ")} (delayed_since and waiting_for may be left out)`,
       );
   if (problems.length > 0) throw new InputError(problems);
 
@@ -153,8 +147,33 @@ export function readCensus(
           `only acute and intensive-care patients (here or out of area) have delayed discharges in the model, and ${serviceId} is a ${SERVICE_KINDS[service.kind].label}; leave delayed_since blank here`,
         );
     }
+    const waitingFor = column.has("waiting_for") ? cell("waiting_for") : "";
+    if (waitingFor !== "") {
+      const routes = routeNamesOf(model, cohort);
+      if (delayedSince === undefined)
+        at(
+          row,
+          col("waiting_for"),
+          "waiting_for is the discharge route a delayed person waits on; give delayed_since too, or leave waiting_for blank",
+        );
+      else if (cohorts.has(cohort) && !routes.includes(waitingFor)) {
+        const near = closest(waitingFor, routes);
+        at(
+          row,
+          col("waiting_for"),
+          `unknown discharge route ${quote(waitingFor)} for ${cohort}; ${near ? `did you mean "${near}"? ` : ""}use one of its routes: ${routes.join(", ")}`,
+        );
+      }
+    }
     if (problems.length === bad && admitted)
-      rows.push({ person, cohort, service: serviceId, admitted, delayedSince });
+      rows.push({
+        person,
+        cohort,
+        service: serviceId,
+        admitted,
+        delayedSince,
+        ...(waitingFor !== "" && { waitingFor }),
+      });
   }
   // More people in a service than its beds or places cannot be placed: refuse, naming it.
   const counts = new Map<string, number>();
@@ -209,4 +228,10 @@ function dateIn(
     return undefined;
   }
   return text;
+}
+
+/** The discharge routes a cohort's patients can leave by: its own, or else the pathway's. */
+function routeNamesOf(model: ModelInput, cohort: string): string[] {
+  const own = model.cohorts.find((c) => c.id === cohort)?.discharge_routes;
+  return (own ?? model.pathway.discharge_routes).map((r) => r.route);
 }

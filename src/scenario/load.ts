@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { reportedKpiNames } from "../model/reported-kpis.js";
 import { type CensusRow, readCensus } from "./census.js";
+import { overrideChanges } from "./change-overrides.js";
 import { readEmpiricalFiles } from "./empirical-files.js";
 import { looksLike } from "./file-kind.js";
 import { basename } from "./file-paths.js";
@@ -128,6 +129,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const fileRunData = { ...runData };
   const modelData = structuredClone(modelSource.data) as Record<string, unknown>;
   const overridden: { path: DataPath; override: Override }[] = [];
+  // Overrides of dated changes ("changes.close_men_beds.close_beds"), applied to the merged
+  // list of changes once it is made below.
+  const changeOverrides: Override[] = [];
   const problems: Problem[] = [];
   for (const o of overrides) {
     const fail = (message: string) =>
@@ -149,6 +153,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
         runOrigin.set(o.path[1], (_p, message) => located(message));
         runOverride.set(o.path[1], located);
       }
+      continue;
+    }
+    if (o.path[0] === "changes") {
+      changeOverrides.push(o);
       continue;
     }
     const result = setPath(modelData, o.path, o.value);
@@ -191,12 +199,17 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     throw new InputError(onePerOverride(overrideProblems, schemaFailures));
   const model = parsedModel.data;
 
-  const changes: LocatedChange[] = layers.flatMap((layer) =>
-    (layer.data.changes ?? []).map((change, i) => ({
-      change,
-      locate: (p: DataPath, message: string, key?: boolean) =>
-        layer.source.problem(["changes", i, ...p], message, key),
-    })),
+  const changes: LocatedChange[] = overrideChanges(
+    layers.flatMap((layer) =>
+      (layer.data.changes ?? []).map((change, i) => ({
+        change,
+        locate: (p: DataPath, message: string, key?: boolean) =>
+          layer.source.problem(["changes", i, ...p], message, key),
+      })),
+    ),
+    changeOverrides,
+    blame,
+    overrideProblems,
   );
 
   // A run outside the calendar makes every date in the checks below meaningless.
@@ -246,7 +259,11 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     throw new InputError(onePerOverride(overrideProblems, semantic));
   }
   if (sweep) {
-    const problems = sweepProblems(sweep, model);
+    const problems = sweepProblems(
+      sweep,
+      model,
+      changes.map((c) => c.change),
+    );
     if (problems.length > 0) throw new InputError(problems);
   }
 

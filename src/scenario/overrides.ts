@@ -19,6 +19,14 @@ export interface Override {
   label: string;
 }
 
+/**
+ * A setting's path as its parts: dots between names, and a list item by position in brackets
+ * as well, so "changes[0].close_beds" and "changes.0.close_beds" are the same setting.
+ */
+export function settingSegments(key: string): string[] {
+  return key.replace(/\[\s*(\d+)\s*\]/g, ".$1").split(".");
+}
+
 /** Path segments that would reach Object.prototype instead of the model. */
 export const UNSAFE_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
 
@@ -31,7 +39,7 @@ export const RUN_OPTIONS = new Set(["run.seed", "run.replications"]);
 /** One entry of a scenario file's `set:` block. */
 export function setEntryOverride(source: YamlSource, key: string, value: unknown): Override {
   return {
-    path: key.split("."),
+    path: settingSegments(key),
     value,
     origin: source.problem(["set", key], "", true),
     label: `set ${plain(key)}`,
@@ -51,13 +59,13 @@ export function sweepOverride(
   const option = vary?.find((v) => v.slice(0, v.indexOf("=")).trim() === key);
   if (option !== undefined || !sweep)
     return {
-      path: key.split("."),
+      path: settingSegments(key),
       value,
       origin: { message: "" },
       label: `--vary ${plain(option ?? key)}, at ${value}`,
     };
   return {
-    path: key.split("."),
+    path: settingSegments(key),
     value,
     origin: sweep.locate(["vary", key], "", true),
     label: `sweep → vary → ${plain(key)} = ${value}`,
@@ -82,7 +90,7 @@ export function commandLineOverride(assignment: string): Override {
   const label = option ? `${shown} (from ${option} or --set)` : `--set ${shown}`;
   const text = assignment.slice(eq + 1);
   return {
-    path: key.split("."),
+    path: settingSegments(key),
     value: parseValue(text, label),
     origin: { message: "" },
     label,
@@ -153,14 +161,19 @@ export function setPath(
           item &&
           typeof item === "object" &&
           ((item as { id?: string }).id === segment ||
-            (item as { route?: string }).route === segment),
+            (item as { route?: string }).route === segment ||
+            // Dated changes are named by `name:` (they have no id).
+            ((item as { id?: string }).id === undefined &&
+              (item as { name?: string }).name === segment)),
       );
       const at = index >= 0 ? index : /^\d+$/.test(segment) ? Number(segment) : -1;
       if (at < 0 || at >= node.length) {
         const ids = node
           .map((item) =>
             item && typeof item === "object"
-              ? ((item as { id?: unknown }).id ?? (item as { route?: unknown }).route)
+              ? ((item as { id?: unknown }).id ??
+                (item as { route?: unknown }).route ??
+                (item as { name?: unknown }).name)
               : undefined,
           )
           .filter((x): x is string => typeof x === "string");

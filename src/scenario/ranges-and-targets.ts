@@ -1,7 +1,7 @@
 // What people write in a sweep: ranges of values ("10..50:2") and targets
 // ("oap_bed_days <= 100 at p90"). A leaf, so that the schema can check them.
 import type { Target } from "../experiment/rightsize.js";
-import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
+import { KPI_DEFINITIONS, kpiDefinition, kpiParts } from "../model/kpi-definitions.js";
 
 /** Most points one swept parameter may take; a finer grid is rarely worth its run time. */
 const MAX_VALUES = 1000;
@@ -40,9 +40,13 @@ export function parseTarget(text: string): Target | string {
   const [, kpi, operator, number, percent, p] = match;
   const written = Number(number);
   if (!Number.isFinite(written)) return `"${number}" in "${text}" is not a number`;
-  const fraction = KPI_DEFINITIONS[kpi]?.format === "fraction";
-  if (percent && KPI_DEFINITIONS[kpi] && !fraction)
-    return `${kpi} is measured in ${KPI_DEFINITIONS[kpi].unit}, not as a percentage; write a plain number in "${text}"`;
+  // A registry KPI or one of a family ("occupancy.oakwood_ward"): its unit says whether a
+  // percentage makes sense; an unknown name is left for the KPI check to report.
+  const known = Boolean(KPI_DEFINITIONS[kpi] || kpiParts(kpi));
+  const definition = kpiDefinition(kpi);
+  const fraction = known && definition.format === "fraction";
+  if (percent && known && !fraction)
+    return `${kpi} is measured in ${definition.unit}, not as a percentage; write a plain number in "${text}"`;
   if (fraction && !percent && written > 1)
     return `${kpi} is a fraction, so ${written} in "${text}" is more than 100%; write "${written}%" or ${written / 100}`;
   const value = percent ? Number((written / 100).toPrecision(12)) : written;
@@ -55,4 +59,10 @@ export function parseTarget(text: string): Target | string {
     value,
     ...(percentile === undefined ? {} : { percentile }),
   };
+}
+
+/** A `target:` as written: one condition, or a list of them that must all hold. */
+export function targetTexts(target: string | readonly string[] | undefined): string[] {
+  if (target === undefined) return [];
+  return typeof target === "string" ? [target] : [...target];
 }

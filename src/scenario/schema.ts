@@ -204,6 +204,8 @@ export const reinvestment = z.strictObject({
 });
 
 export const change = z.strictObject({
+  /** Names the change for sweeps and --set: changes.close_men_beds.close_beds. */
+  name: id.optional(),
   date: isoDate.optional(),
   description: z.string().optional(),
   cohort: id.optional(),
@@ -252,6 +254,18 @@ export const run = z.strictObject({
 const partialRun = z.strictObject(runFields).partial();
 
 /** What `bedsim sweep` and `bedsim rightsize` vary, and what right-sizing aims for. */
+/** Most settings a right-size searches together (a sweep takes one or two). */
+export const MAX_VARIED = 12;
+
+/** One target: "oap_bed_days <= 365 at p90". */
+const targetText = z
+  .string({ error: 'expected a target such as "oap_bed_days <= 365 at p90"' })
+  .check((ctx) => {
+    const target = parseTarget(ctx.value);
+    if (typeof target === "string")
+      ctx.issues.push({ code: "custom", message: target, input: ctx.value });
+  });
+
 export const sweep = z.strictObject({
   vary: z
     .record(
@@ -262,16 +276,14 @@ export const sweep = z.strictObject({
           ctx.issues.push({ code: "custom", message: range, input: ctx.value });
       }),
     )
-    .refine((vary) => Object.keys(vary).length >= 1 && Object.keys(vary).length <= 2, {
-      message: "vary one or two settings, e.g. services.oakwood_ward.beds: 10..50",
+    .refine((vary) => Object.keys(vary).length >= 1 && Object.keys(vary).length <= MAX_VARIED, {
+      message: `vary one or two settings for a sweep (up to ${MAX_VARIED} for rightsize), e.g. services.oakwood_ward.beds: 10..50`,
     }),
   target: z
-    .string()
-    .check((ctx) => {
-      const target = parseTarget(ctx.value);
-      if (typeof target === "string")
-        ctx.issues.push({ code: "custom", message: target, input: ctx.value });
-    })
+    .union([
+      targetText,
+      z.array(targetText).min(1, "list at least one target, or leave target: out"),
+    ])
     .optional(),
   minimise: z.string().optional(),
 });

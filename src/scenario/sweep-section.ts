@@ -1,10 +1,13 @@
 // The `sweep:` section of a scenario: which file's section applies, and its vary paths and
 // KPIs checked against the model.
+
+import { changeSettingProblem } from "./change-overrides.js";
 import { type Problem, plain, quote } from "./input-error.js";
-import { setPath, UNSAFE_SEGMENTS } from "./overrides.js";
-import { parseTarget } from "./ranges-and-targets.js";
+import { setPath, settingSegments, UNSAFE_SEGMENTS } from "./overrides.js";
+import { parseTarget, targetTexts } from "./ranges-and-targets.js";
 import type { SweepSection } from "./scenario-types.js";
 import {
+  type ChangeInput,
   type ModelInput,
   model as modelSchema,
   run as runSchema,
@@ -31,10 +34,14 @@ export function sweepSection(
  * The vary paths and the target or KPI to minimise of a `sweep:` section, checked against the
  * model now, so that `validate` finds a misspelt path and `sweep` does not start without it.
  */
-export function sweepProblems(sweep: SweepSection, model: ModelInput): Problem[] {
+export function sweepProblems(
+  sweep: SweepSection,
+  model: ModelInput,
+  changes: readonly ChangeInput[] = [],
+): Problem[] {
   const problems: Problem[] = [];
   for (const key of Object.keys(sweep.spec.vary)) {
-    const problem = settingProblem(model, key);
+    const problem = settingProblem(model, key, changes);
     if (problem)
       problems.push(sweep.locate(["vary", key], `sweep → vary → ${plain(key)}: ${problem}`, true));
   }
@@ -47,11 +54,16 @@ export function sweepProblems(sweep: SweepSection, model: ModelInput): Problem[]
  */
 export function sweepKpiProblems(sweep: SweepSection, reported: readonly string[]): Problem[] {
   const problems: Problem[] = [];
-  const target = sweep.spec.target === undefined ? undefined : parseTarget(sweep.spec.target);
-  if (target !== undefined && typeof target !== "string") {
+  const listed = Array.isArray(sweep.spec.target);
+  targetTexts(sweep.spec.target).forEach((text, i) => {
+    const target = parseTarget(text);
+    if (typeof target === "string") return;
     const problem = kpiProblem(reported, target.kpi);
-    if (problem) problems.push(sweep.locate(["target"], `sweep → target: ${problem}`));
-  }
+    if (problem)
+      problems.push(
+        sweep.locate(listed ? ["target", i] : ["target"], `sweep → target: ${problem}`),
+      );
+  });
   if (sweep.spec.minimise !== undefined) {
     const problem = kpiProblem(reported, sweep.spec.minimise);
     if (problem) problems.push(sweep.locate(["minimise"], `sweep → minimise: ${problem}`));
@@ -72,8 +84,12 @@ const RUN_KEYS = Object.keys(runSchema.shape);
  * What is wrong with a setting's path (a sweep's vary path or a --vary option), if anything:
  * every part must exist in the model, or be one of the run settings.
  */
-export function settingProblem(model: ModelInput, key: string): string | undefined {
-  const segments = key.split(".");
+export function settingProblem(
+  model: ModelInput,
+  key: string,
+  changes: readonly ChangeInput[] = [],
+): string | undefined {
+  const segments = settingSegments(key);
   const bad = segments.find((segment) => segment.trim() === "" || UNSAFE_SEGMENTS.has(segment));
   if (bad !== undefined)
     return bad.trim() === ""
@@ -84,6 +100,7 @@ export function settingProblem(model: ModelInput, key: string): string | undefin
     const guess = segments.length === 2 ? closest(segments[1], RUN_KEYS) : undefined;
     return `there is no run setting ${quote(segments.slice(1).join("."))}; ${guess ? `did you mean "run.${guess}"?` : `choose one of ${RUN_KEYS.map((k) => `run.${k}`).join(", ")}`}`;
   }
+  if (segments[0] === "changes") return changeSettingProblem(changes, segments);
   const copy = structuredClone(model) as unknown as Record<string, unknown>;
   const resolved = setPath(copy, segments, 0);
   if (typeof resolved === "string") return resolved;

@@ -106,6 +106,7 @@ export function buildPathway(loaded: LoadedScenario): {
         ...(row.delayedSince !== undefined && {
           daysDelayed: dayOffset(row.delayedSince, run.start),
         }),
+        ...(row.waitingFor !== undefined && { waitingFor: row.waitingFor }),
       })),
     }),
   };

@@ -1,4 +1,4 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { tQuantile } from "./t-quantile.js";
 
 /**
  * A 95% interval for the p-quantile of values that come in clusters (the financial years of

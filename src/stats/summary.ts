@@ -1,4 +1,4 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { tQuantile } from "./t-quantile.js";
 
 /** A KPI across replications: the mean with its 95% t-interval, and the spread. */
 export interface Summary {

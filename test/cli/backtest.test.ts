@@ -44,7 +44,7 @@ describe("bedsim backtest", () => {
     }
     // The census: one row a person in hospital on --from, as many as the file says.
     const census = readFileSync(path.join(dir, "census.csv"), "utf8").trim().split("\n");
-    expect(census[0]).toBe("person,cohort,service,admitted,delayed_since");
+    expect(census[0]).toBe("person,cohort,service,admitted,delayed_since,waiting_for");
     expect(census.length - 1).toBe(file.census.local + file.census.out_of_area);
     for (const chart of ["admissions", "local-occupied", "out-of-area", "delayed-bed-days"])
       expect(

@@ -24,6 +24,8 @@ export function bedsim(args: string[], cwd = REPO) {
     cwd,
     encoding: "utf8",
     timeout: 60_000,
+    // Results JSON with every per-ward and per-cohort KPI passes the default 1 MB.
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, BEDSIM_DEBUG: "", NO_COLOR: "1" },
   });
   if (result.error) throw result.error;

@@ -337,7 +337,7 @@ describe("input errors exit 2 with one plain line", () => {
     );
   });
 
-  it("rightsize with two --vary", () => {
+  it("rightsize with two --vary and a budget too small for one point", () => {
     expectInputError(
       [
         ...rightsize,
@@ -347,8 +347,10 @@ describe("input errors exit 2 with one plain line", () => {
         "services.cedar_ward.beds=10..20",
         "--target",
         "oap_bed_days <= 3000",
+        "--budget",
+        "1",
       ],
-      /one setting at a time/,
+      /--budget 1: at least one point of \d+ replications is needed/,
     );
   });
 });

@@ -3,7 +3,12 @@
  * array: both must give the reference algorithm's numbers, or results would shift.
  */
 import { describe, expect, it } from "vitest";
-import { createPersonalStream, nextInStream } from "../../src/engine/random.js";
+import {
+  createPersonalStream,
+  createStream,
+  nextInStream,
+  Uniforms,
+} from "../../src/engine/random.js";
 
 /** Reference mulberry32 (Tommy Ettinger's), as a closure over its state. */
 function mulberry32(seed: number): () => number {
@@ -42,5 +47,19 @@ describe("personal streams", () => {
     }
     // Mean of 100,000 uniforms: sd 0.0009, so 0.005 is over 5 sd.
     expect(Math.abs(sum / 100_000 - 0.5)).toBeLessThan(0.005);
+  });
+});
+
+describe("Uniforms", () => {
+  it("draws exactly the numbers createStream gives for the same seed and key", () => {
+    for (const key of [["rep", 3, "cohort", "adults", "routing"], ["census"], [7]]) {
+      const fast = new Uniforms(2024, ...key);
+      const reference = createStream(2024, ...key);
+      let same = 0;
+      for (let i = 0; i < 100_000; i++) if (fast.next() === reference()) same++;
+      expect(same).toBe(100_000);
+    }
+    // Different keys give different streams.
+    expect(new Uniforms(2024, "a").next()).not.toBe(new Uniforms(2024, "b").next());
   });
 });

@@ -70,7 +70,7 @@ describe("searchTarget on an Erlang loss ward (known answer)", () => {
         evaluated.push(beds);
         return runPoint({ beds }, lossWard(beds), SEED, R, {}, pool);
       };
-      return searchTarget(values, evaluate, target, []);
+      return searchTarget(values, evaluate, [target], []);
     });
 
     // The estimates either side of the edge are precise enough to settle it, and agree
@@ -168,7 +168,7 @@ describe("searchTarget (synthetic)", () => {
     const r = await searchTarget(
       values,
       evaluate,
-      { kpi: "oap_bed_days", operator: "<=", value: 7 },
+      [{ kpi: "oap_bed_days", operator: "<=", value: 7 }],
       [],
     );
     expect(r.answer?.point.values.x).toBe(15);
@@ -184,7 +184,7 @@ describe("searchTarget (synthetic)", () => {
     const r = await searchTarget(
       values,
       evaluate,
-      { kpi: "local_admissions", operator: ">=", value: 100 },
+      [{ kpi: "local_admissions", operator: ">=", value: 100 }],
       [],
     );
     expect(r.answer?.point.values.x).toBe(34); // 3 × 34 = 102; 3 × 33 = 99
@@ -196,7 +196,7 @@ describe("searchTarget (synthetic)", () => {
     const r = await searchTarget(
       values,
       evaluate,
-      { kpi: "mean_local_occupancy", operator: ">=", value: 0.875 },
+      [{ kpi: "mean_local_occupancy", operator: ">=", value: 0.875 }],
       [],
     );
     expect(r.answer?.point.values.x).toBe(12); // 0.88; 13 gives 0.87
@@ -215,7 +215,7 @@ describe("searchTarget (synthetic)", () => {
     const r = await searchTarget(
       values,
       evaluate,
-      { kpi: "oap_bed_days", operator: "<=", value: 7 },
+      [{ kpi: "oap_bed_days", operator: "<=", value: 7 }],
       [],
     );
     expect(r.answer?.point.values.x).toBe(15);
@@ -230,7 +230,7 @@ describe("searchTarget (synthetic)", () => {
     const r = await searchTarget(
       values,
       evaluate,
-      { kpi: "oap_bed_days", operator: "<=", value: 500 },
+      [{ kpi: "oap_bed_days", operator: "<=", value: 500 }],
       [],
     );
     expect(r.answer).toBeUndefined();
@@ -249,7 +249,7 @@ describe("searchTarget (synthetic)", () => {
     const r = await searchTarget(
       values,
       evaluate,
-      { kpi: "oap_bed_days", operator: "<=", value: 500 },
+      [{ kpi: "oap_bed_days", operator: "<=", value: 500 }],
       [],
     );
     expect(r.answer?.point.values.x).toBe(10);
@@ -418,7 +418,7 @@ describe("estimateAt", () => {
     const r = await searchTarget(
       range(10, 80),
       evaluate,
-      { kpi: "oap_bed_days", operator: "<=", value: 200, percentile: 90 },
+      [{ kpi: "oap_bed_days", operator: "<=", value: 200, percentile: 90 }],
       allYears,
     );
     expect(r.answer?.point.values.x).toBe(45);

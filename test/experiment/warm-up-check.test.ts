@@ -4,7 +4,7 @@
  * is long enough for the first but not the second must still be flagged.
  */
 import { describe, expect, it } from "vitest";
-import { checkWarmUp } from "../../src/experiment/warm-up-check.js";
+import { checkWarmUp, WarmUpSeries } from "../../src/experiment/warm-up-check.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
 import type { Pathway } from "../../src/model/pathway.js";
 
@@ -50,5 +50,32 @@ describe("checkWarmUp", () => {
     const warning = checkWarmUp(pathway, outcomes(200, 30));
     expect(warning?.suggestedDays).toBeGreaterThan(WARM_UP);
     expect(warning?.settlingLast).toBe("acute");
+  });
+});
+
+describe("WarmUpSeries (the daily series summed as replications finish)", () => {
+  it("gives the check the same answer as the outcomes kept whole", () => {
+    for (const [acuteTau, otherTau] of [
+      [10, 30],
+      [10, 200],
+      [200, 30],
+    ]) {
+      const whole = outcomes(acuteTau, otherTau);
+      const series = new WarmUpSeries(pathway);
+      const kept = whole.map((o) => series.take(o));
+      expect(series.count).toBe(whole.length);
+      // What is kept no longer holds the daily series; the check reads the sums instead.
+      expect(kept.every((o) => o.dailyOccupancy.length === 0)).toBe(true);
+      expect(checkWarmUp(pathway, series)).toEqual(checkWarmUp(pathway, whole));
+    }
+  });
+
+  it("averages day by day", () => {
+    const whole = outcomes(10, 200);
+    const series = new WarmUpSeries(pathway);
+    for (const o of whole) series.add(o);
+    const day = 123;
+    const expected = whole.reduce((a, o) => a + o.dailyOtherOccupied[day], 0) / whole.length;
+    expect(series.mean("other")[day]).toBeCloseTo(expected, 9);
   });
 });

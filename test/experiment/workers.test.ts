@@ -108,8 +108,38 @@ describe("replications on worker threads (edge cases)", () => {
   it("from TypeScript source, workers 2 gives the same KPIs as workers 1", async () => {
     const source = await import("../../src/experiment/pool.js");
     const pathway = pathwayOf("scenarios/baseline.yaml");
-    const one = await source.runReplications(pathway, SEED, [0, 1], { workers: 1 });
-    const two = await source.runReplications(pathway, SEED, [0, 1], { workers: 2 });
+    const indices = [0, 1, 2, 3];
+    const one = await source.runReplications(pathway, SEED, indices, { workers: 1 });
+    // This thread starts at once and a worker joins only when loaded (slowly, through tsx):
+    // runs on one pool are repeated until the worker has taken part, as it must once ready.
+    const { two, onWorker } = await source.ReplicationPool.with(2, async (p) => {
+      for (let attempt = 0; ; attempt++) {
+        const outcomes = await p.run(pathway, SEED, indices);
+        if (p.workerReplications > 0 || attempt >= 200) {
+          return { two: outcomes, onWorker: p.workerReplications };
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    expect(onWorker).toBeGreaterThan(0);
     expect(JSON.stringify(two.map((o) => o.kpis))).toBe(JSON.stringify(one.map((o) => o.kpis)));
+  }, 60_000);
+
+  it("inOrder sees the replications in index order whatever thread ran them", async () => {
+    const pathway = pathwayOf("scenarios/baseline.yaml");
+    const indices = [5, 3, 8, 1, 0, 7, 2, 6];
+    const seen: number[] = [];
+    const expected = await pool.runReplications(pathway, SEED, indices, { workers: 1 });
+    const byEvents = new Map(expected.map((o, i) => [o.events, indices[i]]));
+    const two = await pool.runReplications(pathway, SEED, indices, {
+      workers: 2,
+      inOrder: (o) => {
+        seen.push(byEvents.get(o.events) ?? -1);
+        return { ...o, events: -1 };
+      },
+    });
+    expect(seen).toEqual(indices);
+    // What inOrder returns is what is kept.
+    expect(two.every((o) => o.events === -1)).toBe(true);
   }, 60_000);
 });

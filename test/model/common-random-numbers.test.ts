@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DistributionSpec } from "../../src/engine/distributions.js";
-import { createStream } from "../../src/engine/random.js";
+import { Uniforms } from "../../src/engine/random.js";
 import { ArrivalProcess } from "../../src/model/arrivals.js";
 import { calendarFor } from "../../src/model/calendar.js";
 import type { DatedChange } from "../../src/model/dated-changes.js";
@@ -191,7 +191,7 @@ describe("common random numbers: scaling arrivals up adds people and moves no on
   function arrivalTimes(factor: number | undefined, replication: number): number[] {
     const cohort = pathway({ beds: 10 }).cohorts[0];
     const calendar = calendarFor(START_DATE, WARM_UP_DAYS, DAYS);
-    const stream = (...key: string[]) => createStream(SEED, "rep", replication, ...key);
+    const stream = (...key: string[]) => new Uniforms(SEED, "rep", replication, ...key);
     const steps = factor === undefined ? [] : [{ day: CHANGE_DAY, factor }];
     const process = new ArrivalProcess(cohort, calendar, stream("arrivals"), steps, () =>
       stream("extra"),

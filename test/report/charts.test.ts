@@ -87,8 +87,29 @@ describe("sweep charts", () => {
     );
     const [spec] = sweepCharts(two);
     const labels = spec.config().data.datasets.map((d) => d.label);
-    expect(labels).toContain("Mean (beds on beech ward = 28)");
-    expect(labels).toContain("Mean (beds on beech ward = 30)");
+    expect(labels).toContain("28 beds on beech ward");
+    expect(labels).toContain("30 beds on beech ward");
+    // One legend entry per value (its mean line), and one for all the shaded intervals.
+    const named = labels.filter((l) => l);
+    expect(named.filter((l) => l?.includes("beech ward"))).toHaveLength(2);
+    expect(named.filter((l) => l?.includes("confidence interval"))).toHaveLength(1);
+    // No two lines share both colour and dash, even past the palette's length.
+    const many = sweep();
+    many.parameters.push("services.beech_ward.beds");
+    many.points = many.points.flatMap((p) =>
+      Array.from({ length: 14 }, (_, k) => ({
+        ...p,
+        values: { ...p.values, "services.beech_ward.beds": 20 + k },
+      })),
+    );
+    const lines = sweepCharts(many)[0]
+      .config()
+      .data.datasets.filter((d) => String(d.label).includes("beech ward"))
+      .map(
+        (d) =>
+          `${d.borderColor}|${JSON.stringify((d as { borderDash?: number[] }).borderDash ?? [])}`,
+      );
+    expect(new Set(lines).size).toBe(14);
     expectValidChart(spec);
   });
 });

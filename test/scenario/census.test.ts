@@ -13,7 +13,7 @@ import {
 } from "./helpers.js";
 
 const WITH_CENSUS = replaceOnce(BASELINE_TEXT, "warm_up_days: 1460", "start_from: census.csv");
-const HEADER = "person,cohort,service,admitted,delayed_since";
+const HEADER = "person,cohort,service,admitted,delayed_since,waiting_for";
 
 function withCensus(csv: string, scenario = WITH_CENSUS) {
   const ws = workspace({ scenario, files: { "scenarios/census.csv": csv } });

@@ -55,23 +55,62 @@ export type DisplayNames = Record<string, string>;
 /**
  * A sweep parameter path in words: "services.oakwood_ward.beds" → "beds on Oakwood (men)"
  * (or "beds on oakwood ward" without a display name), "cohorts.older_adults.arrivals_per_year"
- * → "arrivals per year of older adults".
+ * → "arrivals per year of older adults", "cohorts.men.ward_stay.components.0.of.mean" → "mean
+ * of ward stay (component 1) of men", "changes.close_men_beds.close_beds" → "close beds in
+ * change close men beds".
  */
 export function parameterLabel(path: string, names: DisplayNames = {}): string {
-  const parts = path.split(".");
-  const field = humanise(parts[parts.length - 1]);
-  const ownerId = parts.length >= 3 ? parts[parts.length - 2] : "";
-  const owner = ownerId ? (names[ownerId] ?? humanise(ownerId)) : "";
-  if (!owner) return field;
-  if (field === "beds") return `beds on ${owner}`;
-  if (field === "places") return `places in ${owner}`;
-  return `${field} of ${owner}`;
+  const parts = path.replace(/\[\s*(\d+)\s*\]/g, ".$1").split(".");
+  const owned = parts.length >= 3 && OWNERS.has(parts[0]);
+  const ownerId = owned ? parts[1] : "";
+  // A top-level section (run, pathway) names no owner: its setting alone is the label.
+  const rest = owned ? parts.slice(2) : parts.length > 1 ? parts.slice(1) : parts;
+  const field = humanise(rest[rest.length - 1] ?? "");
+  // The parts between the owner and the field, without the words of the file's structure.
+  const context = rest
+    .slice(0, -1)
+    .map((p, i, all) =>
+      /^\d+$/.test(p) ? (all[i - 1] === "components" ? `(component ${Number(p) + 1})` : "") : p,
+    )
+    .filter((p) => p !== "" && !STRUCTURE.has(p))
+    .map(humanise)
+    .join(" ");
+  const described =
+    (parts[0] === "changes" ? CHANGE_WORDS[rest.join(".")] : undefined) ??
+    (context ? `${field} of ${context}` : field);
+  if (!ownerId) return described;
+  if (parts[0] === "changes")
+    return `${described} in change ${/^\d+$/.test(ownerId) ? Number(ownerId) + 1 : humanise(ownerId)}`;
+  const owner = names[ownerId] ?? humanise(ownerId);
+  if (!context && field === "beds") return `beds on ${owner}`;
+  if (!context && field === "places") return `places in ${owner}`;
+  return `${described} of ${owner}`;
 }
+
+/** A dated change's settings in words. */
+const CHANGE_WORDS: Record<string, string> = {
+  close_beds: "beds closed",
+  open_beds: "beds opened",
+  set_beds: "beds",
+  add_places: "places added",
+  remove_places: "places removed",
+  set_places: "places",
+  "reinvest.share": "share reinvested",
+};
+
+/** Lists whose items a path names by id: the owner of the setting. */
+const OWNERS = new Set(["services", "cohorts", "changes"]);
+/** Words of the files' structure that say nothing to a reader. */
+const STRUCTURE = new Set(["of", "components", "routing", "cost"]);
 
 /** A parameter's value in words: "36 beds on Oakwood (men)", "max wait … = 2". */
 export function parameterValueLabel(path: string, value: number, names: DisplayNames = {}): string {
   const label = parameterLabel(path, names);
-  const number = formatNumber(value, Number.isInteger(value) ? 0 : 2);
+  // A share is read as a percentage: "share reinvested in change 2 = 75%".
+  const number =
+    /^share/.test(label) && value >= 0 && value <= 1
+      ? `${formatNumber(value * 100, Number.isInteger(value * 100) ? 0 : 1)}%`
+      : formatNumber(value, Number.isInteger(value) ? 0 : 2);
   return /^(beds|places) /.test(label) ? `${number} ${label}` : `${label} = ${number}`;
 }
 

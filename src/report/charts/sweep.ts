@@ -3,7 +3,7 @@ import { kpiDefinition } from "../../model/kpi-definitions.js";
 import { formatValue } from "../format.js";
 import type { KpiSummary, SweepInput, SweepPoint, SweepTarget } from "./data.js";
 import { parameterLabel, parameterValueLabel } from "./labels.js";
-import { INK, OKABE_ITO, seriesColour } from "./palette.js";
+import { INK, OKABE_ITO, SERIES_COLOURS } from "./palette.js";
 import {
   axis,
   bandDatasets,
@@ -15,9 +15,19 @@ import {
 
 const MILLION = 1e6;
 
+/** Every target of a sweep or right-size (older files have only `target`). */
+export function sweepTargets(sweep: SweepInput): SweepTarget[] {
+  return sweep.targets ?? (sweep.target ? [sweep.target] : []);
+}
+
 /** KPIs drawn against the swept parameter: out-of-area bed-days, total cost, any target. */
 export function sweepKpis(sweep: SweepInput): string[] {
-  const wanted = ["oap_bed_days", "total_cost", sweep.target?.kpi, sweep.minimise];
+  const wanted = [
+    "oap_bed_days",
+    "total_cost",
+    ...sweepTargets(sweep).map((t) => t.kpi),
+    sweep.minimise,
+  ];
   return [...new Set(wanted)].filter(
     (kpi): kpi is string => Boolean(kpi) && sweep.points.some((p) => p.kpis[kpi as string]),
   );
@@ -35,21 +45,25 @@ export function sweepHighlight(sweep: SweepInput): SweepPoint | undefined {
   return candidates.sort((a, b) => a.kpis[kpi].mean - b.kpis[kpi].mean)[0];
 }
 
-/** Whether a point meets the sweep's target (true when there is none). */
+/** Whether a point meets every target of the sweep (true when there is none). */
 export function meetsTarget(sweep: SweepInput, point: SweepPoint): boolean {
-  const target = sweep.target;
-  if (!target) return true;
-  const value = targetStatistic(point, target);
-  if (value === undefined) return false;
-  return target.operator === "<=" ? value <= target.value : value >= target.value;
+  return sweepTargets(sweep).every((target, i) => {
+    const value = targetStatistic(point, target, i);
+    if (value === undefined) return false;
+    return target.operator === "<=" ? value <= target.value : value >= target.value;
+  });
 }
 
 /**
- * The statistic a target is judged on at a point: the right-size search's own estimate where
- * it has one (a percentile over simulated years), else the statistic across replications.
+ * The statistic target `i` is judged on at a point: the search's own estimate where it has
+ * one (a percentile over simulated years), else the statistic across replications.
  */
-function targetStatistic(point: SweepPoint, target: SweepTarget): number | undefined {
-  return point.target_estimate?.estimate ?? statistic(point.kpis[target.kpi], target.statistic);
+function targetStatistic(point: SweepPoint, target: SweepTarget, i: number): number | undefined {
+  return (
+    point.target_estimates?.[i]?.estimate ??
+    (i === 0 ? point.target_estimate?.estimate : undefined) ??
+    statistic(point.kpis[target.kpi], target.statistic)
+  );
 }
 
 /** mean, p10, p50 or p90 of a KPI. */
@@ -84,7 +98,8 @@ export function yearlyStatisticWords(name: string): string {
  */
 export function sweepCharts(sweep: SweepInput): ChartSpec[] {
   const [first, second] = sweep.parameters;
-  if (!first || sweep.points.length === 0) return [];
+  // A search over three or more settings has no curve to draw: its report shows the path.
+  if (!first || sweep.points.length === 0 || sweep.parameters.length > 2) return [];
   return sweepKpis(sweep).map((kpi) => sweepChart(sweep, kpi, first, second));
 }
 
@@ -97,7 +112,11 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
     ? [...new Set(sweep.points.map((p) => p.values[second]))].sort((a, b) => a - b)
     : [undefined];
   const highlight = sweepHighlight(sweep);
-  const target = sweep.target?.kpi === kpi ? sweep.target : undefined;
+  // The targets on this KPI, with their place in the list (their estimates are kept by it).
+  const targets = sweepTargets(sweep)
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.kpi === kpi);
+  const judged = targets.find(({ t }) => t.statistic !== "mean");
   const xs = sweep.points.map((p) => p.values[first]);
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
@@ -106,45 +125,49 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
       .filter((p) => group === undefined || p.values[second as string] === group)
       .filter((p) => p.kpis[kpi])
       .sort((a, b) => a.values[first] - b.values[first]);
-    const colour = seriesColour(g);
-    const name =
-      group === undefined ? "" : ` (${parameterLabel(second as string, sweep.names)} = ${group})`;
+    const { colour, dash } = groupStyle(g);
     const xy = (value: (k: KpiSummary) => number) =>
       points.map((p) => ({ x: p.values[first], y: value(p.kpis[kpi]) * scale }));
-    const extra =
-      target && target.statistic !== "mean"
-        ? [
-            lineDataset(
-              `${capital(statisticWords(target.statistic))}${name}`,
-              points.map((p) => ({
-                x: p.values[first],
-                y: (targetStatistic(p, target) ?? Number.NaN) * scale,
-              })),
-              colour,
-              { borderDash: [4, 6], borderWidth: 3 },
-            ),
-          ]
-        : [];
+    const extra = judged
+      ? [
+          lineDataset(
+            // With a line per value, the legend names each value once (on its mean line).
+            group === undefined ? capital(statisticWords(judged.t.statistic)) : "",
+            points.map((p) => ({
+              x: p.values[first],
+              y: (targetStatistic(p, judged.t, judged.i) ?? Number.NaN) * scale,
+            })),
+            colour,
+            { borderDash: [4, 6], borderWidth: 3 },
+          ),
+        ]
+      : [];
     return [
       ...bandDatasets(
-        `95% confidence interval${name}`,
+        // One legend entry for the shading, not one per value.
+        g === 0 ? `95% confidence interval${group === undefined ? "" : "s (shaded)"}` : "",
         xy((k) => k.ci95[0]) as unknown as number[],
         xy((k) => k.ci95[1]) as unknown as number[],
         colour,
       ),
       lineDataset(
-        `Mean${name}`,
+        group === undefined
+          ? "Mean"
+          : parameterValueLabel(second as string, group, sweep.names).replace(/^./, (c) =>
+              c.toUpperCase(),
+            ),
         xy((k) => k.mean),
         colour,
         {
           pointRadius: 6,
           pointStyle: "circle",
+          ...(dash.length > 0 ? { borderDash: dash } : {}),
         },
       ),
       ...extra,
     ];
   });
-  if (target) {
+  for (const { t: target } of targets) {
     datasets.push(
       referenceDataset(
         `Target: ${statisticWords(target.statistic)} ${target.operator === "<=" ? "at most" : "at least"} ${formatValue(kpi, target.value)}`,
@@ -158,7 +181,8 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
   if (highlight?.kpis[kpi]) {
     const x = highlight.values[first];
     // On the line the target is judged on: the percentile line for a percentile target.
-    const y = (target && targetStatistic(highlight, target)) ?? highlight.kpis[kpi].mean;
+    const y =
+      (judged && targetStatistic(highlight, judged.t, judged.i)) ?? highlight.kpis[kpi].mean;
     datasets.push({
       ...lineDataset(
         `${sweep.answer ? "Answer" : "Lowest cost"}: ${parameterValueLabel(first, x, sweep.names)}`,
@@ -184,7 +208,7 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
   return {
     name: `sweep-${kpi.replaceAll(".", "-").replaceAll("_", "-")}`,
     title,
-    caption: `${definition.label} (${definition.unit}) for each value of ${parameterLabel(first, sweep.names)} tried${second ? `, one line for each value of ${parameterLabel(second, sweep.names)}` : ""}: the mean across replications with its 95% confidence interval shaded.${target ? " The dashed line is the target." : ""}${highlight ? ` The diamond marks the ${sweep.answer ? "answer" : "lowest-cost value meeting the target"}.` : ""}`,
+    caption: `${definition.label} (${definition.unit}) for each value of ${parameterLabel(first, sweep.names)} tried${second ? `, one line for each value of ${parameterLabel(second, sweep.names)}` : ""}: the mean across replications with its 95% confidence interval shaded.${targets.length > 0 ? ` The dashed line is the target${targets.length > 1 ? "s" : ""}.` : ""}${second && groups.length > GROUP_COLOURS.length ? " Past the first six values, lines repeat the colours with a dashed or dotted line." : ""}${highlight ? ` The diamond marks the ${sweep.answer ? "answer" : "lowest-cost value meeting the target"}.` : ""}`,
     config: (): ChartConfiguration => ({
       type: "line",
       data: { datasets },
@@ -211,4 +235,22 @@ function sweepChart(sweep: SweepInput, kpi: string, first: string, second?: stri
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Colours for one line per value of the second setting, without the answer's vermillion or
+ * the pale yellow; past six values the colours come round again with a dashed, then dotted,
+ * line, so no two lines look alike.
+ */
+const GROUP_COLOURS = SERIES_COLOURS.filter(
+  (c) => c !== OKABE_ITO.vermillion && c !== OKABE_ITO.yellow,
+);
+const GROUP_DASHES: number[][] = [[], [10, 5], [2, 4]];
+
+function groupStyle(g: number): { colour: string; dash: number[] } {
+  const round = Math.floor(g / GROUP_COLOURS.length);
+  return {
+    colour: GROUP_COLOURS[g % GROUP_COLOURS.length],
+    dash: GROUP_DASHES[round % GROUP_DASHES.length],
+  };
 }
