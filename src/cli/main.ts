@@ -265,6 +265,16 @@ export async function main(argv: string[]): Promise<number> {
     );
 
   program
+    .command("explore [scenario]")
+    .description(
+      "write one self-contained web page for trying plans in a browser (default: scenarios/baseline.yaml)",
+    )
+    .option("-o, --out <file>", "the page to write (default: explorer.html in this folder)")
+    .action(async (file, options) =>
+      (await import("./explore-command.js")).exploreCommand(file, options),
+    );
+
+  program
     .command("schema")
     .description(
       "print the JSON Schema of scenario files (or --model for model files), for editor autocompletion",
