@@ -1,4 +1,4 @@
-import { calendarOf } from "../model/calendar.js";
+import { calendarOf, financialYearsBetween } from "../model/calendar.js";
 import { partKpi } from "../model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
@@ -16,10 +16,13 @@ export interface ReplicationCosts {
 /**
  * Staffed beds and places cost money while open (closing them saves it), occupied bed-days
  * and out-of-area days cost per day used, and some services are paid per episode. A bed open
- * for a whole financial year costs exactly its yearly cost, leap year or not.
+ * for a whole financial year costs exactly its yearly cost, leap year or not. With
+ * `pathway.finance`, one-off costs are added in their financial year, and every year's costs
+ * are carried from the prices of `pricesOf` by inflation (cash terms).
  */
 export function costsOf(pathway: Pathway, outcome: ReplicationOutcome): ReplicationCosts {
   const calendar = calendarOf(pathway);
+  const { finance } = pathway;
   const byYear = outcome.byFinancialYear.map((fy, i) => {
     const row: Record<string, number> = {};
     for (const s of pathway.services) {
@@ -29,6 +32,15 @@ export function costsOf(pathway: Pathway, outcome: ReplicationOutcome): Replicat
         use.occupiedBedDays * s.cost.perOccupiedBedDay +
         use.entries * s.cost.perEpisode;
     }
+    if (!finance) return row;
+    for (const c of finance.oneOffCosts)
+      if (c.day >= 0 && c.day < pathway.horizon.days && calendar.financialYearOfDay(c.day) === i)
+        row[c.service] += c.amount;
+    // Costs are priced in one year; each later year's cost that much higher (earlier, lower).
+    const prices =
+      (1 + finance.inflationPerYear) **
+      financialYearsBetween(finance.pricesOf, calendar.financialYears[i]);
+    for (const id of Object.keys(row)) row[id] *= prices;
     return row;
   });
   const perYear: Record<string, number> = {};

@@ -56,6 +56,11 @@ export class Calendar {
     return this.financialYearDays[fy] === this.financialYearLengths[fy];
   }
 
+  /** The financial year (index into `financialYears`) of a results-period day. */
+  financialYearOfDay(day: number): number {
+    return this.financialYearOfMonth[this.monthIndex[Math.floor(day)]];
+  }
+
   /** Days since the start of the results period for an ISO date (may be negative). */
   dayOf(isoDate: string): number {
     return dayOffset(this.startDate, isoDate);
@@ -94,6 +99,16 @@ export function dayOffset(fromIsoDate: string, toIsoDate: string): number {
   return Math.round(
     (Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / 86_400_000,
   );
+}
+
+/** NHS financial year of an ISO date: 2025-06-30 is in `2025/26`. */
+export function financialYearOf(isoDate: string): string {
+  return financialYearLabel(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Whole years from one financial year to another: 2025/26 to 2027/28 is 2. */
+export function financialYearsBetween(from: string, to: string): number {
+  return Number(to.slice(0, 4)) - Number(from.slice(0, 4));
 }
 
 /** NHS financial year of a date: April 2025 to March 2026 is `2025/26`. */

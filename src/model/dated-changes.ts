@@ -38,6 +38,8 @@ export const CHANGE_ACTIONS = {
   scale_length_of_stay: ["scale_length_of_stay"],
   scale_delays: ["scale_delays"],
   reinvest: ["reinvest"],
+  // Money only (double running while a service opens, say): charged to a service that year.
+  one_off: ["one_off_cost"],
 } as const;
 
 export type ChangeActionKind = keyof typeof CHANGE_ACTIONS;

@@ -24,6 +24,18 @@ export interface Pathway {
   picu?: IntensiveCare;
   /** The people already in services when the simulation starts (none: it starts empty). */
   census?: CensusPerson[];
+  /** Money over time; absent: every year at the same prices, and no one-off costs. */
+  finance?: Finance;
+}
+
+/** Costs change from year to year beyond the use of services: prices, and one-off spending. */
+export interface Finance {
+  /** Yearly price rise, as a fraction (0.025 = 2.5%). */
+  inflationPerYear: number;
+  /** The financial year the model's costs are priced in, e.g. "2025/26". */
+  pricesOf: string;
+  /** One-off costs (at those prices), each charged to a service in the financial year of its day. */
+  oneOffCosts: { day: number; service: string; amount: number }[];
 }
 
 /**

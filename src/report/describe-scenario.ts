@@ -132,6 +132,8 @@ const ACTION_WORDS: Record<ChangeAction, (w: ActionWords) => string> = {
     `set discharge routes${who} to ${routesInBrief(change.discharge_routes ?? [])}`,
   picu_share: ({ change, who }) =>
     `send ${percent(change.picu_share ?? 0)} of acute patients${who} to intensive care`,
+  one_off_cost: ({ change, service }) =>
+    `spend ${formatMoney(change.one_off_cost ?? 0)} once on ${service}`,
   reinvest: ({ change, model }) => {
     const r = change.reinvest;
     if (!r) return "";

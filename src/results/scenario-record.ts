@@ -110,6 +110,9 @@ export const model = z.object({
   }),
   cohorts: z.array(cohort),
   services: z.array(service),
+  finance: z
+    .object({ inflation_per_year: z.number(), prices_of: z.string().optional() })
+    .optional(),
 });
 export type Model = z.infer<typeof model>;
 
@@ -128,6 +131,7 @@ export const change = z.object({
   scale_arrivals: z.number().optional(),
   scale_length_of_stay: z.number().optional(),
   scale_delays: z.number().optional(),
+  one_off_cost: z.number().optional(),
   crisis_team_support_at_home: z.number().optional(),
   crisis_house_instead_of_admission: z.number().optional(),
   length_of_stay: distribution.optional(),

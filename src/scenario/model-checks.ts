@@ -402,6 +402,15 @@ function changeProblems(
           `this would leave "${s.id}" with ${after} ${unit} (it has ${before} by then); it cannot go below 0`,
         );
       capacity.set(s.id, Math.max(0, after));
+    } else if (kind === "one_off") {
+      if (!change.service)
+        add(
+          ["one_off_cost"],
+          `say which service pays this one-off cost with "service: <id>" (the service opening, say, for double running)`,
+          true,
+        );
+      else if (!services.has(change.service))
+        add(["service"], unknown("service", change.service, [...services.keys()]));
     } else if (kind === "reinvest" && change.reinvest) {
       const r = change.reinvest;
       sharesAddUp(

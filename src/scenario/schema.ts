@@ -183,6 +183,20 @@ export const model = z.strictObject({
   }),
   cohorts: z.array(cohort).min(1, "list at least one cohort"),
   services: z.array(service).min(1, "list at least one service"),
+  /** Money over time: the costs above are at the prices of one financial year. */
+  finance: z
+    .strictObject({
+      inflation_per_year: growth.default(0),
+      prices_of: z
+        .string({ error: "expected a financial year written like 2025/26" })
+        .regex(/^\d{4}\/\d{2}$/, "write the financial year like 2025/26")
+        .refine(
+          (fy) => (Number(fy.slice(0, 4)) + 1) % 100 === Number(fy.slice(5)),
+          "the two years of a financial year follow each other, like 2025/26",
+        )
+        .optional(),
+    })
+    .optional(),
 });
 
 const capacityChange = {
@@ -213,6 +227,7 @@ export const change = z.strictObject({
   scale_arrivals: factor.optional(),
   scale_length_of_stay: factor.optional(),
   scale_delays: factor.optional(),
+  one_off_cost: money("the one-off cost").optional(),
   ...routingOverrides,
   reinvest: reinvestment.optional(),
 });

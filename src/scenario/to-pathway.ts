@@ -1,7 +1,7 @@
 import { type Reinvestment, reinvest } from "../finance/reinvestment.js";
-import { dayOffset } from "../model/calendar.js";
+import { dayOffset, financialYearOf } from "../model/calendar.js";
 import { capacityChangeOf, type DatedChange, openAfter } from "../model/dated-changes.js";
-import type { Pathway, Service } from "../model/pathway.js";
+import type { Finance, Pathway, Service } from "../model/pathway.js";
 import type { DischargeRoute, Routing } from "../model/routing.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";
 import { runHorizon } from "./horizon.js";
@@ -97,6 +97,7 @@ export function buildPathway(loaded: LoadedScenario): {
         outOfArea: model.pathway.picu.out_of_area,
       },
     }),
+    ...financeOf(loaded, warmUpDays),
     ...(loaded.census && {
       census: loaded.census.map((row) => ({
         key: row.person,
@@ -177,6 +178,8 @@ function toService(s: ServiceInput, cohortIds: string[]): Service {
 }
 
 function toChange(c: ChangeInput, day: number): DatedChange | undefined {
+  // Money only: read by finance (pathway.finance), not the simulation.
+  if (c.one_off_cost !== undefined) return undefined;
   if (c.service !== undefined)
     return { day, kind: "capacity", service: c.service, ...capacityChangeOf(c) };
   if (c.scale_arrivals !== undefined)
@@ -238,4 +241,28 @@ function resolveReinvestment(
       unitCostPerYear: byId.get(t.service)?.cost.perBedPerYear ?? 0,
     })),
   );
+}
+
+/** Prices and one-off costs, when the model or its changes have any. */
+function financeOf(loaded: LoadedScenario, warmUpDays: number): { finance?: Finance } {
+  const { model, run } = loaded;
+  const oneOffCosts = loaded.changes.flatMap(({ change }) =>
+    change.one_off_cost !== undefined && change.service !== undefined
+      ? [
+          {
+            day: change.date ? dayOffset(run.start, change.date) : -warmUpDays,
+            service: change.service,
+            amount: change.one_off_cost,
+          },
+        ]
+      : [],
+  );
+  if (!model.finance && oneOffCosts.length === 0) return {};
+  return {
+    finance: {
+      inflationPerYear: model.finance?.inflation_per_year ?? 0,
+      pricesOf: model.finance?.prices_of ?? financialYearOf(run.start),
+      oneOffCosts,
+    },
+  };
 }
