@@ -99,10 +99,12 @@ export async function backtestCommand(file: string, options: BacktestOptions): P
       ],
       run_at: new Date().toISOString(),
     };
+    // Monthly means and counts to a tenth: what a month's figure can support.
+    const tenth = (x: number) => Math.round(x * 10) / 10;
     const rows = MEASURE_NAMES.flatMap((name) =>
       result.months.map((month, m) => {
         const r = result.measures[name];
-        return [month, name, r.observed[m], r.p10[m], r.p50[m], r.p90[m]];
+        return [month, name, ...[r.observed[m], r.p10[m], r.p50[m], r.p90[m]].map(tenth)];
       }),
     );
     const json = resultJson(summary);
