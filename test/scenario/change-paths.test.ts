@@ -22,11 +22,8 @@ import {
 } from "./helpers.js";
 
 const RIGHT_SIZE = readFileSync(path.join(REPO, "scenarios/right-size-2027.yaml"), "utf8");
-/** The right-size plan with its closure named. */
-const NAMED = RIGHT_SIZE.replace(
-  "  - date: 2027-04-01\n    description: Oakwood",
-  "  - name: close_men_beds\n    date: 2027-04-01\n    description: Oakwood",
-);
+/** The right-size plan with its closure named close_men_beds (the bundled file names it otherwise). */
+const NAMED = RIGHT_SIZE.replace("name: oakwood_closure", "name: close_men_beds");
 
 function plan(text = NAMED) {
   const ws = workspace();

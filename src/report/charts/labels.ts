@@ -56,8 +56,8 @@ export type DisplayNames = Record<string, string>;
  * A sweep parameter path in words: "services.oakwood_ward.beds" → "beds on Oakwood (men)"
  * (or "beds on oakwood ward" without a display name), "cohorts.older_adults.arrivals_per_year"
  * → "arrivals per year of older adults", "cohorts.men.ward_stay.components.0.of.mean" → "mean
- * of ward stay (component 1) of men", "changes.close_men_beds.close_beds" → "close beds in
- * change close men beds".
+ * of ward stay (component 1) of men", "changes.close_men_beds.close_beds" → "beds closed
+ * (close men beds)", "changes[0].close_beds" → "beds closed in change 1".
  */
 export function parameterLabel(path: string, names: DisplayNames = {}): string {
   const parts = path.replace(/\[\s*(\d+)\s*\]/g, ".$1").split(".");
@@ -80,7 +80,9 @@ export function parameterLabel(path: string, names: DisplayNames = {}): string {
     (context ? `${field} of ${context}` : field);
   if (!ownerId) return described;
   if (parts[0] === "changes")
-    return `${described} in change ${/^\d+$/.test(ownerId) ? Number(ownerId) + 1 : humanise(ownerId)}`;
+    return /^\d+$/.test(ownerId)
+      ? `${described} in change ${Number(ownerId) + 1}`
+      : `${described} (${humanise(ownerId)})`;
   const owner = names[ownerId] ?? humanise(ownerId);
   if (!context && field === "beds") return `beds on ${owner}`;
   if (!context && field === "places") return `places in ${owner}`;
