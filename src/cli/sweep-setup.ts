@@ -160,6 +160,7 @@ export function sweepHeader(
   loaded: LoadedScenario,
   parameters: SweepParameter[],
   overrides: string[] = [],
+  runAt = new Date().toISOString(),
 ) {
   return {
     version: VERSION,
@@ -169,7 +170,7 @@ export function sweepHeader(
     parameters: parameters.map((p) => p.path),
     ...(overrides.length > 0 ? { overrides } : {}),
     names: displayNames(loaded, parameters),
-    manifest: { ...manifest(loaded, loaded.run.seed), run_at: new Date().toISOString() },
+    manifest: { ...manifest(loaded, loaded.run.seed), run_at: runAt },
   };
 }
 

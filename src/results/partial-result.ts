@@ -1,0 +1,67 @@
+/**
+ * A shard's partial result: `partial.json`, what was run and by which shard, and
+ * `outcomes.jsonl`, one line per replication with its whole outcome, enough for
+ * `bedsim merge` to rebuild every result file as one machine would have written it.
+ */
+import { z } from "zod";
+import type { ReplicationOutcome } from "../model/outcomes.js";
+import { manifest } from "./kpis.js";
+import { scenarioRecord } from "./scenario-record.js";
+
+export const PARTIAL_FILE = "partial.json";
+export const OUTCOMES_FILE = "outcomes.jsonl";
+/** Raise when the partial files change shape: a merge reads only its own version's. */
+export const PARTIAL_VERSION = 1;
+
+export const partialResult = z.object({
+  partial_version: z.number(),
+  version: z.string(),
+  /** The command and its arguments as given, which `merge` runs again on the stored outcomes. */
+  command: z.enum(["run", "compare", "sweep"]),
+  files: z.array(z.string()),
+  options: z.record(z.string(), z.unknown()),
+  seed: z.number(),
+  replications: z.number(),
+  shard: z.object({ index: z.number(), count: z.number() }),
+  run_at: z.string(),
+  manifest,
+  scenarios: z.array(scenarioRecord),
+  /** Per batch (a scenario, or a sweep's point), in the order the command ran them. */
+  jobs: z.array(
+    z.object({
+      pathway_sha256: z.string(),
+      seed: z.number(),
+      replications: z.number(),
+      indices: z.array(z.number()),
+    }),
+  ),
+  /** Lines in outcomes.jsonl and their sha256, so a truncated copy is caught. */
+  outcomes: z.object({ lines: z.number(), sha256: z.string() }),
+});
+export type PartialResult = z.infer<typeof partialResult>;
+
+/** One line of outcomes.jsonl: batch `job`'s replication `index` (from 0). */
+export interface StoredOutcome {
+  job: number;
+  index: number;
+  outcome: ReplicationOutcome;
+}
+
+/**
+ * A number JSON cannot hold exactly (NaN, ±Infinity, −0) is written as a string: outcomes
+ * hold numbers only, so a string read back is always one of these. Typed arrays become arrays.
+ */
+export function outcomeLine(stored: StoredOutcome): string {
+  return JSON.stringify(stored, (_key, value: unknown) => {
+    if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
+    if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0)))
+      return Object.is(value, -0) ? "-0" : String(value);
+    return value;
+  });
+}
+
+export function readOutcomeLine(line: string): StoredOutcome {
+  return JSON.parse(line, (_key, value: unknown) =>
+    typeof value === "string" ? Number(value) : value,
+  ) as StoredOutcome;
+}
