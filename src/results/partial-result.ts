@@ -47,12 +47,17 @@ export interface StoredOutcome {
   outcome: ReplicationOutcome;
 }
 
+/** The daily series, most of an outcome's size: stored as little-endian doubles in base64. */
+const DAILY = new Set(["dailyOccupancy", "dailyOtherOccupied"]);
+const DOUBLES = "f64:";
+
 /**
  * A number JSON cannot hold exactly (NaN, ±Infinity, −0) is written as a string: outcomes
- * hold numbers only, so a string read back is always one of these. Typed arrays become arrays.
+ * hold numbers only, so a string read back is always one of these, or a daily series.
  */
 export function outcomeLine(stored: StoredOutcome): string {
-  return JSON.stringify(stored, (_key, value: unknown) => {
+  return JSON.stringify(stored, (key, value: unknown) => {
+    if (DAILY.has(key)) return DOUBLES + doublesBase64(Array.from(value as ArrayLike<number>));
     if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
     if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0)))
       return Object.is(value, -0) ? "-0" : String(value);
@@ -61,7 +66,22 @@ export function outcomeLine(stored: StoredOutcome): string {
 }
 
 export function readOutcomeLine(line: string): StoredOutcome {
-  return JSON.parse(line, (_key, value: unknown) =>
-    typeof value === "string" ? Number(value) : value,
-  ) as StoredOutcome;
+  return JSON.parse(line, (_key, value: unknown) => {
+    if (typeof value !== "string") return value;
+    return value.startsWith(DOUBLES) ? base64Doubles(value.slice(DOUBLES.length)) : Number(value);
+  }) as StoredOutcome;
+}
+
+function doublesBase64(values: number[]): string {
+  const view = new DataView(new ArrayBuffer(values.length * 8));
+  values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  return Buffer.from(view.buffer).toString("base64");
+}
+
+function base64Doubles(text: string): Float64Array {
+  const bytes = Buffer.from(text, "base64");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Float64Array.from({ length: bytes.byteLength / 8 }, (_, i) =>
+    view.getFloat64(i * 8, true),
+  );
 }
