@@ -124,7 +124,7 @@ function readShard(folder: string): ReadShard {
   const outcomes = (outcomesText ?? "")
     .split("\n")
     .filter((l) => l !== "")
-    .map(readOutcomeLine);
+    .map((l) => readOutcomeLine<ReplicationOutcome>(l));
   return { file, text, partial, outcomes };
 }
 

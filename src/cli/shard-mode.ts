@@ -138,8 +138,10 @@ export class ShardRun {
     const folder = dir.save({ [PARTIAL_FILE]: resultJson(partial), [OUTCOMES_FILE]: text });
     const { index, count } = this.shard;
     const share = jobs[0]?.indices ?? [];
+    const [from, to] = [(share[0] ?? 0) + 1, (share.at(-1) ?? 0) + 1];
+    const which = from === to ? `replication ${from}` : `replications ${from} to ${to}`;
     process.stdout.write(
-      `Shard ${index} of ${count}: replications ${(share[0] ?? 0) + 1} to ${(share.at(-1) ?? 0) + 1} of ${replications} written to ${folder}\nWhen all ${count} shards have finished, combine their folders with: bedsim merge <folders>\n`,
+      `Shard ${index} of ${count}: ${which} of ${replications} written to ${folder}\nWhen all ${count} shards have finished, combine their folders with: bedsim merge <folders>\n`,
     );
     return folder;
   }

@@ -119,9 +119,4 @@ export class ShardReplay implements ReplicationRunner {
       return options.inOrder ? options.inOrder(outcome) : outcome;
     });
   }
-
-  /** Batches the command never asked for: the shards ran something else. */
-  get unused(): number {
-    return this.jobs.length - this.next;
-  }
 }

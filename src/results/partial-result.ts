@@ -4,7 +4,6 @@
  * `bedsim merge` to rebuild every result file as one machine would have written it.
  */
 import { z } from "zod";
-import type { ReplicationOutcome } from "../model/outcomes.js";
 import { manifest } from "./kpis.js";
 import { scenarioRecord } from "./scenario-record.js";
 
@@ -40,11 +39,14 @@ export const partialResult = z.object({
 });
 export type PartialResult = z.infer<typeof partialResult>;
 
-/** One line of outcomes.jsonl: batch `job`'s replication `index` (from 0). */
-export interface StoredOutcome {
+/**
+ * One line of outcomes.jsonl: batch `job`'s replication `index` (from 0) and its outcome
+ * (experiment/'s ReplicationOutcome; kept generic, as results/ reads no other layer).
+ */
+export interface StoredOutcome<Outcome = unknown> {
   job: number;
   index: number;
-  outcome: ReplicationOutcome;
+  outcome: Outcome;
 }
 
 /** The daily series, most of an outcome's size: stored as little-endian doubles in base64. */
@@ -55,7 +57,7 @@ const DOUBLES = "f64:";
  * A number JSON cannot hold exactly (NaN, ±Infinity, −0) is written as a string: outcomes
  * hold numbers only, so a string read back is always one of these, or a daily series.
  */
-export function outcomeLine(stored: StoredOutcome): string {
+export function outcomeLine<Outcome>(stored: StoredOutcome<Outcome>): string {
   return JSON.stringify(stored, (key, value: unknown) => {
     if (DAILY.has(key)) return DOUBLES + doublesBase64(Array.from(value as ArrayLike<number>));
     if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
@@ -65,16 +67,16 @@ export function outcomeLine(stored: StoredOutcome): string {
   });
 }
 
-export function readOutcomeLine(line: string): StoredOutcome {
+export function readOutcomeLine<Outcome>(line: string): StoredOutcome<Outcome> {
   return JSON.parse(line, (_key, value: unknown) => {
     if (typeof value !== "string") return value;
     return value.startsWith(DOUBLES) ? base64Doubles(value.slice(DOUBLES.length)) : Number(value);
-  }) as StoredOutcome;
+  }) as StoredOutcome<Outcome>;
 }
 
 function doublesBase64(values: number[]): string {
   const view = new DataView(new ArrayBuffer(values.length * 8));
-  values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i], true);
   return Buffer.from(view.buffer).toString("base64");
 }
 

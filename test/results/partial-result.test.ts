@@ -12,7 +12,7 @@ describe("outcome lines", () => {
       dailyOtherOccupied: [3, 4],
       events: 12,
     };
-    const back = readOutcomeLine(outcomeLine({ job: 1, index: 5, outcome }));
+    const back = readOutcomeLine<ReplicationOutcome>(outcomeLine({ job: 1, index: 5, outcome }));
     expect(back.job).toBe(1);
     expect(back.index).toBe(5);
     expect(back.outcome.kpis.a).toBe(0.1 + 0.2);
