@@ -55,6 +55,8 @@ export class ShardRun {
     private readonly files: string[],
     private readonly options: Record<string, unknown>,
     readonly shard: Shard,
+    /** --json: say what was written as JSON on stdout, for the batch job's own scripts. */
+    private readonly json: boolean,
   ) {}
 
   private readonly jobs: ShardJob[] = [];
@@ -68,7 +70,7 @@ export class ShardRun {
   static of(
     command: Command,
     files: string[],
-    options: ShardOptions & { precision?: number },
+    options: ShardOptions & { precision?: number; json?: boolean },
   ): ShardRun | undefined {
     if (!options.shard) return undefined;
     if (options.precision !== undefined)
@@ -81,7 +83,7 @@ export class ShardRun {
       const value = (options as Record<string, unknown>)[key];
       if (value !== undefined) recorded[key] = value;
     }
-    return new ShardRun(command, files, recorded, options.shard);
+    return new ShardRun(command, files, recorded, options.shard, options.json === true);
   }
 
   /** `<name>-shard-K-of-N`, so the folders of one batch job sort together. */
@@ -140,9 +142,13 @@ export class ShardRun {
     const share = jobs[0]?.indices ?? [];
     const [from, to] = [(share[0] ?? 0) + 1, (share.at(-1) ?? 0) + 1];
     const which = from === to ? `replication ${from}` : `replications ${from} to ${to}`;
-    process.stdout.write(
-      `Shard ${index} of ${count}: ${which} of ${replications} written to ${folder}\nWhen all ${count} shards have finished, combine their folders with: bedsim merge <folders>\n`,
-    );
+    if (this.json) {
+      const said = { shard: this.shard, replications: { from, to, of: replications }, folder };
+      process.stdout.write(`${JSON.stringify(said, null, 2)}\n`);
+    } else
+      process.stdout.write(
+        `Shard ${index} of ${count}: ${which} of ${replications} written to ${folder}\nWhen all ${count} shards have finished, combine their folders with: bedsim merge <folders>\n`,
+      );
     return folder;
   }
 }

@@ -3,7 +3,7 @@
  * command line, then `bedsim merge`, whose folder must be the one-machine run's byte for byte
  * (the result JSON after removing the manifests' `run_at`). Needs `npm run build` first.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../scenario/helpers.js";
@@ -177,13 +177,23 @@ describe("bedsim merge refuses shards that do not belong together", () => {
     );
   });
 
+  it("a shard's outcomes cut short while copying", () => {
+    const copy = path.join(tempDir("bedsim-copy-"), path.basename(parts[1]));
+    cpSync(parts[1], copy, { recursive: true });
+    const outcomes = path.join(copy, "outcomes.jsonl");
+    const text = readFileSync(outcomes, "utf8");
+    writeFileSync(outcomes, text.slice(0, text.length / 2));
+    const stderr = refused(["merge", parts[0], copy, parts[2], "--no-charts"]);
+    expect(stderr).toContain(`${outcomes}: this file is not the one the shard wrote`);
+  });
+
   it("a folder that is not a shard's", () => {
     const stderr = refused(["merge", parts[0], path.dirname(BASELINE), "--no-charts"]);
     expect(stderr).toContain("scenarios: this is not a shard's folder");
   });
 });
 
-describe("--shard is checked before anything runs", () => {
+describe("--shard on the command line", () => {
   function refused(args: string[], message: string) {
     const out = tempDir("bedsim-refused-");
     const result = bedsim([...args, "--out", out]);
@@ -203,6 +213,17 @@ describe("--shard is checked before anything runs", () => {
     refused(["run", BASELINE, ...SHORT, "--shard", "0/4"], "K must be from 1 to N");
     refused(["run", BASELINE, ...SHORT, "--shard", "5/4"], "K must be from 1 to N");
     refused(["run", BASELINE, ...SHORT, "--shard", "2"], "--shard must be written K/N");
+  });
+
+  it("with --json, says which replications went where as JSON", () => {
+    const out = tempDir("bedsim-json-");
+    const result = bedsim(["run", BASELINE, ...SHORT, "--shard", "2/4", "--json", "--out", out]);
+    expect(result.status, result.stderr).toBe(0);
+    const said = JSON.parse(result.stdout);
+    expect(said.shard).toEqual({ index: 2, count: 4 });
+    // Six replications in four blocks: 1, 2-3, 4, 5-6.
+    expect(said.replications).toEqual({ from: 2, to: 3, of: 6 });
+    expect(existsSync(path.join(said.folder, "partial.json"))).toBe(true);
   });
 
   it("more shards than replications", () =>
