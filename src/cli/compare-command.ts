@@ -1,8 +1,8 @@
 import { compareOutcomes } from "../experiment/comparison.js";
 import { poolRunner } from "../experiment/shard-runners.js";
 import { calendarOf } from "../model/calendar.js";
+import { differencesCsv } from "../report/compare-files.js";
 import { compareTable } from "../report/compare-table.js";
-import { toCsv } from "../report/csv.js";
 import type { CompareFile } from "../results/compare.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
@@ -14,7 +14,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { loadReportWriters, renderCompareReport } from "./report-writers.js";
+import { compareWorkbookFile, renderCompareReport, WORKBOOK } from "./report-writers.js";
 import { type ShardOptions, ShardRun } from "./shard-mode.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { refuseIfTooBig } from "./sweep-setup.js";
@@ -39,7 +39,6 @@ export async function compareCommand(
   const baseline = loadScenario(baselineFile, { set: runSettings(options), files: nodeFiles });
   const shard = ShardRun.of("compare", [baselineFile, ...scenarioFiles], options);
   shard?.checkSize(baseline.run.replications);
-  if (options.charts && !shard) await loadReportWriters();
   const { seed, replications } = baseline.run;
   const scenarios = scenarioFiles.map((file) => {
     const loaded = loadScenario(file, {
@@ -90,7 +89,7 @@ export async function compareCommand(
       })),
     } satisfies CompareFile;
     const json = resultJson(result);
-    const folder = dir.save(compareFiles(result, json, options.charts));
+    const folder = dir.save(await compareFiles(result, json, options.charts));
     printWarnings(runs.flatMap((r) => r.summary.warnings.map((w) => `${r.loaded.name}: ${w}`)));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${compareTable(result)}\n\nWritten to ${folder}\n`);
@@ -115,28 +114,19 @@ function folderName(baseline: LoadedScenario, scenarios: LoadedScenario[]): stri
   return `compare-${baseline.name}-vs-${scenarios.map((s) => s.name).join("-")}`.slice(0, 120);
 }
 
-/** compare.json (`json`), differences.csv and (unless --no-charts) the charts and report. */
-function compareFiles(result: CompareFile, json: string, charts: boolean): FolderFiles {
+/**
+ * compare.json (`json`), differences.csv, results.xlsx and (unless --no-charts) the charts
+ * and report.
+ */
+async function compareFiles(
+  result: CompareFile,
+  json: string,
+  charts: boolean,
+): Promise<FolderFiles> {
   return {
     "compare.json": json,
     "differences.csv": differencesCsv(result),
-    ...(charts ? renderCompareReport(result) : {}),
+    [WORKBOOK]: await compareWorkbookFile(result),
+    ...(charts ? await renderCompareReport(result) : {}),
   };
-}
-
-/** differences.csv: one row per scenario, period (whole run or financial year) and KPI. */
-function differencesCsv(result: CompareFile): string {
-  const rows = result.scenarios.flatMap((s) => {
-    const periods = [
-      { period: "all years (per year)", differences: s.differences },
-      ...(s.differences_by_financial_year ?? []).map((y) => ({
-        period: y.year,
-        differences: y.differences,
-      })),
-    ];
-    return periods.flatMap(({ period, differences }) =>
-      Object.entries(differences).map(([kpi, d]) => [s.name, period, kpi, d.mean, ...d.ci95]),
-    );
-  });
-  return toCsv(["scenario", "period", "kpi", "difference", "ci95_low", "ci95_high"], rows);
 }

@@ -14,6 +14,7 @@ import {
   wholeNumberOption,
   workersWithin,
 } from "./options.js";
+import { runTime } from "./run-time.js";
 import { shardOption } from "./shard-option.js";
 import { printWarnings } from "./warning-text.js";
 
@@ -58,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
         command.setOptionValue("workers", workers);
       }
       planWorkers(workers ?? defaultWorkers());
+      // A SOURCE_DATE_EPOCH that is not a time is refused now, not after a long run.
+      runTime();
       planMemory(getHeapStatistics().heap_size_limit);
     });
 
@@ -289,6 +292,16 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption("--to <date>", "last day of the back-test, on or before the extract date")
     .action(async (file, options) =>
       (await import("./backtest-command.js")).backtestCommand(file, options),
+    );
+
+  program
+    .command("explore [scenario]")
+    .description(
+      "write one self-contained web page for trying plans in a browser (default: scenarios/baseline.yaml)",
+    )
+    .option("-o, --out <file>", "the page to write (default: explorer.html in this folder)")
+    .action(async (file, options) =>
+      (await import("./explore-command.js")).exploreCommand(file, options),
     );
 
   program

@@ -1,25 +1,24 @@
 /**
- * The report writers (charts drawn with chart.js on @napi-rs/canvas, HTML, Markdown), loaded
- * only by a command that draws them: they are a third of bedsim's start-up, which `--no-charts`
- * runs, `validate` and `--version` never need. A command awaits `loadReportWriters()` once,
- * then calls the writers below as it would the report layer's own.
+ * The report writers (charts drawn with chart.js on @napi-rs/canvas, HTML, Markdown, Word,
+ * the workbook), loaded only when a command writes them: they are a third of bedsim's
+ * start-up, which `validate` and `--version` never need. Each wrapper loads the report layer
+ * on first use and calls its writer.
  */
 type ReportWriters = typeof import("../report/write-report.js");
 
-let writers: ReportWriters | undefined;
+const writers = (): Promise<ReportWriters> => import("../report/write-report.js");
 
-export async function loadReportWriters(): Promise<void> {
-  writers ??= await import("../report/write-report.js");
-}
+export { WORKBOOK } from "../report/workbook-name.js";
 
-function loaded(): ReportWriters {
-  if (!writers) throw new Error("the report writers were used before loadReportWriters()");
-  return writers;
-}
-
-export const renderRunReport: ReportWriters["renderRunReport"] = (summary) =>
-  loaded().renderRunReport(summary);
-export const renderCompareReport: ReportWriters["renderCompareReport"] = (compare) =>
-  loaded().renderCompareReport(compare);
-export const renderSweepReport: ReportWriters["renderSweepReport"] = (sweep) =>
-  loaded().renderSweepReport(sweep);
+export const renderRunReport: ReportWriters["renderRunReport"] = async (summary) =>
+  (await writers()).renderRunReport(summary);
+export const renderCompareReport: ReportWriters["renderCompareReport"] = async (compare) =>
+  (await writers()).renderCompareReport(compare);
+export const renderSweepReport: ReportWriters["renderSweepReport"] = async (sweep) =>
+  (await writers()).renderSweepReport(sweep);
+export const runWorkbookFile: ReportWriters["runWorkbookFile"] = async (summary, replications) =>
+  (await writers()).runWorkbookFile(summary, replications);
+export const compareWorkbookFile: ReportWriters["compareWorkbookFile"] = async (compare) =>
+  (await writers()).compareWorkbookFile(compare);
+export const sweepWorkbookFile: ReportWriters["sweepWorkbookFile"] = async (sweep) =>
+  (await writers()).sweepWorkbookFile(sweep);

@@ -27,7 +27,6 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { loadReportWriters } from "./report-writers.js";
 import {
   checkedLargestCorner,
   checkKpiName,
@@ -61,7 +60,6 @@ export async function rightsizeCommand(
   options: RightsizeCommandOptions,
 ): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
-  if (options.charts) await loadReportWriters();
   const goal = readGoal(loaded, options);
   const parameters = sweepParameters(loaded, options.vary, MAX_VARIED);
   if (parameters.length > 1) return allocationCommand(file, options, loaded, goal, parameters);
@@ -102,7 +100,7 @@ export async function rightsizeCommand(
 
     const output = rightsizeOutput(loaded, path, goal, search, years, runSettings(options));
     const json = resultJson(output);
-    const folder = dir.save(sweepFiles("rightsize", output, json, options.charts));
+    const folder = dir.save(await sweepFiles("rightsize", output, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${rightsizeText(output, path)}\n\nWritten to ${folder}\n`);
   } finally {
@@ -216,7 +214,7 @@ async function allocationCommand(
     ).finally(progress.finish);
     const output = allocationOutput(loaded, parameters, goal, search, years, budget, options);
     const json = resultJson(output);
-    const folder = dir.save(sweepFiles("rightsize", output, json, options.charts));
+    const folder = dir.save(await sweepFiles("rightsize", output, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${allocationText(output)}\n\nWritten to ${folder}\n`);
   } finally {

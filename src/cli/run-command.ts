@@ -3,7 +3,12 @@ import { extractCsv } from "../data/write-extract.js";
 import { poolRunner } from "../experiment/shard-runners.js";
 import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
-import { financialYearsCsv, monthlyCsv, replicationsCsv } from "../report/run-files.js";
+import {
+  costByYearCsv,
+  financialYearsCsv,
+  monthlyCsv,
+  replicationsCsv,
+} from "../report/run-files.js";
 import { runTable } from "../report/run-table.js";
 import { resultJson } from "../results/format-version.js";
 import { type FolderFiles, ResultsFolder } from "../results/results-folder.js";
@@ -15,7 +20,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { loadReportWriters, renderRunReport } from "./report-writers.js";
+import { renderRunReport, runWorkbookFile, WORKBOOK } from "./report-writers.js";
 import { type ShardOptions, ShardRun } from "./shard-mode.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { startCensusCsv, staysCsv } from "./spell-files.js";
@@ -35,7 +40,6 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   const shard = ShardRun.of("run", [file], options);
   shard?.checkSize(loaded.run.replications);
-  if (options.charts && !shard) await loadReportWriters();
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
   const dir = ResultsFolder.create(options.out, shard?.folderName(loaded.name) ?? loaded.name);
   try {
@@ -54,7 +58,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     if (shard) return void shard.save(dir, [loaded]);
     const json = resultJson(simulated.summary satisfies RunSummaryFile);
     const folder = dir.save({
-      ...runFiles(simulated, json, options.charts),
+      ...(await runFiles(simulated, json, options.charts)),
       ...(options.writeSpells ? spellFiles(loaded) : {}),
     });
     printWarnings(simulated.summary.warnings);
@@ -65,14 +69,27 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 }
 
-/** A run's folder: summary.json (`json`), the CSVs and (unless --no-charts) charts and report. */
-function runFiles(simulated: SimulatedScenario, json: string, charts: boolean): FolderFiles {
+/**
+ * A run's folder: summary.json (`json`), the CSVs, results.xlsx and (unless --no-charts) the
+ * charts and report.
+ */
+async function runFiles(
+  simulated: SimulatedScenario,
+  json: string,
+  charts: boolean,
+): Promise<FolderFiles> {
+  const costs = costByYearCsv(simulated.summary);
   return {
     "summary.json": json,
     "replications.csv": replicationsCsv(simulated.outcomes),
     "monthly.csv": monthlyCsv(simulated.summary),
     "financial-years.csv": financialYearsCsv(simulated.summary),
-    ...(charts ? renderRunReport(simulated.summary) : {}),
+    ...(costs ? { "cost-by-year.csv": costs } : {}),
+    [WORKBOOK]: await runWorkbookFile(
+      simulated.summary,
+      simulated.outcomes.map((o) => o.kpis),
+    ),
+    ...(charts ? await renderRunReport(simulated.summary) : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadedScenario } from "../scenario/load.js";
 import type { ResolvedReinvestment } from "../scenario/to-pathway.js";
+import { yamlComments } from "../scenario/yaml-comments.js";
 import { VERSION } from "../version.js";
 
 /** The resolved scenario as recorded in summary.json: enough to read and to reproduce. */
@@ -30,6 +31,8 @@ export function describeScenario(loaded: LoadedScenario, reinvestments: Resolved
       unspent_per_year: r.unspentPerYear,
     })),
     model: loaded.model,
+    // The model file was read and checked moments ago; its comments are its figures' sources.
+    model_sources: yamlComments(readFileSync(loaded.modelFile, "utf8")),
   };
 }
 
@@ -38,6 +41,7 @@ export function manifest(loaded: LoadedScenario, seed: number) {
   return {
     bedsim_version: VERSION,
     node_version: process.version,
+    platform: `${process.platform} ${process.arch}`,
     seed,
     files: loaded.files.map((file) => ({
       path: path.relative(process.cwd(), file) || file,

@@ -18,6 +18,7 @@ import { InputError } from "../scenario/input-error.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
+import { runTime } from "./run-time.js";
 import { describeScenario, manifest } from "./scenario-description.js";
 
 /** What `bedsim merge` hands a command: the shards' outcomes, and when the latest finished. */
@@ -123,7 +124,7 @@ export class ShardRun {
       seed,
       replications,
       shard: this.shard,
-      run_at: new Date().toISOString(),
+      run_at: runTime(),
       manifest: {
         ...manifest(first, seed),
         files: [...files].map(([path, sha256]) => ({ path, sha256 })),

@@ -12,6 +12,7 @@ import type { LoadedScenario } from "../scenario/load.js";
 import { precisionSizeProblems } from "../scenario/run-limits.js";
 import { buildPathway, type ResolvedReinvestment } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
+import { runTime } from "./run-time.js";
 import { describeScenario, manifest } from "./scenario-description.js";
 import { warningText } from "./warning-text.js";
 
@@ -54,7 +55,7 @@ function runSummary(
   loaded: LoadedScenario,
   reinvestments: ResolvedReinvestment[],
   { results, precision, warnings }: Experiment,
-  runAt = new Date().toISOString(),
+  runAt = runTime(),
 ) {
   const { seed } = loaded.run;
   return {

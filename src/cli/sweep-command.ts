@@ -10,7 +10,6 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { loadReportWriters } from "./report-writers.js";
 import { type ShardOptions, ShardRun } from "./shard-mode.js";
 import {
   checkedLargestCorner,
@@ -36,7 +35,6 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
   const shard = ShardRun.of("sweep", [file], options);
   shard?.checkSize(loaded.run.replications);
-  if (options.charts && !shard) await loadReportWriters();
   const parameters = sweepParameters(loaded, options.vary);
   // The file's target (or --target): the values meeting every one are marked.
   const targets = readTargets(loaded, options.target);
@@ -80,7 +78,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
       points,
     } satisfies SweepFile;
     const json = resultJson(result);
-    const folder = dir.save(sweepFiles("sweep", result, json, options.charts));
+    const folder = dir.save(await sweepFiles("sweep", result, json, options.charts));
     if (options.json) process.stdout.write(json);
     else process.stdout.write(`${sweepTable(result)}\n\nWritten to ${folder}\n`);
   } finally {

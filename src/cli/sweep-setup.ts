@@ -18,7 +18,8 @@ import { buildPathway } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
-import { renderSweepReport } from "./report-writers.js";
+import { renderSweepReport, sweepWorkbookFile, WORKBOOK } from "./report-writers.js";
+import { runTime } from "./run-time.js";
 import { manifest } from "./scenario-description.js";
 
 /** What is swept: from `--vary` options if given, else from the file's `sweep:` section. */
@@ -160,7 +161,7 @@ export function sweepHeader(
   loaded: LoadedScenario,
   parameters: SweepParameter[],
   overrides: string[] = [],
-  runAt = new Date().toISOString(),
+  runAt = runTime(),
 ) {
   return {
     version: VERSION,
@@ -189,17 +190,21 @@ function displayNames(
   return names;
 }
 
-/** `<kind>.json` (`json`), points.csv and (unless --no-charts) the charts and report. */
-export function sweepFiles(
+/**
+ * `<kind>.json` (`json`), points.csv, results.xlsx and (unless --no-charts) the charts and
+ * report.
+ */
+export async function sweepFiles(
   kind: "sweep" | "rightsize",
   result: SweepFile,
   json: string,
   charts: boolean,
-): FolderFiles {
+): Promise<FolderFiles> {
   return {
     [`${kind}.json`]: json,
     "points.csv": sweepCsv(result),
-    ...(charts ? renderSweepReport(result) : {}),
+    [WORKBOOK]: await sweepWorkbookFile(result),
+    ...(charts ? await renderSweepReport(result) : {}),
   };
 }
 

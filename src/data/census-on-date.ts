@@ -3,7 +3,7 @@
  * starts from. A spell admitted before the day and not discharged by it is in the census, out
  * of area in the model's out-of-area service, with its delay if one had begun.
  */
-import { csvLine } from "./csv-line.js";
+import { BYTE_ORDER_MARK, csvLine } from "./csv-line.js";
 import { dayToIso } from "./extract-dates.js";
 import { OUT_OF_AREA, TRANSFER } from "./extract-mapping.js";
 import type { Spell } from "./spell.js";
@@ -65,5 +65,5 @@ export function censusCsv(rows: readonly CensusRow[]): string {
       r.waitingFor ?? "",
     ]),
   ];
-  return `${lines.map(csvLine).join("\n")}\n`;
+  return `${BYTE_ORDER_MARK}${lines.map(csvLine).join("\n")}\n`;
 }

@@ -4,7 +4,7 @@
  * `codes` (the reverse of a mapping); without them the model's ids are the codes, and a
  * mapping-free `bedsim calibrate` reads the file as written.
  */
-import { csvLine } from "./csv-line.js";
+import { BYTE_ORDER_MARK, csvLine } from "./csv-line.js";
 import { dayToIso } from "./extract-dates.js";
 import { COLUMN_ROLES, type ColumnRole } from "./extract-mapping.js";
 import type { Spell } from "./spell.js";
@@ -50,5 +50,5 @@ export function extractCsv(
     s.delay?.reason ?? "",
   ]);
   const lines = [ORDER.map((role) => COLUMN_ROLES[role]), ...rows].map(csvLine);
-  return `${heading ? `# ${heading}\n` : ""}${lines.join("\n")}\n`;
+  return `${BYTE_ORDER_MARK}${heading ? `# ${heading}\n` : ""}${lines.join("\n")}\n`;
 }

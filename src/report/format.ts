@@ -1,6 +1,10 @@
 import { kpiDefinition } from "../model/kpi-definitions.js";
 
-/** Numbers as a board paper prints them: thousands separators, % for fractions, £ for money. */
+/**
+ * Numbers as a board paper prints them: thousands separators, % for fractions, £ for money;
+ * counts and days whole from 10 up ("92 admissions", not "91.7") and none at zero ("0 days",
+ * not "0.0"), with a decimal kept below 10, where 2.4 people a day is a real figure.
+ */
 export function formatValue(name: string, value: number): string {
   if (!Number.isFinite(value)) return "–";
   switch (kpiDefinition(name).format) {
@@ -9,7 +13,8 @@ export function formatValue(name: string, value: number): string {
     case "money":
       return formatMoney(value);
     default:
-      return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-GB") : small(value);
+      if (value === 0) return "0";
+      return Math.abs(value) >= 10 ? Math.round(value).toLocaleString("en-GB") : small(value);
   }
 }
 
@@ -22,6 +27,17 @@ export function small(value: number): string {
   if (abs >= 0.05 || abs === 0) return value.toFixed(1);
   if (abs < 0.001) return value > 0 ? "<0.001" : ">-0.001";
   return value.toPrecision(2);
+}
+
+/** A KPI's unit as a reader sees the numbers: fractions are shown as percentages. */
+export function displayUnit(name: string): string {
+  const { unit, format } = kpiDefinition(name);
+  return format === "fraction" ? unit.replace(/^fraction of/, "% of") : unit;
+}
+
+/** The unit of a difference: a difference of percentages is in percentage points. */
+export function differenceUnit(name: string): string {
+  return kpiDefinition(name).format === "fraction" ? "percentage points" : displayUnit(name);
 }
 
 /** A 95% interval as "1,651 to 1,794", each end formatted as its KPI's values are. */

@@ -4,8 +4,18 @@
  * report live here; the renderers know nothing about bedsim.
  */
 import { kpiDefinition } from "../model/kpi-definitions.js";
+import { assumptionSources } from "./assumptions.js";
+import {
+  type Block,
+  chartBlock,
+  heading,
+  list,
+  paragraph,
+  type ReportDocument,
+  type Section,
+  table,
+} from "./blocks.js";
 import { byCohortTable } from "./by-cohort-table.js";
-import { costGroup } from "./charts/cost-by-service.js";
 import type {
   CompareInput,
   KpiSummary,
@@ -29,6 +39,7 @@ import {
 } from "./charts/labels.js";
 import type { RenderedChart } from "./charts/render.js";
 import { meetsTarget, sweepHighlight, sweepKpis, yearlyStatisticWords } from "./charts/sweep.js";
+import { costRows, costYears, inCostOrder } from "./cost-rows.js";
 import {
   cohortTable,
   describeChange,
@@ -39,44 +50,25 @@ import {
   serviceTable,
   type Table,
 } from "./describe-scenario.js";
+import {
+  compareExecutiveSummary,
+  runExecutiveSummary,
+  sweepExecutiveSummary,
+} from "./executive-summary.js";
 import { pointLabel, runFindings, scenarioFindings, sweepFindings } from "./findings.js";
-import { formatMoney, formatRange, formatValue } from "./format.js";
+import { displayUnit, formatMoney, formatRange, formatValue } from "./format.js";
 import { searchSections, targetWords } from "./search-path.js";
+import {
+  compareContext,
+  runChecklistFacts,
+  runContext,
+  stressDesSection,
+  sweepChecklistFacts,
+  sweepContext,
+} from "./stress-des-section.js";
+import { kpiNotes, precisionNote } from "./table-notes.js";
 
-export type Block =
-  | { kind: "paragraph"; text: string }
-  | { kind: "list"; items: string[] }
-  | { kind: "table"; table: Table; caption?: string; emphasise?: number[] }
-  | { kind: "chart"; chart: RenderedChart }
-  | { kind: "heading"; text: string };
-
-export interface Section {
-  title: string;
-  blocks: Block[];
-}
-
-export interface ReportDocument {
-  title: string;
-  subtitle?: string;
-  provenance: string;
-  sections: Section[];
-}
-
-const paragraph = (text: string): Block => ({ kind: "paragraph", text });
-const list = (items: string[]): Block => ({ kind: "list", items });
-const heading = (text: string): Block => ({ kind: "heading", text });
-const table = (t: Table, caption?: string, emphasise?: number[]): Block => ({
-  kind: "table",
-  table: t,
-  caption,
-  emphasise,
-});
-
-/** A KPI's unit as a reader sees the numbers: fractions are shown as percentages. */
-function displayUnit(name: string): string {
-  const { unit, format } = kpiDefinition(name);
-  return format === "fraction" ? unit.replace(/^fraction of/, "% of") : unit;
-}
+export type { Block, ReportDocument, Section } from "./blocks.js";
 
 /** Headline KPIs first (in definition order), then the rest in the summary's order. */
 function orderedKpis(kpis: Record<string, KpiSummary>): string[] {
@@ -91,7 +83,7 @@ function kpiTable(
   kpis: Record<string, KpiSummary>,
   model?: ModelInput,
 ): { table: Table; headline: number[] } {
-  const names = orderedKpis(kpis);
+  const names = model ? inCostOrder(orderedKpis(kpis), kpis, model.services) : orderedKpis(kpis);
   return {
     table: {
       header: ["Measure", "Mean", "95% CI", "P10", "P90", "Unit"],
@@ -132,29 +124,48 @@ function yearTable(summary: RunSummaryInput): Table | undefined {
   };
 }
 
-/** Cost by service and financial year (£m), services grouped as in the cost chart. */
+/** Cost by service and financial year: wards, then other kinds, largest first; total last. */
 function costTable(summary: RunSummaryInput): Table | undefined {
-  const rows = summary.cost?.by_financial_year;
-  if (!rows || rows.length === 0) return undefined;
-  const years = [...new Set(rows.map((r) => r.year))];
-  const services = summary.scenario.model.services;
-  const ids = [...new Set(rows.map((r) => r.service))].filter((id) => id !== "total");
-  const cell = (id: string, year: string) => {
-    const row = rows.find((r) => r.service === id && r.year === year);
-    return row ? formatMoney(row.mean) : "–";
-  };
+  const years = costYears(summary);
+  if (years.length === 0) return undefined;
+  const rows = costRows(summary);
+  const part = new Map(
+    summary.by_financial_year.map((y) => [y.year, isPartYear(y) ? y.days : undefined]),
+  );
   return {
-    header: ["Service", ...years],
-    numeric: [false, ...years.map(() => true)],
-    rows: [
-      ...ids.map((id) => {
-        const service = services.find((s) => s.id === id);
-        const name = service?.name ?? costGroup(service, id);
-        return [name, ...years.map((y) => cell(id, y))];
-      }),
-      ["Total", ...years.map((y) => cell("total", y))],
+    header: [
+      "Service",
+      ...years.map((y) => (part.get(y) ? `${y} (part: ${part.get(y)} days)` : y)),
     ],
+    numeric: [false, ...years.map(() => true)],
+    rows: rows.map((row) => [
+      row.name,
+      ...years.map((y) => {
+        const v = row.years.get(y);
+        return v ? formatMoney(v.mean) : "–";
+      }),
+    ]),
   };
+}
+
+/** The comments the model file wrote beside its figures, as a table of sources. */
+function sourcesTable(scenario: ScenarioInput): Block[] {
+  const rows = assumptionSources(scenario);
+  if (rows.length === 0)
+    return scenario.model_sources
+      ? [
+          paragraph(
+            "The model file cites no sources beside its figures: every figure is an assumption.",
+          ),
+        ]
+      : [];
+  return [
+    heading("Sources written in the model file"),
+    table(
+      { header: ["Figure or section", "Source (as written beside it)"], rows },
+      "Every parameter, with the source that applies to it, is on the Assumptions sheet of results.xlsx.",
+    ),
+  ];
 }
 
 function scenarioBlocks(scenario: ScenarioInput): Block[] {
@@ -197,6 +208,7 @@ function assumptionsSection(scenario: ScenarioInput): Section {
       table(routeTable(model, cohort.discharge_routes)),
     );
   }
+  blocks.push(...sourcesTable(scenario));
   if (scenario.changes.length > 0)
     blocks.push(
       paragraph(
@@ -248,8 +260,13 @@ function provenanceBlocks(manifests: { label?: string; manifest?: ManifestInput 
   return blocks;
 }
 
-const chartBlocks = (charts: RenderedChart[]): Block[] =>
-  charts.map((chart) => ({ kind: "chart", chart }));
+const chartBlocks = (charts: RenderedChart[]): Block[] => charts.map(chartBlock);
+
+/** The charts not already shown in `shown` (the executive summary shows one of them). */
+function remaining(charts: RenderedChart[], shown: Section): RenderedChart[] {
+  const names = new Set(shown.blocks.flatMap((b) => (b.kind === "chart" ? [b.chart.name] : [])));
+  return charts.filter((c) => !names.has(c.name));
+}
 
 /** The run report: scenario, findings, results, charts, assumptions, method, provenance. */
 export function runDocument(
@@ -257,8 +274,14 @@ export function runDocument(
   charts: RenderedChart[],
   provenance: string,
 ): ReportDocument {
+  const executive = runExecutiveSummary(summary, charts);
   const kpis = kpiTable(summary.kpis, summary.scenario.model);
-  const results: Block[] = [table(kpis.table, "Headline measures are in bold.", kpis.headline)];
+  const results: Block[] = [
+    table(kpis.table, "Headline measures are in bold.", kpis.headline),
+    ...[...kpiNotes(summary.kpis), ...precisionNote(summary.precision, summary.replications)].map(
+      paragraph,
+    ),
+  ];
   const years = yearTable(summary);
   if (years) results.push(heading("Headline measures by financial year (means)"), table(years));
   const costs = costTable(summary);
@@ -271,20 +294,22 @@ export function runDocument(
     subtitle: `bedsim run of scenario “${summary.scenario.name}”`,
     provenance,
     sections: [
+      executive,
       { title: "The scenario", blocks: scenarioBlocks(summary.scenario) },
       ...(summary.warnings?.length
         ? [{ title: "Warnings", blocks: [list(summary.warnings)] }]
         : []),
       { title: "Key findings", blocks: [list(runFindings(summary))] },
       { title: "Results", blocks: results },
-      { title: "Charts", blocks: chartBlocks(charts) },
+      { title: "More charts", blocks: chartBlocks(remaining(charts, executive)) },
       assumptionsSection(summary.scenario),
       { title: "Method", blocks: runMethod(summary).map(paragraph) },
+      stressDesSection(runChecklistFacts(summary), runContext(summary)),
       {
         title: "Version and reproducibility",
         blocks: provenanceBlocks([{ manifest: summary.manifest }]),
       },
-    ],
+    ].filter((section) => section.blocks.length > 0),
   };
 }
 
@@ -370,11 +395,20 @@ export function compareDocument(
       );
   }
   const names = compare.scenarios.map((s) => s.summary.scenario.title ?? s.summary.scenario.name);
+  const executive = compareExecutiveSummary(compare, charts);
   return {
-    title: `${names.join("; ")}: compared with the baseline`,
-    subtitle: `Baseline: ${baseline.title ?? baseline.name}`,
+    // Several titles joined make an unreadable heading: name them in the subtitle instead.
+    title:
+      names.length === 1
+        ? `${names[0]}: compared with the baseline`
+        : `${formatNumber(names.length)} scenarios compared with the baseline`,
+    subtitle:
+      names.length === 1
+        ? `Baseline: ${baseline.title ?? baseline.name}`
+        : `Baseline: ${baseline.title ?? baseline.name} · scenarios: ${names.map((n) => `“${n}”`).join(", ")}`,
     provenance,
     sections: [
+      executive,
       { title: "What is compared", blocks: scenarios },
       {
         title: "Key findings",
@@ -387,7 +421,7 @@ export function compareDocument(
               ]),
       },
       { title: "Differences from the baseline", blocks: results },
-      { title: "Charts", blocks: chartBlocks(charts) },
+      { title: "More charts", blocks: chartBlocks(remaining(charts, executive)) },
       assumptionsSection(baseline),
       {
         title: "Method",
@@ -401,6 +435,7 @@ export function compareDocument(
           ),
         ],
       },
+      stressDesSection(runChecklistFacts(compare.baseline), compareContext(compare)),
       {
         title: "Version and reproducibility",
         blocks: provenanceBlocks([
@@ -408,7 +443,7 @@ export function compareDocument(
           ...compare.scenarios.map((s) => ({ manifest: s.summary.manifest })),
         ]),
       },
-    ],
+    ].filter((section) => section.blocks.length > 0),
   };
 }
 
@@ -474,6 +509,7 @@ export function sweepDocument(
       `Among the values that meet the target, the lowest ${kpiDefinition(sweep.minimise).label.toLowerCase()} is preferred.`,
     );
   const highlight = sweepHighlight(sweep);
+  const executive = sweepExecutiveSummary(sweep, charts);
   return {
     title: target
       ? `Right-sizing ${sweep.parameters.map((p) => parameterLabel(p, sweep.names)).join(" and ")}`
@@ -481,6 +517,7 @@ export function sweepDocument(
     subtitle: `Scenario: ${sweep.scenario.title ?? sweep.scenario.name}${highlight ? ` · answer: ${pointLabel(sweep, highlight)}` : ""}`,
     provenance,
     sections: [
+      executive,
       { title: "What was tried", blocks: [list(tried)] },
       { title: "Key findings", blocks: [list(sweepFindings(sweep))] },
       {
@@ -488,7 +525,7 @@ export function sweepDocument(
         blocks: [table(sweepTable(sweep), "Means with 95% confidence intervals.")],
       },
       ...searchSections(sweep),
-      { title: "Charts", blocks: chartBlocks(charts) },
+      { title: "More charts", blocks: chartBlocks(remaining(charts, executive)) },
       {
         title: "Method",
         blocks: [
@@ -500,6 +537,7 @@ export function sweepDocument(
           ),
         ],
       },
+      stressDesSection(sweepChecklistFacts(sweep), sweepContext(sweep, tried)),
       {
         title: "Version and reproducibility",
         blocks: provenanceBlocks([
@@ -513,6 +551,6 @@ export function sweepDocument(
           },
         ]),
       },
-    ],
+    ].filter((section) => section.blocks.length > 0),
   };
 }

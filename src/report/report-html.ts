@@ -2,6 +2,7 @@
  * A report document as one self-contained HTML file: charts inline as PNG data: URIs, CSS
  * inline, no scripts and no network; laid out to print on A4.
  */
+import { CHART_HEIGHT, CHART_WIDTH } from "./charts/render.js";
 import type { Block, ReportDocument } from "./report-document.js";
 
 const CSS = `
@@ -67,7 +68,7 @@ function renderBlock(block: Block, figure: { n: number }): string {
       const { chart } = block;
       const src = `data:image/png;base64,${chart.png.toString("base64")}`;
       return `<figure id="${escapeHtml(chart.name)}">
-<img src="${src}" alt="${escapeHtml(chart.title)}" width="1600" height="900">
+<img src="${src}" alt="${escapeHtml(chart.title)}" width="${chart.width ?? CHART_WIDTH}" height="${chart.height ?? CHART_HEIGHT}">
 <figcaption><strong>Figure ${figure.n}. ${escapeHtml(chart.title)}.</strong> ${escapeHtml(chart.caption)}</figcaption>
 </figure>`;
     }

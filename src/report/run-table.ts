@@ -1,8 +1,15 @@
-import { KPI_DEFINITIONS, kpiDefinition } from "../model/kpi-definitions.js";
+import {
+  KPI_DEFINITIONS,
+  type KpiFamily,
+  kpiDefinition,
+  kpiParts,
+} from "../model/kpi-definitions.js";
 import type { KpiSummary } from "../results/kpis.js";
 import type { ModelInput, ReinvestmentInput } from "./charts/data.js";
+import { inCostOrder } from "./cost-rows.js";
 import { describeReinvestment, kpiLabel } from "./describe-scenario.js";
 import { formatRange, formatValue, textTable } from "./format.js";
+import { kpiNotes, type PrecisionInput, precisionNote } from "./table-notes.js";
 
 export interface RunTableInput {
   version: string;
@@ -16,6 +23,7 @@ export interface RunTableInput {
     model: ModelInput;
   };
   kpis: Record<string, KpiSummary>;
+  precision?: PrecisionInput;
 }
 
 /** KPIs in the order of their definitions, then the per-route and per-service details. */
@@ -25,10 +33,24 @@ export function orderedKpis(names: string[]): string[] {
   return [...known, ...rest];
 }
 
+/**
+ * Part KPIs the terminal shows: the delays by route and the costs by service. The figures by
+ * ward, cohort and service (more than a hundred on the example) would bury the headline ones;
+ * they are in summary.json, the workbook and the report.
+ */
+const ON_THE_TERMINAL: ReadonlySet<KpiFamily> = new Set(["delayed_discharge_bed_days", "cost"]);
+
 /** The human-readable result of `bedsim run`. */
 export function runTable(summary: RunTableInput): string {
   const { scenario, kpis } = summary;
-  const rows = orderedKpis(Object.keys(kpis)).map((name) => {
+  const all = orderedKpis(Object.keys(kpis));
+  const shown = all.filter((name) => {
+    const family = kpiParts(name)?.family;
+    return family === undefined || ON_THE_TERMINAL.has(family);
+  });
+  const names = inCostOrder(shown, kpis, scenario.model.services);
+  const more = all.length - shown.length;
+  const rows = names.map((name) => {
     const k = kpis[name];
     const def = kpiDefinition(name);
     return [
@@ -47,6 +69,15 @@ export function runTable(summary: RunTableInput): string {
     ...scenario.reinvestments.map((r) => describeReinvestment(r, scenario.model)),
     ...(scenario.reinvestments.length > 0 ? [""] : []),
     textTable(["KPI (* headline)", "mean", "95% interval", "P10", "P90", "unit"], rows),
+    ...[
+      ...(more > 0
+        ? [
+            `${more} more figures, by ward, cohort and service, are in summary.json, results.xlsx and the report.`,
+          ]
+        : []),
+      ...kpiNotes(kpis),
+      ...precisionNote(summary.precision, summary.replications),
+    ].flatMap((note) => ["", note]),
   ];
   return lines.join("\n");
 }

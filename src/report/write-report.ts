@@ -1,6 +1,7 @@
 /**
  * The board-paper outputs of a run, a comparison or a sweep: charts (PNG and SVG),
- * report.html and report.md, returned as file name → contents. Nothing is written here: the
+ * report.html, report.md and report.docx (one document, three renderings), and the finance
+ * workbook results.xlsx, returned as file name → contents. Nothing is written here: the
  * caller writes the files (atomically, into its run folder), creating `charts/` first.
  */
 
@@ -24,6 +25,10 @@ import {
 } from "./report-document.js";
 import { renderHtml } from "./report-html.js";
 import { renderMarkdown } from "./report-md.js";
+import type { ReplicationKpis } from "./xlsx-run.js";
+
+// The Word and Excel writers (docx, exceljs) take about 0.4 s to load: they are imported
+// when a report is written, not on every start of the command line.
 
 /** Relative file name ("report.html", "charts/occupancy.png") → contents. */
 export type ReportFiles = Record<string, Buffer | string>;
@@ -66,11 +71,11 @@ export function sweepProvenance(sweep: SweepInput): Provenance {
   };
 }
 
-function files(
+async function files(
   specs: ChartSpec[],
   provenance: Provenance,
   document: (charts: RenderedChart[], footer: string) => ReportDocument,
-): ReportFiles {
+): Promise<ReportFiles> {
   const footer = provenanceLine(provenance);
   const charts = specs.map((spec) => renderChart(spec, footer));
   const doc = document(charts, footer);
@@ -81,26 +86,49 @@ function files(
   }
   out["report.html"] = renderHtml(doc);
   out["report.md"] = renderMarkdown(doc);
+  const { renderDocx } = await import("./report-docx.js");
+  out["report.docx"] = await renderDocx(doc, provenance.runAt);
   return out;
 }
 
 /** Charts and report for one run (its summary.json). */
-export function renderRunReport(summary: RunSummaryInput): ReportFiles {
+export function renderRunReport(summary: RunSummaryInput): Promise<ReportFiles> {
   return files(runCharts(summary), runProvenance(summary), (charts, footer) =>
     runDocument(summary, charts, footer),
   );
 }
 
 /** Charts and report for a comparison (compare.json). */
-export function renderCompareReport(compare: CompareInput): ReportFiles {
+export function renderCompareReport(compare: CompareInput): Promise<ReportFiles> {
   return files(compareCharts(compare), compareProvenance(compare), (charts, footer) =>
     compareDocument(compare, charts, footer),
   );
 }
 
 /** Charts and report for a sweep or right-size search (sweep.json). */
-export function renderSweepReport(sweep: SweepInput): ReportFiles {
+export function renderSweepReport(sweep: SweepInput): Promise<ReportFiles> {
   return files(sweepCharts(sweep), sweepProvenance(sweep), (charts, footer) =>
     sweepDocument(sweep, charts, footer),
   );
+}
+
+export { WORKBOOK } from "./workbook-name.js";
+
+/** results.xlsx of a run; `replications` (each replication's KPIs) fill its Replications sheet. */
+export async function runWorkbookFile(
+  summary: RunSummaryInput,
+  replications?: ReplicationKpis,
+): Promise<Buffer> {
+  const { runWorkbook } = await import("./xlsx-run.js");
+  return runWorkbook(summary, provenanceLine(runProvenance(summary)), replications);
+}
+
+export async function compareWorkbookFile(compare: CompareInput): Promise<Buffer> {
+  const { compareWorkbook } = await import("./xlsx-compare.js");
+  return compareWorkbook(compare, provenanceLine(compareProvenance(compare)));
+}
+
+export async function sweepWorkbookFile(sweep: SweepInput): Promise<Buffer> {
+  const { sweepWorkbook } = await import("./xlsx-sweep.js");
+  return sweepWorkbook(sweep, provenanceLine(sweepProvenance(sweep)));
 }

@@ -42,6 +42,8 @@ export type Band = z.infer<typeof band>;
 export const manifest = z.object({
   bedsim_version: z.string(),
   node_version: z.string().optional(),
+  /** Operating system and processor ("linux x64"), for the STRESS-DES checklist. */
+  platform: z.string().optional(),
   seed: z.number().optional(),
   files: z.array(z.object({ path: z.string(), sha256: z.string() })),
   run_at: z.string().optional(),

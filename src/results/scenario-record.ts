@@ -177,5 +177,11 @@ export const scenarioRecord = z.object({
   changes: z.array(change),
   reinvestments: z.array(reinvestment).optional(),
   model,
+  /**
+   * The comments written beside the model's figures (where users cite sources), by path:
+   * "cohorts.older_adults.picu_share" → "Older adults rarely need intensive care…". Absent
+   * in files written before sources were recorded.
+   */
+  model_sources: z.record(z.string(), z.string()).optional(),
 });
 export type ScenarioRecord = z.infer<typeof scenarioRecord>;

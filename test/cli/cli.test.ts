@@ -443,7 +443,9 @@ describe("run", () => {
         .split(/\r?\n/)
         .filter((line) => line.trim() !== "");
       expect(rows).toHaveLength(1 + 3);
-      expect(rows[0].split(",")).toEqual(expect.arrayContaining(["replication", "admissions"]));
+      expect(rows[0].replace(/^\uFEFF/, "").split(",")).toEqual(
+        expect.arrayContaining(["replication", "admissions"]),
+      );
     }
   });
 

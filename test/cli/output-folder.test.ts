@@ -191,7 +191,7 @@ describe.runIf(CAN_MOUNT)("a disk that fills up while saving", () => {
     expect(bedsim(["run", "scenarios/baseline.yaml", ...SHORT, "--out", made]).status).toBe(0);
     const [name] = listing(made);
     // Room for the folder as it is, not for a second set of charts beside it.
-    const disk = tmpfs(3072);
+    const disk = tmpfs(4096);
     const folder = path.join(disk, name);
     cpSync(path.join(made, name), folder, { recursive: true });
     writeFileSync(path.join(folder, "report.md"), "the old report");
@@ -204,7 +204,7 @@ describe.runIf(CAN_MOUNT)("a disk that fills up while saving", () => {
     );
     expect(contents(folder)).toEqual(before);
     expect(listing(disk)).toEqual([name]);
-  });
+  }, 60_000);
 });
 
 describe.runIf(CAN_MOUNT)("report on a read-only folder", () => {
@@ -222,7 +222,7 @@ describe.runIf(CAN_MOUNT)("report on a read-only folder", () => {
       2,
       `cannot save results in "${folder}": it is on a read-only disk; copy the folder somewhere you can write to and run bedsim report on the copy.`,
     );
-  });
+  }, 30_000);
 });
 
 // --- report writes atomically ---------------------------------------------------------------
@@ -241,7 +241,9 @@ describe("report replaces the charts and report whole", () => {
     const result = bedsim(["report", folder]);
     expect(result.status, result.stderr).toBe(0);
     expect(listing(path.join(folder, "charts"))).toEqual(charts);
-    expect(listing(folder)).toEqual([...results, "charts", "report.html", "report.md"].sort());
+    expect(listing(folder)).toEqual(
+      [...results, "charts", "report.docx", "report.html", "report.md", "results.xlsx"].sort(),
+    );
     expect(readFileSync(path.join(folder, "summary.json"), "utf8")).toBe(summary);
   }, 60_000);
 });

@@ -66,9 +66,18 @@ async function openInChromium(file: string, screenshot: string) {
         height: img.naturalHeight,
       })),
     );
+    const headings = await page.$$eval("h2", (hs) => hs.map((h) => h.textContent ?? ""));
+    const summaryImages = await page.$$eval(
+      "main section:first-of-type img",
+      (imgs) => imgs.length,
+    );
+    const checklistRows = await page.$$eval("main section", (sections) => {
+      const stress = sections.find((s) => s.querySelector("h2")?.textContent?.startsWith("STRESS"));
+      return stress ? stress.querySelectorAll("tbody tr").length : 0;
+    });
     mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
-    return { problems, requests, images };
+    return { problems, requests, images, headings, summaryImages, checklistRows };
   } finally {
     await browser.close();
   }
@@ -84,7 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in Chromium", () => {
   it.each(cases)(
     "the %s report loads every chart, fetches nothing and logs no errors",
     async (name, render, screenshot) => {
-      const files = render();
+      const files = await render();
       const charts = Object.keys(files).filter((f) => f.endsWith(".png")).length;
       const html = writeReport(name, files);
       const result = await openInChromium(html, path.join(ARTIFACTS, screenshot));
@@ -99,6 +108,11 @@ describe.skipIf(!existsSync(CHROMIUM))("report.html in Chromium", () => {
         expect(image.width).toBe(1600);
         expect(image.height).toBe(900);
       }
+      // The executive summary opens the page with its one chart; the checklist is answered.
+      expect(result.headings[0]).toBe("Executive summary");
+      expect(result.summaryImages).toBe(1);
+      expect(result.headings).toContain("STRESS-DES reporting checklist");
+      expect(result.checklistRows).toBeGreaterThanOrEqual(10);
       expect(existsSync(path.join(ARTIFACTS, screenshot))).toBe(true);
     },
     60_000,

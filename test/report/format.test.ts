@@ -15,6 +15,10 @@ describe("numbers in tables", () => {
     expect(formatValue("oap_bed_days", 1722.6)).toBe("1,723");
     expect(formatValue("mean_wait_days", 1.26)).toBe("1.3");
     expect(formatValue("mean_wait_days", 0.02)).toBe("0.020");
+    // Counts are whole from 10 up, and zero is plain.
+    expect(formatValue("admissions", 91.7)).toBe("92");
+    expect(formatValue("mean_oap_occupied", 2.44)).toBe("2.4");
+    expect(formatValue("days_full", 0)).toBe("0");
     expect(formatValue("mean_local_occupancy", 0.9012)).toBe("90.1%");
     expect(formatValue("total_cost", 32_031_000)).toBe("£32.03m");
     expect(formatMoney(-689)).toBe("-£689");

@@ -29,20 +29,25 @@ function expectSelfContained(html: string) {
     expect(src.startsWith("data:image/png;base64,")).toBe(true);
 }
 
+const runReport = { summary: runSummary() };
+const runReportFiles = await renderRunReport(runReport.summary);
+const compareReportFiles = await renderCompareReport(comparison());
+
 describe("run report", () => {
-  const summary = runSummary();
-  const files = renderRunReport(summary);
+  const { summary } = runReport;
+  const files = runReportFiles;
   const html = files["report.html"] as string;
   const md = files["report.md"] as string;
   const names = chartNames(files);
 
-  it("returns a PNG and an SVG for every chart, and the two reports", () => {
+  it("returns a PNG and an SVG for every chart, and the three reports", () => {
     expect(names).toEqual(runCharts(summary).map((c) => c.name));
     for (const name of names) {
       expect(Buffer.isBuffer(files[`charts/${name}.png`])).toBe(true);
       expect(typeof files[`charts/${name}.svg`]).toBe("string");
     }
-    expect(Object.keys(files)).toHaveLength(names.length * 2 + 2);
+    expect(Buffer.isBuffer(files["report.docx"])).toBe(true);
+    expect(Object.keys(files)).toHaveLength(names.length * 2 + 3);
   });
 
   it("links every chart from report.md by relative path", () => {
@@ -70,8 +75,7 @@ describe("run report", () => {
 });
 
 describe("comparison report", () => {
-  const compare = comparison();
-  const files = renderCompareReport(compare);
+  const files = compareReportFiles;
   const md = files["report.md"] as string;
 
   it("has both charts, linked and inlined, and nothing from the network", () => {
@@ -92,9 +96,9 @@ describe("comparison report", () => {
 });
 
 describe("sweep report", () => {
-  it("has a chart per KPI, the table of values tried and the answer", () => {
+  it("has a chart per KPI, the table of values tried and the answer", async () => {
     const s = sweep();
-    const files = renderSweepReport(s);
+    const files = await renderSweepReport(s);
     const md = files["report.md"] as string;
     for (const name of chartNames(files)) expect(md).toContain(`](charts/${name}.png)`);
     expect(chartNames(files)).toHaveLength(2);
@@ -170,23 +174,23 @@ describe("plain English", () => {
 });
 
 describe("sparse inputs", () => {
-  it("renders a run with no costs, no monthly series and no manifest", () => {
+  it("renders a run with no costs, no monthly series and no manifest", async () => {
     const summary = runSummary();
     delete summary.cost;
     delete summary.manifest;
     summary.monthly = { months: [], series: {} };
     for (const name of Object.keys(summary.kpis))
       if (name === "total_cost" || name.startsWith("cost.")) delete summary.kpis[name];
-    const files = renderRunReport(summary);
+    const files = await renderRunReport(summary);
     expect(chartNames(files)).toEqual(["out-of-area-by-year", "delayed-discharges"]);
     expect(files["report.md"]).toContain("## Key findings");
     expect(files["report.md"]).not.toContain("modelled cost");
   });
 
-  it("renders a comparison without yearly differences", () => {
+  it("renders a comparison without yearly differences", async () => {
     const compare = comparison();
     for (const s of compare.scenarios) delete s.differences_by_financial_year;
-    const md = renderCompareReport(compare)["report.md"] as string;
+    const md = (await renderCompareReport(compare))["report.md"] as string;
     expect(md).toContain("## Key findings");
     expect(md).not.toContain("the last year modelled");
   });

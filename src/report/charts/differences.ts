@@ -3,7 +3,14 @@ import { KPI_DEFINITIONS, kpiDefinition } from "../../model/kpi-definitions.js";
 import type { CompareInput } from "./data.js";
 import { formatDifference } from "./labels.js";
 import { INK, seriesColour } from "./palette.js";
-import { axis, baseOptions, type ChartSpec } from "./render.js";
+import { axis, baseOptions, CHART_HEIGHT, type ChartSpec } from "./render.js";
+
+/** Height one value label needs so the next one does not touch it (20 px text). */
+const LABEL_LINE_PX = 30;
+/** Title, subtitle, legend, axis and footer: the chart's height outside its plot. */
+const CHROME_PX = 220;
+/** Tall enough for eight scenarios of nine measures, short enough for an A4 page. */
+const MAX_HEIGHT = 2600;
 
 /** Headline KPIs in their defined order, those the comparison has differences for. */
 export function headlineKpis(compare: CompareInput): string[] {
@@ -27,7 +34,10 @@ export function differencesChart(compare: CompareInput): ChartSpec | undefined {
     return base > 1e-9 ? (value / base) * 100 : Number.NaN;
   };
   const n = compare.scenarios.length;
-  const offset = (i: number) => (n === 1 ? 0 : ((i - (n - 1) / 2) / n) * 0.6);
+  // Each scenario's point and label get their own line within a measure's row: 0.8 of the
+  // row is shared among them, and the chart grows taller when they would otherwise overprint.
+  const offset = (i: number) => (n === 1 ? 0 : ((i - (n - 1) / 2) / n) * 0.8);
+  const rowPixels = Math.max(LABEL_LINE_PX, (LABEL_LINE_PX * n) / 0.8);
   const series = compare.scenarios.map((scenario, i) => {
     const rows = kpis
       .map((name, row) => ({ name, row, d: scenario.differences[name] }))
@@ -49,9 +59,15 @@ export function differencesChart(compare: CompareInput): ChartSpec | undefined {
   const hi = Math.max(0, ...xs);
   const span = Math.max(hi - lo, 1);
   const title = "Differences from the baseline";
+  const height = Math.min(
+    MAX_HEIGHT,
+    Math.max(CHART_HEIGHT, Math.ceil(kpis.length * rowPixels + CHROME_PX)),
+  );
+  const radius = n <= 2 ? 10 : Math.max(5, Math.round(10 - n));
   return {
     name: "differences",
     title,
+    height,
     caption:
       "Paired differences (scenario minus baseline, same people and same random numbers) in the headline measures, each drawn as a percentage of its baseline value so that measures in different units share one scale; the label gives the difference in the measure's own units. Whiskers are 95% confidence intervals; an open marker means the interval includes zero: no clear difference.",
     config: (): ChartConfiguration => ({
@@ -66,7 +82,7 @@ export function differencesChart(compare: CompareInput): ChartSpec | undefined {
           backgroundColor: s.fills,
           borderColor: s.colour,
           borderWidth: 3,
-          pointRadius: 10,
+          pointRadius: radius,
           pointStyle: "circle" as const,
         })),
       },
@@ -77,7 +93,8 @@ export function differencesChart(compare: CompareInput): ChartSpec | undefined {
         scales: {
           x: axis("Difference from baseline (% of the baseline mean)", {
             suggestedMin: lo - span * 0.05,
-            suggestedMax: hi + span * 0.55,
+            // Room on the right for the labels beyond the furthest whisker.
+            suggestedMax: hi + span * (n > 2 ? 0.75 : 0.55),
             ticks: { callback: (v: number | string) => `${Number(v) > 0 ? "+" : ""}${v}%` },
             grid: {
               color: (c: { tick?: { value: number } }) =>

@@ -6,7 +6,6 @@ import {
   bandDatasets,
   baseOptions,
   type ChartSpec,
-  dropEndTicks,
   lineDataset,
   referenceDataset,
 } from "./render.js";
@@ -92,9 +91,17 @@ export function occupancyChart(summary: RunSummaryInput): ChartSpec | undefined 
                   stack: "panels",
                   stackWeight: 1.3,
                   offset: true,
-                  ticks: { maxTicksLimit: 4 },
-                  // The panels touch: drop the end ticks so labels do not collide.
-                  afterBuildTicks: dropEndTicks("both"),
+                  // The levels the beds actually take, with round numbers between the
+                  // panel's ends (the panels touch, so the ends themselves are left bare).
+                  afterBuildTicks: (scale: {
+                    min: number;
+                    max: number;
+                    ticks: { value: number }[];
+                  }) => {
+                    scale.ticks = bedTicks(openBeds.p50, scale.min, scale.max).map((value) => ({
+                      value,
+                    }));
+                  },
                   title: { font: { size: 20 } },
                 }),
               }
@@ -103,4 +110,21 @@ export function occupancyChart(summary: RunSummaryInput): ChartSpec | undefined 
       },
     }),
   };
+}
+
+/**
+ * Ticks for the open-beds panel: each level the median open beds takes (at most four), and
+ * round numbers strictly inside the panel that are not crowding a level; so a constant bed
+ * base still has a scale to read it against.
+ */
+export function bedTicks(openBeds: number[], min: number, max: number): number[] {
+  const levels = [...new Set(openBeds.map((b) => Math.round(b)))].sort((a, b) => a - b);
+  const shown = levels.length <= 4 ? levels : [levels[0], levels[levels.length - 1]];
+  const range = max - min;
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find((s) => range / s <= 5) ?? 1000;
+  const round: number[] = [];
+  for (let v = Math.floor(min / step) * step + step; v < max; v += step)
+    // The panel is short: a fifth of its range apart keeps two labels from touching.
+    if (shown.every((level) => Math.abs(level - v) > range / 5)) round.push(v);
+  return [...new Set([...shown, ...round])].filter((v) => v > min && v < max).sort((a, b) => a - b);
 }

@@ -82,6 +82,8 @@ export interface ChartSpec {
   caption: string;
   /** A fresh config each call: Chart.js keeps references to what it is given. */
   config: () => ChartConfiguration;
+  /** Pixels, when the chart needs more than CHART_HEIGHT (a forest plot of many scenarios). */
+  height?: number;
 }
 
 export interface RenderedChart {
@@ -90,6 +92,9 @@ export interface RenderedChart {
   caption: string;
   png: Buffer;
   svg: string;
+  /** Pixels; CHART_WIDTH × CHART_HEIGHT when absent. */
+  width?: number;
+  height?: number;
 }
 
 const background: Plugin = {
@@ -457,7 +462,7 @@ export function renderChart(
   spec: ChartSpec,
   footer: string,
   width = CHART_WIDTH,
-  height = CHART_HEIGHT,
+  height = spec.height ?? CHART_HEIGHT,
 ): RenderedChart {
   const raster = createCanvas(width, height);
   const png = drawOn(raster, spec, footer, () =>
@@ -470,5 +475,5 @@ export function renderChart(
   );
   const vector = createCanvas(width, height, SvgExportFlag.ConvertTextToPaths);
   const svg = drawOn(vector, spec, footer, () => vector.getContent().toString("utf8"));
-  return { name: spec.name, title: spec.title, caption: spec.caption, png, svg };
+  return { name: spec.name, title: spec.title, caption: spec.caption, png, svg, width, height };
 }

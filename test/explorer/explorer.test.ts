@@ -1,0 +1,229 @@
+/**
+ * The explorer page (`bedsim explore`) in headless Chromium, opened from file:// as a person
+ * would open it: it loads with no console errors and fetches nothing; two levers and a run
+ * give the same KPIs, to the last digit, as `bedsim run` of the exported plan with the same
+ * seed (and the baseline as `bedsim run` of the baseline); Export writes YAML that `bedsim
+ * validate` accepts; cancel stops a run; an invalid edit shows the loader's located error.
+ * Screenshots go to test-artifacts/explorer-*.png for a person to look at. Needs the built
+ * CLI and page (`npm run build`; npm test does) and Chromium (skipped without it).
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exploreCommand } from "../../src/cli/explore-command.js";
+import { bedsim, requireBuild } from "../cli/built-cli.js";
+import { BASELINE_TEXT, positionOf, REPO, replaceOnce, tempDir } from "../scenario/helpers.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARTIFACTS = path.resolve("test-artifacts");
+const TEMPLATE = path.join(REPO, "dist", "explorer", "index.html");
+
+/** A copy of the bundled scenario and model, so exported plans can be saved beside them. */
+function exampleFolder(): string {
+  const dir = tempDir("bedsim-explore-");
+  mkdirSync(path.join(dir, "scenarios"));
+  mkdirSync(path.join(dir, "models"));
+  copyFileSync(
+    path.join(REPO, "scenarios/baseline.yaml"),
+    path.join(dir, "scenarios/baseline.yaml"),
+  );
+  copyFileSync(
+    path.join(REPO, "models/example-icb.yaml"),
+    path.join(dir, "models/example-icb.yaml"),
+  );
+  return dir;
+}
+
+/** `bedsim run --json` of a file: its KPIs, as summary.json has them. */
+function cliKpis(file: string, replications: number, workers = 2) {
+  const out = tempDir("bedsim-explore-run-");
+  const args = ["run", file, "--json", "--no-charts", "--replications", String(replications)];
+  const started = performance.now();
+  const result = bedsim([...args, "--workers", String(workers), "--out", out]);
+  const seconds = (performance.now() - started) / 1000;
+  expect(result.status, result.stderr).toBe(0);
+  return { kpis: JSON.parse(result.stdout).kpis, seconds };
+}
+
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+  const saved = await file.path();
+  return readFileSync(saved, "utf8");
+}
+
+async function runAndWait(page: Page, timeout = 120_000): Promise<void> {
+  await page.click("#run");
+  await page.waitForSelector("body[data-state=done]", { timeout });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
+  requireBuild();
+  let browser: Browser;
+  let folder: string;
+  let html: string;
+  const problems: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(TEMPLATE))
+      throw new Error("dist/explorer/ is missing: run `npm run build` first (npm test does)");
+    folder = exampleFolder();
+    html = path.join(folder, "explorer.html");
+    await exploreCommand(path.join(folder, "scenarios/baseline.yaml"), { out: html });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(name: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning")
+        problems.push(`${name}: console ${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`${name}: page error: ${e.message}`));
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(html).href);
+    await page.waitForSelector("body[data-state=ready]", { timeout: 30_000 });
+    return page;
+  }
+
+  it("opens from file:// with every lever showing today's value", async () => {
+    const page = await open("open");
+    expect(await page.inputValue("#capacity-oakwood_ward")).toBe("30");
+    expect(await page.textContent("#capacity-oakwood_ward-today")).toBe("today: 30 beds");
+    expect(await page.inputValue("#replications")).toBe("200");
+    // Every form control has a label naming it.
+    const unlabelled = await page.$$eval("input, select, textarea", (controls) =>
+      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("gives the CLI's KPIs for the same seed, for the baseline and for a plan of two levers", async () => {
+    const page = await open("plan");
+    const replications = 5;
+    await page.fill("#replications", String(replications));
+    await runAndWait(page);
+    const baseline = JSON.parse(await download(page, "#export-json"));
+    const cliBaseline = cliKpis(path.join(folder, "scenarios/baseline.yaml"), replications);
+    expect(baseline.kpis).toEqual(cliBaseline.kpis);
+    // One worker gives the very same results, to the byte.
+    await page.selectOption("#workers", "1");
+    await runAndWait(page);
+    expect(await download(page, "#export-json")).toBe(`${JSON.stringify(baseline, null, 2)}\n`);
+
+    await page.fill("#capacity-oakwood_ward", "24");
+    await page.fill("#scale-delays", "50");
+    await page.dispatchEvent("#scale-delays", "input");
+    const plan = await page.$$eval("#plan-list li", (items) => items.map((i) => i.textContent));
+    expect(plan).toHaveLength(2);
+    expect(plan[0]).toContain("24 beds (today 30 beds)");
+    await runAndWait(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-plan.png"), fullPage: true });
+    const compare = JSON.parse(await download(page, "#export-json"));
+    // The plan's years, one row per year and KPI, as a run's financial-years.csv.
+    const csv = (await download(page, "#export-csv")).trim().split("\n");
+    const years = compare.scenarios[0].summary.by_financial_year;
+    expect(csv.length - 1).toBe(
+      years.reduce((n: number, y: { kpis: object }) => n + Object.keys(y.kpis).length, 0),
+    );
+    const yaml = await download(page, "#export-yaml");
+    const planFile = path.join(folder, "scenarios", "plan.yaml");
+    writeFileSync(planFile, yaml);
+    const valid = bedsim(["validate", planFile]);
+    expect(valid.status, valid.stderr).toBe(0);
+    const cliPlan = cliKpis(planFile, replications);
+    expect(compare.baseline.kpis).toEqual(cliBaseline.kpis);
+    expect(compare.scenarios[0].summary.kpis).toEqual(cliPlan.kpis);
+    // The differences are paired: each is the mean of the per-replication differences.
+    const d = compare.scenarios[0].differences.oap_bed_days.mean;
+    const planMean = compare.scenarios[0].summary.kpis.oap_bed_days.mean;
+    expect(d).toBeCloseTo(planMean - compare.baseline.kpis.oap_bed_days.mean, 6);
+    await page.close();
+  }, 180_000);
+
+  it("cancels a run", async () => {
+    const page = await open("cancel");
+    await page.fill("#replications", "400");
+    await page.click("#run");
+    await page.waitForFunction(
+      () => Number((document.getElementById("progress") as HTMLProgressElement).value) >= 2,
+    );
+    await page.click("#cancel");
+    await page.waitForSelector("body[data-state=cancelled]");
+    const done = await page.$eval("#progress", (p) => (p as HTMLProgressElement).value);
+    expect(done).toBeLessThan(400);
+    expect(await page.textContent("#status")).toContain("Cancelled");
+    expect(await page.isEnabled("#run")).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it("shows the loader's located error for an invalid edit of the scenario", async () => {
+    const page = await open("edit");
+    const bad = replaceOnce(BASELINE_TEXT, "years: 5", "years: -5");
+    const at = positionOf(bad, "-5");
+    await page.click("details summary >> text=Edit the scenario's YAML");
+    await page.fill("#editor", bad);
+    await page.click("#apply");
+    // Shown beside the editor, where the person is looking.
+    const message = await page.textContent("#editor-problems");
+    expect(message).toContain(`scenarios/baseline.yaml:${at.line}:${at.column}:`);
+    expect(message).toContain("years must be more than 0");
+    await page.locator("#editor-problems").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-error.png") });
+    // The last scenario that loaded stays the baseline: a run still works.
+    await page.fill("#replications", "2");
+    await runAndWait(page);
+    expect(await page.textContent("#status")).toContain("Done: 2 replications");
+    await page.close();
+  }, 60_000);
+
+  it("runs 200 replications of the baseline on two workers, timed against the CLI, with its KPIs", async () => {
+    const opened = performance.now();
+    const page = await open("speed");
+    const ready = performance.now() - opened;
+    await page.selectOption("#workers", "2").catch(() => undefined);
+    const started = performance.now();
+    await page.click("#run");
+    await page.waitForSelector("#findings li", { timeout: 120_000 });
+    const firstResult = performance.now() - started;
+    await page.waitForSelector("body[data-state=done]", { timeout: 600_000 });
+    const inPage = (performance.now() - started) / 1000;
+    const cli = cliKpis(path.join(folder, "scenarios/baseline.yaml"), 200, 2);
+    process.stdout.write(
+      `explorer speed: page ready ${(ready / 1000).toFixed(1)} s, first result ${(firstResult / 1000).toFixed(1)} s after Run, 200 replications ${inPage.toFixed(1)} s in the page, ${cli.seconds.toFixed(1)} s with the CLI (ratio ${(inPage / cli.seconds).toFixed(2)}); explorer.html ${(readFileSync(html).length / 1024 / 1024).toFixed(2)} MB\n`,
+    );
+    expect(JSON.parse(await download(page, "#export-json")).kpis).toEqual(cli.kpis);
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-baseline.png"), fullPage: true });
+    await page.close();
+  }, 900_000);
+
+  it("says how to make a page when opened as built, with no scenario in it", async () => {
+    const page = await browser.newPage();
+    page.on("pageerror", (e) => problems.push(`template: page error: ${e.message}`));
+    await page.goto(pathToFileURL(TEMPLATE).href);
+    await page.waitForSelector("#problems:not([hidden])");
+    expect(await page.textContent("#problems")).toContain(
+      "npx bedsim explore scenarios/baseline.yaml",
+    );
+    await page.close();
+  }, 60_000);
+
+  it("logged no console errors and fetched nothing but the page itself", () => {
+    expect(problems).toEqual([]);
+    const other = requests.filter(
+      (url) =>
+        url !== pathToFileURL(html).href && !url.startsWith("blob:") && !url.startsWith("data:"),
+    );
+    expect(other).toEqual([]);
+  });
+});
