@@ -1,4 +1,5 @@
 import { compareOutcomes } from "../experiment/comparison.js";
+import { poolRunner } from "../experiment/shard-runners.js";
 import { calendarOf } from "../model/calendar.js";
 import { differencesCsv } from "../report/compare-files.js";
 import { compareTable } from "../report/compare-table.js";
@@ -14,11 +15,12 @@ import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { compareWorkbookFile, renderCompareReport, WORKBOOK } from "./report-writers.js";
+import { type ShardOptions, ShardRun } from "./shard-mode.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { refuseIfTooBig } from "./sweep-setup.js";
 import { printWarnings } from "./warning-text.js";
 
-export interface CompareCommandOptions extends CommonOptions {
+export interface CompareCommandOptions extends CommonOptions, ShardOptions {
   out: string;
   json?: boolean;
   charts: boolean;
@@ -35,6 +37,8 @@ export async function compareCommand(
   options: CompareCommandOptions,
 ): Promise<void> {
   const baseline = loadScenario(baselineFile, { set: runSettings(options), files: nodeFiles });
+  const shard = ShardRun.of("compare", [baselineFile, ...scenarioFiles], options);
+  shard?.checkSize(baseline.run.replications);
   const { seed, replications } = baseline.run;
   const scenarios = scenarioFiles.map((file) => {
     const loaded = loadScenario(file, {
@@ -48,7 +52,8 @@ export async function compareCommand(
   // Every scenario runs as many replications as the baseline, but may be much bigger.
   refuseIfTooBig(largestRun([baseline, ...scenarios]), 1 + scenarios.length, "compare");
   // Opened before simulating, so that an unusable --out is reported now, not after the runs.
-  const dir = ResultsFolder.create(options.out, folderName(baseline, scenarios));
+  const name = folderName(baseline, scenarios);
+  const dir = ResultsFolder.create(options.out, shard?.folderName(name) ?? name);
   try {
     const total = replications * (1 + scenarios.length);
     const progress = progressReporter(!options.json);
@@ -61,11 +66,14 @@ export async function compareCommand(
             workers: options.workers,
             signal,
             onProgress: (n) => progress.update(offset + n, total),
+            runner: shard?.over(poolRunner(options.workers)) ?? options.merging?.runner,
+            runAt: options.merging?.runAt,
           }),
         );
       }
       return done;
     }).finally(progress.finish);
+    if (shard) return void shard.save(dir, [baseline, ...scenarios]);
 
     const [base, ...others] = runs;
     const years = calendarOf(base.pathway).financialYears;

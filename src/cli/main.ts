@@ -14,6 +14,8 @@ import {
   wholeNumberOption,
   workersWithin,
 } from "./options.js";
+import { runTime } from "./run-time.js";
+import { shardOption } from "./shard-option.js";
 import { printWarnings } from "./warning-text.js";
 
 // Each command loads its own modules when it runs (`await import` in its action), so
@@ -57,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
         command.setOptionValue("workers", workers);
       }
       planWorkers(workers ?? defaultWorkers());
+      // A SOURCE_DATE_EPOCH that is not a time is refused now, not after a long run.
+      runTime();
       planMemory(getHeapStatistics().heap_size_limit);
     });
 
@@ -111,6 +115,11 @@ export async function main(argv: string[]): Promise<number> {
       wholeNumberOption("--max-replications", 2),
     )
     .option("--write-spells", "also write the first replication's stays (spells.csv) and census")
+    .option(
+      "--shard <K/N>",
+      "run only shard K of N of the replications and write a partial result for bedsim merge",
+      shardOption,
+    )
     .action(async (file, options) => (await import("./run-command.js")).runCommand(file, options));
 
   output(
@@ -121,9 +130,15 @@ export async function main(argv: string[]): Promise<number> {
           "run scenarios with the baseline's seed (common random numbers) and report paired differences",
         ),
     ),
-  ).action(async (baseline, scenarios, options) =>
-    (await import("./compare-command.js")).compareCommand(baseline, scenarios, options),
-  );
+  )
+    .option(
+      "--shard <K/N>",
+      "run only shard K of N of the replications and write a partial result for bedsim merge",
+      shardOption,
+    )
+    .action(async (baseline, scenarios, options) =>
+      (await import("./compare-command.js")).compareCommand(baseline, scenarios, options),
+    );
 
   const vary = (command: Command) =>
     command.option(
@@ -145,6 +160,11 @@ export async function main(argv: string[]): Promise<number> {
       "--target <condition>",
       'mark the values that meet it, e.g. "oap_bed_days <= 3500" (repeatable: all must hold; default: the file\'s sweep: target)',
       collect,
+    )
+    .option(
+      "--shard <K/N>",
+      "run only shard K of N of the replications and write a partial result for bedsim merge",
+      shardOption,
     )
     .action(async (file, options) =>
       (await import("./sweep-command.js")).sweepCommand(file, options),
@@ -207,6 +227,16 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file, options) =>
       (await import("./sensitivity-command.js")).sensitivityCommand(file, options),
     );
+
+  output(
+    program
+      .command("merge <folders...>")
+      .description(
+        "combine the partial results of shards (run, compare or sweep with --shard K/N) into one results folder",
+      ),
+  ).action(async (folders, options) =>
+    (await import("./merge-command.js")).mergeCommand(folders, options),
+  );
 
   program
     .command("report <folder>")

@@ -1,5 +1,6 @@
 import { dayNumberOf, providerSpells } from "../backtest/provider-spells.js";
 import { extractCsv } from "../data/write-extract.js";
+import { poolRunner } from "../experiment/shard-runners.js";
 import { simulate } from "../model/simulation.js";
 import { SpellLog } from "../model/spell-log.js";
 import {
@@ -20,11 +21,12 @@ import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { renderRunReport, runWorkbookFile, WORKBOOK } from "./report-writers.js";
+import { type ShardOptions, ShardRun } from "./shard-mode.js";
 import { type SimulatedScenario, simulateScenario } from "./simulate-scenario.js";
 import { startCensusCsv, staysCsv } from "./spell-files.js";
 import { printWarnings } from "./warning-text.js";
 
-export interface RunCommandOptions extends CommonOptions {
+export interface RunCommandOptions extends CommonOptions, ShardOptions {
   out: string;
   json?: boolean;
   charts: boolean;
@@ -36,8 +38,10 @@ export interface RunCommandOptions extends CommonOptions {
 /** `bedsim run <scenario>`: simulate, write the output folder, print a table (or JSON). */
 export async function runCommand(file: string, options: RunCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  const shard = ShardRun.of("run", [file], options);
+  shard?.checkSize(loaded.run.replications);
   // Opened before simulating, so that an unusable --out is reported now, not after the run.
-  const dir = ResultsFolder.create(options.out, loaded.name);
+  const dir = ResultsFolder.create(options.out, shard?.folderName(loaded.name) ?? loaded.name);
   try {
     const progress = progressReporter(!options.json);
     const simulated = await interruptible((signal) =>
@@ -47,8 +51,11 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
         onProgress: progress.update,
         precision: options.precision,
         maxReplications: options.maxReplications,
+        runner: shard?.over(poolRunner(options.workers)) ?? options.merging?.runner,
+        runAt: options.merging?.runAt,
       }),
     ).finally(progress.finish);
+    if (shard) return void shard.save(dir, [loaded]);
     const json = resultJson(simulated.summary satisfies RunSummaryFile);
     const folder = dir.save({
       ...(await runFiles(simulated, json, options.charts)),

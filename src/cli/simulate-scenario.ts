@@ -12,6 +12,7 @@ import type { LoadedScenario } from "../scenario/load.js";
 import { precisionSizeProblems } from "../scenario/run-limits.js";
 import { buildPathway, type ResolvedReinvestment } from "../scenario/to-pathway.js";
 import { VERSION } from "../version.js";
+import { runTime } from "./run-time.js";
 import { describeScenario, manifest } from "./scenario-description.js";
 import { warningText } from "./warning-text.js";
 
@@ -30,7 +31,8 @@ export type RunSummary = ReturnType<typeof runSummary>;
 /** A loaded scenario run (experiment/), with its description, warnings and manifest. */
 export async function simulateScenario(
   loaded: LoadedScenario,
-  options: ExperimentOptions = {},
+  /** `runAt`: when the run was made, for a merge of shards (the latest shard's); else now. */
+  options: ExperimentOptions & { runAt?: string } = {},
 ): Promise<SimulatedScenario> {
   // Loading checked the scenario's own replications; --precision may go on to its ceiling.
   if (options.precision) {
@@ -45,7 +47,7 @@ export async function simulateScenario(
     loaded.run.replications,
     options,
   );
-  const summary = runSummary(loaded, reinvestments, experiment);
+  const summary = runSummary(loaded, reinvestments, experiment, options.runAt);
   return { loaded, pathway, reinvestments, outcomes: experiment.outcomes, summary };
 }
 
@@ -53,6 +55,7 @@ function runSummary(
   loaded: LoadedScenario,
   reinvestments: ResolvedReinvestment[],
   { results, precision, warnings }: Experiment,
+  runAt = runTime(),
 ) {
   const { seed } = loaded.run;
   return {
@@ -66,6 +69,6 @@ function runSummary(
     monthly: results.monthly,
     ...(precision ? { precision } : {}),
     warnings: [...(loaded.notes ?? []), ...warnings.map(warningText)],
-    manifest: { ...manifest(loaded, seed), run_at: new Date().toISOString() },
+    manifest: { ...manifest(loaded, seed), run_at: runAt },
   } satisfies RunSummaryFile;
 }

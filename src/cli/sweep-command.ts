@@ -10,6 +10,7 @@ import { interruptible } from "./interrupt.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { progressReporter } from "./progress.js";
+import { type ShardOptions, ShardRun } from "./shard-mode.js";
 import {
   checkedLargestCorner,
   loadAt,
@@ -21,7 +22,7 @@ import {
   wholeFinancialYears,
 } from "./sweep-setup.js";
 
-export interface SweepCommandOptions extends CommonOptions {
+export interface SweepCommandOptions extends CommonOptions, ShardOptions {
   vary?: string[];
   target?: string[];
   out: string;
@@ -32,6 +33,8 @@ export interface SweepCommandOptions extends CommonOptions {
 /** `bedsim sweep <file>`: KPIs over a grid of one or two settings, with common random numbers. */
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<void> {
   const loaded = loadScenario(file, { set: runSettings(options), files: nodeFiles });
+  const shard = ShardRun.of("sweep", [file], options);
+  shard?.checkSize(loaded.run.replications);
   const parameters = sweepParameters(loaded, options.vary);
   // The file's target (or --target): the values meeting every one are marked.
   const targets = readTargets(loaded, options.target);
@@ -40,11 +43,13 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   refuseIfTooBig(checkedLargestCorner(file, options, parameters, loaded), grid.length);
   const { seed, replications } = loaded.run;
   // Opened before simulating, so that an unusable --out is reported now, not after the runs.
-  const dir = ResultsFolder.create(options.out, `sweep-${loaded.name}`);
+  const name = `sweep-${loaded.name}`;
+  const dir = ResultsFolder.create(options.out, shard?.folderName(name) ?? name);
   try {
     const progress = progressReporter(!options.json, "replications over all points");
     const points = await interruptible((signal) =>
       ReplicationPool.with(options.workers, async (pool) => {
+        const runner = shard?.over(pool) ?? options.merging?.runner ?? pool;
         const results = [];
         for (const [i, values] of grid.entries()) {
           const offset = i * replications;
@@ -57,17 +62,18 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
               signal,
               onProgress: (n) => progress.update(offset + n, grid.length * replications),
             },
-            pool,
+            runner,
           );
           results.push(judgedPoint(point, targets, years));
         }
         return results;
       }),
     ).finally(progress.finish);
+    if (shard) return void shard.save(dir, [loaded]);
 
     const described = targets.map((t) => ({ ...t, statistic: statisticName(t) }));
     const result = {
-      ...sweepHeader(loaded, parameters, runSettings(options)),
+      ...sweepHeader(loaded, parameters, runSettings(options), options.merging?.runAt),
       ...(described.length > 0 ? { target: described[0], targets: described } : {}),
       points,
     } satisfies SweepFile;

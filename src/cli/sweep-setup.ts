@@ -19,6 +19,7 @@ import { VERSION } from "../version.js";
 import { nodeFiles } from "./node-files.js";
 import { type CommonOptions, runSettings } from "./options.js";
 import { renderSweepReport, sweepWorkbookFile, WORKBOOK } from "./report-writers.js";
+import { runTime } from "./run-time.js";
 import { manifest } from "./scenario-description.js";
 
 /** What is swept: from `--vary` options if given, else from the file's `sweep:` section. */
@@ -160,6 +161,7 @@ export function sweepHeader(
   loaded: LoadedScenario,
   parameters: SweepParameter[],
   overrides: string[] = [],
+  runAt = runTime(),
 ) {
   return {
     version: VERSION,
@@ -169,7 +171,7 @@ export function sweepHeader(
     parameters: parameters.map((p) => p.path),
     ...(overrides.length > 0 ? { overrides } : {}),
     names: displayNames(loaded, parameters),
-    manifest: { ...manifest(loaded, loaded.run.seed), run_at: new Date().toISOString() },
+    manifest: { ...manifest(loaded, loaded.run.seed), run_at: runAt },
   };
 }
 

@@ -6,6 +6,7 @@ import { type PoolOptions, runReplications } from "./pool.js";
 import { type PrecisionReport, precisionCheck } from "./precision.js";
 import { type ResultsSummary, summariseResults } from "./run-summary.js";
 import { type RunWarning, runWarnings } from "./run-warnings.js";
+import type { ReplicationRunner } from "./shard-runners.js";
 import { WarmUpSeries } from "./warm-up-check.js";
 
 export interface ExperimentOptions {
@@ -16,6 +17,8 @@ export interface ExperimentOptions {
   precision?: number;
   /** Most replications `precision` may run. */
   maxReplications?: number;
+  /** Runs the replications instead of a pool of its own: a shard's share, or a merge's stored outcomes. */
+  runner?: ReplicationRunner;
 }
 
 /** Default ceiling for `--precision`: beyond this a KPI is too rare to pin down cheaply. */
@@ -64,6 +67,7 @@ function runIndices(
   options: ExperimentOptions & Pick<PoolOptions, "inOrder">,
 ): Promise<ReplicationOutcome[]> {
   const indices = Array.from({ length: to - from }, (_, i) => from + i);
+  if (options.runner) return options.runner.run(pathway, seed, indices, options);
   return runReplications(pathway, seed, indices, options);
 }
 

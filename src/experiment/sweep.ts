@@ -1,7 +1,8 @@
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
-import type { PoolOptions, ReplicationPool } from "./pool.js";
+import type { PoolOptions } from "./pool.js";
 import { type KpiSummary, kpiSummary } from "./run-summary.js";
+import type { ReplicationRunner } from "./shard-runners.js";
 
 /** One swept parameter: a dotted path into the model (or run) and the values it takes. */
 export interface SweepParameter {
@@ -40,7 +41,7 @@ export async function runPoint(
   seed: number,
   replications: number,
   options: Omit<PoolOptions, "workers">,
-  pool: ReplicationPool,
+  pool: ReplicationRunner,
   /** The first replication index: 0, or fresh replications for a right-size's final check. */
   first = 0,
 ): Promise<SweepPointResult> {

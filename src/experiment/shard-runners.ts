@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import type { ReplicationOutcome } from "../model/outcomes.js";
+import type { Pathway } from "../model/pathway.js";
+import { type PoolOptions, runReplications } from "./pool.js";
+import { type Shard, shareOf } from "./shard.js";
+import { WarmUpSeries } from "./warm-up-check.js";
+
+/** Whatever runs a batch of replications and returns their outcomes in the order of `indices`. */
+export interface ReplicationRunner {
+  run(
+    pathway: Pathway,
+    seed: number,
+    indices: number[],
+    options?: Omit<PoolOptions, "workers">,
+  ): Promise<ReplicationOutcome[]>;
+}
+
+/** A short-lived pool for each batch, as a plain run uses. */
+export function poolRunner(workers: number | undefined): ReplicationRunner {
+  return {
+    run: (pathway, seed, indices, options = {}) =>
+      runReplications(pathway, seed, indices, { ...options, workers }),
+  };
+}
+
+/** One batch a command ran (a scenario, or a sweep's point): its model and a shard's outcomes. */
+export interface ShardJob {
+  /** sha256 of the pathway, so a merge can tell that it rebuilt the very same model. */
+  pathway: string;
+  seed: number;
+  /** Replications in the whole batch, across all shards. */
+  replications: number;
+  indices: number[];
+  outcomes: ReplicationOutcome[];
+}
+
+export function pathwayHash(pathway: Pathway): string {
+  return createHash("sha256").update(JSON.stringify(pathway)).digest("hex");
+}
+
+/**
+ * Runs a shard's share of every batch and keeps its outcomes, with the days of the daily
+ * series that the warm-up check reads. The command goes on with just that share.
+ */
+export class ShardRecorder implements ReplicationRunner {
+  constructor(
+    readonly shard: Shard,
+    private readonly inner: ReplicationRunner,
+    /** Every batch run so far, in order (shared by recorders over different runners). */
+    readonly jobs: ShardJob[] = [],
+  ) {}
+
+  async run(
+    pathway: Pathway,
+    seed: number,
+    indices: number[],
+    options: Omit<PoolOptions, "workers"> = {},
+  ): Promise<ReplicationOutcome[]> {
+    const mine = shareOf(this.shard, indices.length).map((p) => indices[p]);
+    const { inOrder, ...rest } = options;
+    const outcomes = await this.inner.run(pathway, seed, mine, rest);
+    const days = new WarmUpSeries(pathway).length;
+    this.jobs.push({
+      pathway: pathwayHash(pathway),
+      seed,
+      replications: indices.length,
+      indices: mine,
+      outcomes: outcomes.map((o) => ({
+        ...o,
+        dailyOccupancy: Array.from(o.dailyOccupancy).slice(0, days),
+        dailyOtherOccupied: Array.from(o.dailyOtherOccupied).slice(0, days),
+      })),
+    });
+    return inOrder ? outcomes.map(inOrder) : outcomes;
+  }
+}
+
+/** The model a merge rebuilt differs from the one a shard ran (`job` counts from 0). */
+export class ShardMismatch extends Error {
+  constructor(
+    readonly job: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ShardMismatch";
+  }
+}
+
+/**
+ * Replays the outcomes the shards stored, batch by batch in the order the command asks for
+ * them, instead of simulating: the command then summarises and writes exactly as it would.
+ */
+export class ShardReplay implements ReplicationRunner {
+  private next = 0;
+
+  constructor(
+    /** Per batch, in order: the pathway hash and every replication's outcome by index. */
+    private readonly jobs: {
+      pathway: string;
+      seed: number;
+      outcomes: Map<number, ReplicationOutcome>;
+    }[],
+  ) {}
+
+  async run(
+    pathway: Pathway,
+    seed: number,
+    indices: number[],
+    options: Omit<PoolOptions, "workers"> = {},
+  ): Promise<ReplicationOutcome[]> {
+    const at = this.next++;
+    const job = this.jobs[at];
+    if (!job || job.pathway !== pathwayHash(pathway) || job.seed !== seed)
+      throw new ShardMismatch(at, "the model rebuilt here is not the one the shards ran");
+    return indices.map((index, done) => {
+      const outcome = job.outcomes.get(index);
+      if (!outcome) throw new ShardMismatch(at, `replication ${index + 1} is in no shard`);
+      options.onProgress?.(done + 1, indices.length);
+      return options.inOrder ? options.inOrder(outcome) : outcome;
+    });
+  }
+}
