@@ -1,36 +1,7 @@
 // The report's own chart specifications (src/report/charts/), drawn by Chart.js on the page's
 // canvas. Each canvas is an image with the chart's title and caption as its text alternative.
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  SubTitle,
-  Title,
-} from "chart.js";
+import { CHART_HEIGHT, CHART_WIDTH, Chart } from "../../src/report/charts/chart-parts.js";
 import type { ChartSpec } from "../../src/report/charts/render.js";
-
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  SubTitle,
-  Title,
-);
 
 const drawn: Chart[] = [];
 
@@ -42,8 +13,8 @@ export function drawCharts(container: HTMLElement, specs: (ChartSpec | undefined
     if (!spec) continue;
     const figure = document.createElement("figure");
     const canvas = document.createElement("canvas");
-    canvas.width = 1600;
-    canvas.height = 900;
+    canvas.width = CHART_WIDTH;
+    canvas.height = CHART_HEIGHT;
     canvas.setAttribute("role", "img");
     canvas.setAttribute("aria-label", `${spec.title}. ${spec.caption}`);
     const caption = document.createElement("figcaption");

@@ -5,43 +5,16 @@
  * footer naming the bedsim version, scenario, seed, replications and run date.
  */
 import { createCanvas, SvgExportFlag } from "@napi-rs/canvas";
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartConfiguration,
-  type ChartDataset,
-  type ChartType,
-  Filler,
-  Legend,
-  type LegendItem,
-  LinearScale,
-  LineController,
-  LineElement,
-  type Plugin,
-  PointElement,
-  type Scale,
-  ScatterController,
-  SubTitle,
-  Title,
+import type {
+  ChartConfiguration,
+  ChartDataset,
+  ChartType,
+  LegendItem,
+  Plugin,
+  Scale,
 } from "chart.js";
+import { CHART_HEIGHT, CHART_WIDTH, Chart } from "./chart-parts.js";
 import { INK, withAlpha } from "./palette.js";
-
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  SubTitle,
-  Title,
-);
 
 declare module "chart.js" {
   interface ChartDatasetProperties<TType extends ChartType, TData> {
@@ -56,9 +29,8 @@ declare module "chart.js" {
   }
 }
 
-/** 16:9 at devicePixelRatio 1: sharp at A4 text width, and type large enough to read there. */
-export const CHART_WIDTH = 1600;
-export const CHART_HEIGHT = 900;
+// 16:9 at devicePixelRatio 1: sharp at A4 text width, and type large enough to read there.
+export { CHART_HEIGHT, CHART_WIDTH };
 
 export const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 export const FONT_SIZE = {
