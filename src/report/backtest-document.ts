@@ -6,14 +6,13 @@ import type { BacktestFile } from "../results/backtest.js";
 import { backtestChart } from "./charts/backtest.js";
 import { longDate, monthLabel, provenanceLine } from "./charts/labels.js";
 import { type RenderedChart, renderChart } from "./charts/render.js";
+import { documentFiles, type ReportFiles } from "./document-files.js";
 import type { ReportDocument } from "./report-document.js";
-import { renderHtml } from "./report-html.js";
-import { renderMarkdown } from "./report-md.js";
 
 /** Inside-band shares this far from 80% or more are called out (about 2 standard errors on 24 months). */
 const CLOSE_TO_EIGHTY = 0.15;
 
-export function backtestReport(backtest: BacktestFile): Record<string, Buffer | string> {
+export function backtestReport(backtest: BacktestFile): ReportFiles {
   const footer = provenanceLine({
     version: backtest.version,
     scenario: backtest.scenario.name,
@@ -23,15 +22,7 @@ export function backtestReport(backtest: BacktestFile): Record<string, Buffer | 
   });
   const names = Object.keys(backtest.measures);
   const charts = names.map((name) => renderChart(backtestChart(backtest, name), footer));
-  const doc = backtestDocument(backtest, charts, footer);
-  const files: Record<string, Buffer | string> = {};
-  for (const chart of charts) {
-    files[`charts/${chart.name}.png`] = chart.png;
-    files[`charts/${chart.name}.svg`] = chart.svg;
-  }
-  files["report.html"] = renderHtml(doc);
-  files["report.md"] = renderMarkdown(doc);
-  return files;
+  return documentFiles(charts, backtestDocument(backtest, charts, footer));
 }
 
 function verdict(inside: number): string {

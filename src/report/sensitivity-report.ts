@@ -12,11 +12,9 @@ import {
 } from "./charts/labels.js";
 import { renderChart } from "./charts/render.js";
 import { tornadoCharts } from "./charts/tornado.js";
+import { documentFiles, type ReportFiles } from "./document-files.js";
 import { formatValue } from "./format.js";
 import type { ReportDocument } from "./report-document.js";
-import { renderHtml } from "./report-html.js";
-import { renderMarkdown } from "./report-md.js";
-import type { ReportFiles } from "./write-report.js";
 
 /** The ranked table for one KPI: each input's low and high values and the change each makes. */
 export function sensitivityRows(result: SensitivityFile, kpi: string): string[][] {
@@ -83,12 +81,5 @@ export function renderSensitivityReport(result: SensitivityFile): ReportFiles {
       })),
     ],
   };
-  const out: ReportFiles = {};
-  for (const chart of charts) {
-    out[`charts/${chart.name}.png`] = chart.png;
-    out[`charts/${chart.name}.svg`] = chart.svg;
-  }
-  out["report.html"] = renderHtml(doc);
-  out["report.md"] = renderMarkdown(doc);
-  return out;
+  return documentFiles(charts, doc);
 }

@@ -8,9 +8,7 @@ import { calibrationDocument, calibrationProvenance } from "./calibration-docume
 import { arrivalsFitChart } from "./charts/arrivals-fit.js";
 import { type ChartSpec, renderChart } from "./charts/render.js";
 import { staySurvivalChart } from "./charts/stay-survival.js";
-import { renderHtml } from "./report-html.js";
-import { renderMarkdown } from "./report-md.js";
-import type { ReportFiles } from "./write-report.js";
+import { documentFiles, type ReportFiles } from "./document-files.js";
 
 export function calibrationCharts(file: CalibrationFile): ChartSpec[] {
   return [...file.stays.map(staySurvivalChart), arrivalsFitChart(file)].filter(
@@ -21,13 +19,5 @@ export function calibrationCharts(file: CalibrationFile): ChartSpec[] {
 export function renderCalibrationReport(file: CalibrationFile): ReportFiles {
   const footer = calibrationProvenance(file);
   const charts = calibrationCharts(file).map((spec) => renderChart(spec, footer));
-  const out: ReportFiles = {};
-  for (const chart of charts) {
-    out[`charts/${chart.name}.png`] = chart.png;
-    out[`charts/${chart.name}.svg`] = chart.svg;
-  }
-  const doc = calibrationDocument(file, charts, footer);
-  out["report.html"] = renderHtml(doc);
-  out["report.md"] = renderMarkdown(doc);
-  return out;
+  return documentFiles(charts, calibrationDocument(file, charts, footer));
 }

@@ -17,21 +17,19 @@ import { outOfAreaByYearChart } from "./charts/out-of-area-by-year.js";
 import { outOfAreaOverTimeChart } from "./charts/out-of-area-over-time.js";
 import { type ChartSpec, type RenderedChart, renderChart } from "./charts/render.js";
 import { sweepCharts } from "./charts/sweep.js";
+import { documentFiles, type ReportFiles } from "./document-files.js";
 import {
   compareDocument,
   type ReportDocument,
   runDocument,
   sweepDocument,
 } from "./report-document.js";
-import { renderHtml } from "./report-html.js";
-import { renderMarkdown } from "./report-md.js";
 import type { ReplicationKpis } from "./xlsx-run.js";
 
 // The Word and Excel writers (docx, exceljs) take about 0.4 s to load: they are imported
 // when a report is written, not on every start of the command line.
 
-/** Relative file name ("report.html", "charts/occupancy.png") → contents. */
-export type ReportFiles = Record<string, Buffer | string>;
+export type { ReportFiles };
 
 /** The charts of a run report, in report order; charts without data are left out. */
 export function runCharts(summary: RunSummaryInput): ChartSpec[] {
@@ -79,13 +77,7 @@ async function files(
   const footer = provenanceLine(provenance);
   const charts = specs.map((spec) => renderChart(spec, footer));
   const doc = document(charts, footer);
-  const out: ReportFiles = {};
-  for (const chart of charts) {
-    out[`charts/${chart.name}.png`] = chart.png;
-    out[`charts/${chart.name}.svg`] = chart.svg;
-  }
-  out["report.html"] = renderHtml(doc);
-  out["report.md"] = renderMarkdown(doc);
+  const out = documentFiles(charts, doc);
   const { renderDocx } = await import("./report-docx.js");
   out["report.docx"] = await renderDocx(doc, provenance.runAt);
   return out;
