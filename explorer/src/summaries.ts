@@ -9,6 +9,7 @@ import type { ReplicationOutcome } from "../../src/model/outcomes.js";
 import type { Pathway } from "../../src/model/pathway.js";
 import type { CompareFile } from "../../src/results/compare.js";
 import type { RunSummaryFile } from "../../src/results/run-summary.js";
+import { reinvestmentRecords } from "../../src/scenario/reinvestment-record.js";
 import type { LoadedScenario } from "../../src/scenario/scenario-types.js";
 import type { ResolvedReinvestment } from "../../src/scenario/to-pathway.js";
 
@@ -42,19 +43,7 @@ export function pageSummary(s: PageScenario, outcomes: ReplicationOutcome[]): Ru
       model_file: loaded.modelFile,
       run: loaded.run,
       changes: loaded.changes.map((c) => c.change),
-      reinvestments: s.reinvestments.map((r) => ({
-        date: r.date,
-        share_reinvested: r.share,
-        released_per_year: r.releasedPerYear,
-        reinvested_per_year: r.reinvestedPerYear,
-        bought: r.bought.map((b) => ({
-          service: b.service,
-          capacity: b.capacity,
-          unit_cost_per_year: b.unitCostPerYear,
-          cost_per_year: b.costPerYear,
-        })),
-        unspent_per_year: r.unspentPerYear,
-      })),
+      reinvestments: reinvestmentRecords(s.reinvestments),
       model: loaded.model,
     } as RunSummaryFile["scenario"],
     kpis: results.kpis,

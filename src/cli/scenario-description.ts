@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadedScenario } from "../scenario/load.js";
+import { reinvestmentRecords } from "../scenario/reinvestment-record.js";
 import type { ResolvedReinvestment } from "../scenario/to-pathway.js";
 import { yamlComments } from "../scenario/yaml-comments.js";
 import { VERSION } from "../version.js";
@@ -17,19 +18,7 @@ export function describeScenario(loaded: LoadedScenario, reinvestments: Resolved
     model_file: relative(loaded.modelFile),
     run: loaded.run,
     changes: loaded.changes.map((c) => c.change),
-    reinvestments: reinvestments.map((r) => ({
-      date: r.date,
-      share_reinvested: r.share,
-      released_per_year: r.releasedPerYear,
-      reinvested_per_year: r.reinvestedPerYear,
-      bought: r.bought.map((b) => ({
-        service: b.service,
-        capacity: b.capacity,
-        unit_cost_per_year: b.unitCostPerYear,
-        cost_per_year: b.costPerYear,
-      })),
-      unspent_per_year: r.unspentPerYear,
-    })),
+    reinvestments: reinvestmentRecords(reinvestments),
     model: loaded.model,
     // The model file was read and checked moments ago; its comments are its figures' sources.
     model_sources: yamlComments(readFileSync(loaded.modelFile, "utf8")),
