@@ -1,3 +1,4 @@
+import { TRANSFER } from "../data/spell.js";
 import { type Distribution, makeDistribution, sampleRemaining } from "../engine/distributions.js";
 import { EventQueue } from "../engine/event-queue.js";
 import { createStream, type Rng, Uniforms } from "../engine/random.js";
@@ -598,13 +599,9 @@ class Simulation {
     people.route[person] = routeId;
     const delay = route.spec.delay;
     if (delay && people.delayDraw[person] < delay.share * this.delayFactor) {
-      people.state[person] = State.DelayedExternally;
       this.spells?.delayed(person, t);
       const endsAt = t + (route.delay as Distribution).sample(this.rngOf(person));
-      people.endsAt[person] = endsAt;
-      this.recorder.change(route.delayedMetric, 1, t);
-      this.recorder.change(this.layout.delayedIn[people.at[person]], 1, t);
-      this.queue.schedule(endsAt, DELAY_END, person);
+      this.delayExternally(person, route, endsAt, t);
       return;
     }
     this.discharge(person, route, t);
@@ -750,7 +747,7 @@ class Simulation {
     }
     if (best < 0) return false;
     this.count(this.metric.repatriations, t);
-    this.spells?.route(best, "transfer");
+    this.spells?.route(best, TRANSFER);
     const wasInpatient = people.inpatient[best];
     this.leave(best, t);
     people.inpatient[best] = wasInpatient;
@@ -872,15 +869,19 @@ class Simulation {
     people.route[person] = routeId;
     this.spells?.delayed(person, t - daysDelayed);
     if (route.delay) {
-      people.state[person] = State.DelayedExternally;
-      const endsAt = t + sampleRemaining(route.delay, daysDelayed, rng);
-      people.endsAt[person] = endsAt;
-      this.recorder.change(route.delayedMetric, 1, t);
-      this.recorder.change(this.layout.delayedIn[people.at[person]], 1, t);
-      this.queue.schedule(endsAt, DELAY_END, person);
+      this.delayExternally(person, route, t + sampleRemaining(route.delay, daysDelayed, rng), t);
       return;
     }
     this.discharge(person, route, t);
+  }
+
+  /** Holds a person in their bed, ready to leave, until an outside delay ends at `endsAt`. */
+  private delayExternally(person: number, route: RouteState, endsAt: number, t: number): void {
+    this.people.state[person] = State.DelayedExternally;
+    this.people.endsAt[person] = endsAt;
+    this.recorder.change(route.delayedMetric, 1, t);
+    this.recorder.change(this.layout.delayedIn[this.people.at[person]], 1, t);
+    this.queue.schedule(endsAt, DELAY_END, person);
   }
 
   // --- intensive care -------------------------------------------------------------------
@@ -909,7 +910,7 @@ class Simulation {
     const multiplier = acute.isOutOfArea ? acute.spec.stayMultiplier : 1;
     people.picuRemaining[person] = (people.endsAt[person] - t) / multiplier;
     this.count(this.metric.picu_admissions, t);
-    this.spells?.route(person, "transfer");
+    this.spells?.route(person, TRANSFER);
     this.leave(person, t);
     const local = this.mostFree(this.cohorts[people.cohort[person]].picus);
     const unit = local >= 0 ? local : this.picuOutOfArea;
@@ -947,7 +948,7 @@ class Simulation {
 
   private moveToAcuteBed(person: number, ward: number, t: number): void {
     this.count(this.metric.picu_step_downs, t);
-    this.spells?.route(person, "transfer");
+    this.spells?.route(person, TRANSFER);
     this.leave(person, t);
     this.place(person, ward, this.people.picuRemaining[person], t);
   }
