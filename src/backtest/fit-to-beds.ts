@@ -22,23 +22,18 @@ export function fitToBeds(census: readonly CensusRow[], pathway: Pathway): Fitte
   const rows = [...census].sort((a, b) =>
     a.admitted < b.admitted ? -1 : a.admitted > b.admitted ? 1 : 0,
   );
-  const role = (id: string) => {
-    const service = pathway.services.find((s) => s.id === id);
-    return service ? SERVICE_KINDS[service.kind].role : undefined;
-  };
+  const byId = new Map(pathway.services.map((s) => [s.id, s]));
+  const withRole = (role: string) =>
+    pathway.services.filter((s) => SERVICE_KINDS[s.kind].role === role).map((s) => s.id);
+  // Where someone above a ward's beds goes, in order of preference: a ward, then the PICU.
+  const alternatives = [...withRole("acute"), ...withRole("intensive_care")];
+  const isWard = new Set(withRole("acute"));
   const room = (id: string) => (used.get(id) ?? 0) < (beds.get(id) ?? Number.POSITIVE_INFINITY);
-  const takes = (id: string, cohort: string) =>
-    pathway.services.find((s) => s.id === id)?.accepts.includes(cohort) ?? false;
+  const takes = (id: string, cohort: string) => byId.get(id)?.accepts.includes(cohort) ?? false;
   const counts = new Map<string, number>();
   const fitted = rows.map((row) => {
     let service = row.service;
-    if (!room(service) && role(service) === "acute") {
-      const alternatives = [
-        ...pathway.services.filter((s) => SERVICE_KINDS[s.kind].role === "acute").map((s) => s.id),
-        ...pathway.services
-          .filter((s) => SERVICE_KINDS[s.kind].role === "intensive_care")
-          .map((s) => s.id),
-      ];
+    if (!room(service) && isWard.has(service)) {
       service =
         alternatives.find((id) => id !== row.service && takes(id, row.cohort) && room(id)) ??
         pathway.acuteOutOfArea;

@@ -5,7 +5,7 @@
  */
 import { dayToIso } from "../data/extract-dates.js";
 import { OUT_OF_AREA } from "../data/extract-mapping.js";
-import type { Spell } from "../data/spell.js";
+import { continuesAfter, type Spell } from "../data/spell.js";
 
 export const BACKTEST_MEASURES = {
   admissions: {
@@ -79,13 +79,14 @@ export function measureMonths(
     level[a] += 1;
     level[b] -= 1;
   };
-  // A spell begun the day the same person's last one ended is a move, not an admission.
-  const lastEnd = new Map<string, number | undefined>();
+  // A spell that carries on the same person's last one (a move between providers) is no admission.
+  const last = new Map<string, Spell>();
   const ordered = [...spells].sort((x, y) => x.admitted - y.admitted);
   for (const s of ordered) {
     const end = s.discharged ?? Number.POSITIVE_INFINITY;
-    const moved = lastEnd.has(s.personId) && lastEnd.get(s.personId) === s.admitted;
-    lastEnd.set(s.personId, s.discharged);
+    const previous = last.get(s.personId);
+    const moved = previous !== undefined && continuesAfter(previous, s);
+    last.set(s.personId, s);
     if (!moved && s.admitted >= from && s.admitted < to)
       admissions[monthOfDay[s.admitted - from]]++;
     addSpan(s.ward === OUT_OF_AREA ? away : local, s.admitted, end);

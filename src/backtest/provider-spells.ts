@@ -5,8 +5,9 @@
  * repatriation starts a new local one (the spell it ends has the route `transfer`). Measured this way, simulated and observed spells are
  * counted by the same code, so a back-test compares like with like.
  */
-import { OUT_OF_AREA, TRANSFER } from "../data/extract-mapping.js";
+import { OUT_OF_AREA } from "../data/extract-mapping.js";
 import type { Spell } from "../data/spell.js";
+import { TRANSFER } from "../data/spell.js";
 import { dayOffset } from "../model/calendar.js";
 import type { Pathway } from "../model/pathway.js";
 import { SERVICE_KINDS } from "../model/service-kinds.js";

@@ -2,8 +2,9 @@
  * Calibration: from spells to every figure a model needs, each with where it came from. The
  * result is data; `write-model.ts` words it as a model file.
  */
-import { OUT_OF_AREA, TRANSFER } from "../data/extract-mapping.js";
+import { OUT_OF_AREA } from "../data/extract-mapping.js";
 import type { Spell, SpellExtract } from "../data/spell.js";
+import { TRANSFER } from "../data/spell.js";
 import { type CensoredStays, censoredStays } from "./censored-stays.js";
 import { type Estimate, share, Z95 } from "./estimates.js";
 import { type ArrivalFit, fitArrivals } from "./fit-arrivals.js";

@@ -3,8 +3,9 @@
  * mean delay, and its readmission share within the window (only discharges whose whole window
  * lies before the extract date count, so recent discharges do not look unreadmitted).
  */
-import { TRANSFER } from "../data/extract-mapping.js";
+
 import type { Spell } from "../data/spell.js";
+import { TRANSFER } from "../data/spell.js";
 import { censoredMean, type Estimate, share } from "./estimates.js";
 
 export interface RouteFit {

@@ -3,8 +3,8 @@
  * not new arrivals (the model makes them from each route's readmission share), so arrivals
  * are counted without them.
  */
-import { TRANSFER } from "../data/extract-mapping.js";
-import type { Spell } from "../data/spell.js";
+
+import { continuesAfter, type Spell, TRANSFER } from "../data/spell.js";
 
 export interface Readmissions {
   /** Spells that are someone's readmission within the window. */
@@ -34,7 +34,7 @@ export function findReadmissions(spells: Spell[], windowDays: number): Readmissi
     for (let k = 1; k < list.length; k++) {
       const before = spells[list[k - 1]];
       if (before.route === TRANSFER) {
-        continues[list[k]] = before.discharged === spells[list[k]].admitted;
+        continues[list[k]] = continuesAfter(before, spells[list[k]]);
         continue;
       }
       const gap = spells[list[k]].admitted - (before.discharged ?? Number.POSITIVE_INFINITY);

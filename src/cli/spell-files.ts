@@ -1,7 +1,8 @@
+import { type CensusRow, censusCsv } from "../data/census-on-date.js";
+import { TRANSFER } from "../data/spell.js";
 import type { Pathway } from "../model/pathway.js";
 import type { Spell } from "../model/spell-log.js";
 import { toCsv } from "../report/csv.js";
-import { CENSUS_COLUMNS } from "../scenario/census.js";
 import { addDays } from "../scenario/horizon.js";
 
 /**
@@ -53,17 +54,19 @@ export function staysCsv(spells: Spell[], pathway: Pathway): string {
 export function startCensusCsv(spells: Spell[], pathway: Pathway): string {
   const rows = spells
     .filter((s) => s.fromCensus || (s.start < 0 && (s.end === undefined || s.end > 0)))
-    .map((s) => {
+    .map((s): CensusRow => {
       const delayed = s.delayedFrom !== undefined && s.delayedFrom <= 0;
-      return [
-        s.person,
-        pathway.cohorts[s.cohort].id,
-        pathway.services[s.service].id,
-        dateOf(pathway, s.start),
-        delayed ? dateOf(pathway, s.delayedFrom as number) : "",
-        // The route they left by, once the delay was over: the one they were waiting on.
-        delayed && s.route !== "" && s.route !== "transfer" ? s.route : "",
-      ];
+      return {
+        person: s.person,
+        cohort: pathway.cohorts[s.cohort].id,
+        service: pathway.services[s.service].id,
+        admitted: dateOf(pathway, s.start),
+        ...(delayed && {
+          delayedSince: dateOf(pathway, s.delayedFrom as number),
+          // The route they left by, once the delay was over: the one they were waiting on.
+          ...(s.route !== "" && s.route !== TRANSFER && { waitingFor: s.route }),
+        }),
+      };
     });
-  return toCsv([...CENSUS_COLUMNS], rows);
+  return censusCsv(rows);
 }

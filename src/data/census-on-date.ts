@@ -5,8 +5,9 @@
  */
 import { BYTE_ORDER_MARK, csvLine } from "./csv-line.js";
 import { dayToIso } from "./extract-dates.js";
-import { OUT_OF_AREA, TRANSFER } from "./extract-mapping.js";
+import { OUT_OF_AREA } from "./extract-mapping.js";
 import type { Spell } from "./spell.js";
+import { TRANSFER } from "./spell.js";
 
 /** The columns of a census file, in order. */
 export const CENSUS_FIELDS = [

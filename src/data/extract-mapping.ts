@@ -26,12 +26,6 @@ export type ColumnRole = keyof typeof COLUMN_ROLES;
 /** The ward code target meaning "an out-of-area placement", not a local ward. */
 export const OUT_OF_AREA = "out_of_area";
 
-/**
- * The route of a spell that ended in a move to another provider (an out-of-area placement
- * brought home, say), not a discharge from the pathway.
- */
-export const TRANSFER = "transfer";
-
 const idPattern = /^[a-z][a-z0-9_]*$/i;
 const localId = z
   .string({ error: "expected an id (letters, digits and underscores)" })

@@ -24,3 +24,18 @@ export interface SpellExtract {
   /** First day arrivals are counted from. */
   arrivalsFrom: number;
 }
+
+/**
+ * The route of a spell that ended in a move to another provider (an out-of-area placement
+ * brought home, say), not a discharge from the pathway.
+ */
+export const TRANSFER = "transfer";
+
+/**
+ * Whether `next` carries on `previous`, the same person's spell before it: it began the day
+ * `previous` ended in a move to another provider, so it is the same episode of care (no new
+ * admission, no readmission).
+ */
+export function continuesAfter(previous: Spell, next: Spell): boolean {
+  return previous.route === TRANSFER && previous.discharged === next.admitted;
+}

@@ -15,19 +15,6 @@ export interface ExtractCodes {
   routes?: Record<string, string>;
 }
 
-const ORDER: ColumnRole[] = [
-  "spell_id",
-  "person_id",
-  "admitted",
-  "discharged",
-  "cohort",
-  "ward",
-  "destination",
-  "delay_start",
-  "delay_end",
-  "delay_reason",
-];
-
 /** `heading`, when given, is written first as a `#` comment line (e.g. "SYNTHETIC: …"). */
 export function extractCsv(
   spells: readonly Spell[],
@@ -37,18 +24,23 @@ export function extractCsv(
   const code = (map: Record<string, string> | undefined, id: string) => map?.[id] ?? id;
   const day = (d: number | undefined) =>
     d === undefined || !Number.isFinite(d) ? "" : dayToIso(d);
-  const rows = spells.map((s) => [
-    s.spellId,
-    s.personId,
-    day(s.admitted),
-    day(s.discharged),
-    code(codes.cohorts, s.cohort),
-    code(codes.wards, s.ward),
-    s.route === undefined ? "" : code(codes.routes, s.route),
-    day(s.delay?.start),
-    s.delay && s.discharged !== undefined ? day(Math.min(s.delay.end, s.discharged)) : "",
-    s.delay?.reason ?? "",
-  ]);
-  const lines = [ORDER.map((role) => COLUMN_ROLES[role]), ...rows].map(csvLine);
+  const roles = Object.keys(COLUMN_ROLES) as ColumnRole[];
+  const rows = spells.map((s) => {
+    const cells: Record<ColumnRole, string> = {
+      spell_id: s.spellId,
+      person_id: s.personId,
+      admitted: day(s.admitted),
+      discharged: day(s.discharged),
+      cohort: code(codes.cohorts, s.cohort),
+      ward: code(codes.wards, s.ward),
+      destination: s.route === undefined ? "" : code(codes.routes, s.route),
+      delay_start: day(s.delay?.start),
+      delay_end:
+        s.delay && s.discharged !== undefined ? day(Math.min(s.delay.end, s.discharged)) : "",
+      delay_reason: s.delay?.reason ?? "",
+    };
+    return roles.map((role) => cells[role]);
+  });
+  const lines = [roles.map((role) => COLUMN_ROLES[role]), ...rows].map(csvLine);
   return `${BYTE_ORDER_MARK}${heading ? `# ${heading}\n` : ""}${lines.join("\n")}\n`;
 }

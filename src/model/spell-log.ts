@@ -13,7 +13,7 @@ export interface Spell {
   start: number;
   /** Day the stay ended, or undefined when still in at the end of the run. */
   end?: number;
-  /** The discharge route taken, "transfer" for a move to another service, or "". */
+  /** The discharge route taken, `TRANSFER` for a move to another service, or "". */
   route: string;
   /** Day a delayed discharge began (ready to leave but held), if there was one. */
   delayedFrom?: number;

@@ -11,11 +11,10 @@ import { type FileRole, MAX_FILE_BYTES, refusalMessage, type TextFiles } from ".
  * A starting census (`run.start_from: census.csv`): who is in each ward, out of area, in a
  * crisis house or a community place on the start date, and since when. One row a person:
  * person, cohort, service, admitted (a date on or before the start), and optionally
- * delayed_since (the date a delayed discharge began). Every mistake is reported at its
+ * delayed_since (the date a delayed discharge began) and waiting_for (the discharge route a
+ * delayed person waits on). Every mistake is reported at its
  * row and column, all of them at once (up to a limit), so a census is fixed in one pass.
  */
-export type { CensusRow };
-export const CENSUS_COLUMNS = CENSUS_FIELDS;
 const REQUIRED = ["person", "cohort", "service", "admitted"];
 /** More than this many problems are summed up in one last line. */
 const MAX_PROBLEMS = 20;
@@ -57,12 +56,12 @@ export function readCensus(
   const header = (lines[0] ?? "").split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
   const column = new Map(header.map((h, i) => [h, i]));
   header.forEach((h, i) => {
-    if (!(CENSUS_COLUMNS as readonly string[]).includes(h)) {
-      const near = closest(h, CENSUS_COLUMNS);
+    if (!(CENSUS_FIELDS as readonly string[]).includes(h)) {
+      const near = closest(h, CENSUS_FIELDS);
       at(
         1,
         i + 1,
-        `unknown column ${quote(h)} in the header row; ${near ? `did you mean "${near}"? ` : ""}the columns are ${CENSUS_COLUMNS.join(", ")} (delayed_since and waiting_for may be left out)`,
+        `unknown column ${quote(h)} in the header row; ${near ? `did you mean "${near}"? ` : ""}the columns are ${CENSUS_FIELDS.join(", ")} (delayed_since and waiting_for may be left out)`,
       );
     }
   });
@@ -71,7 +70,7 @@ export function readCensus(
       at(
         1,
         undefined,
-        `the header row has no "${name}" column; the first row must name the columns ${CENSUS_COLUMNS.join(", ")} (delayed_since and waiting_for may be left out)`,
+        `the header row has no "${name}" column; the first row must name the columns ${CENSUS_FIELDS.join(", ")} (delayed_since and waiting_for may be left out)`,
       );
   if (problems.length > 0) throw new InputError(problems);
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import type { CensusRow } from "../data/census-on-date.js";
 import { reportedKpiNames } from "../model/reported-kpis.js";
-import { type CensusRow, readCensus } from "./census.js";
+import { readCensus } from "./census.js";
 import { overrideChanges } from "./change-overrides.js";
 import { readEmpiricalFiles } from "./empirical-files.js";
 import { looksLike } from "./file-kind.js";

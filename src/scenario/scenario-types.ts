@@ -1,7 +1,7 @@
 // The shapes the loader hands on: to the checks it runs and to the commands that use its
 // result. They live in this leaf, apart from the loader, so that the checks and the loader
 // import them without importing one another (no import circles).
-import type { CensusRow } from "./census.js";
+import type { CensusRow } from "../data/census-on-date.js";
 import type { ChangeInput, ModelInput, RunInput, SweepInput } from "./schema.js";
 import type { Locator } from "./schema-problems.js";
 
