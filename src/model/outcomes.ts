@@ -1,4 +1,4 @@
-import { quantile } from "../stats/summary.js";
+import { selectQuantiles } from "../stats/select-quantiles.js";
 import { DAYS_PER_YEAR } from "./calendar.js";
 import { type PathwayKpi, partKpi } from "./kpi-definitions.js";
 import { delayableRouteNames } from "./metrics.js";
@@ -114,6 +114,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
     const admissions = count("admissions");
     const waited = count("waited");
     const oapBedDays = levelSum([layout.occupied[acuteOutOfArea]]);
+    const stays = stayKpis(out.stays, from, to, pathway.cohorts.length);
     const pathwayKpis: Record<PathwayKpi, number> = {
       arrivals: count("arrivals") * perYear,
       crisis_team_supported: count("crisis_team_supported") * perYear,
@@ -123,7 +124,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
       oap_share: admissions > 0 ? count("oap_admissions") / admissions : 0,
       oap_bed_days: oapBedDays * perYear,
       mean_oap_occupied: oapBedDays / (to - from),
-      ...stayKpis(out.stays, from, to, () => true),
+      ...stays.all,
       mean_local_occupancy: open > 0 ? occupied / open : 0,
       peak_local_occupancy: peak,
       mean_local_occupied: occupied / (to - from),
@@ -167,7 +168,7 @@ export function summariseReplication(pathway: Pathway, out: ReplicationOutput): 
           sumRange(recorder.counts[layout.cohortOapAdmissions[i]], warm + from, warm + to) *
           perYear,
         oap_bed_days: levelSum([layout.cohortOutOfArea[i]]) * perYear,
-        ...stayKpis(out.stays, from, to, (cohort) => cohort === i),
+        ...stays.byCohort[i],
       };
       for (const family of cohortKpis) k[partKpi(family, c.id)] = values[family];
     });
@@ -303,28 +304,55 @@ type StayKpi = "mean_length_of_stay" | "median_length_of_stay" | "p90_length_of_
 type CohortKpis = Record<"admissions" | "oap_admissions" | "oap_bed_days" | StayKpi, number>;
 
 /**
- * Realised length of stay of the acute stays (of the cohorts `which` picks) that ended in
- * results days [from, to); 0 when none did, as for other averages over nobody.
+ * Realised length of stay of the acute stays that ended in results days [from, to), of all
+ * cohorts and of each; 0 when none did, as for other averages over nobody.
  */
 function stayKpis(
   stays: CompletedStays,
   from: number,
   to: number,
-  which: (cohort: number) => boolean,
-): Record<StayKpi, number> {
-  const lengths: number[] = [];
-  for (let i = 0; i < stays.days.length; i++) {
-    const t = stays.endedAt[i];
-    if (t >= from && t < to && which(stays.cohort[i])) lengths.push(stays.days[i]);
-  }
+  cohorts: number,
+): { all: Record<StayKpi, number>; byCohort: Record<StayKpi, number>[] } {
+  // Stays are logged as they end, so those ending in the period are one run of the log.
+  const first = firstAtOrAfter(stays.endedAt, from);
+  const last = firstAtOrAfter(stays.endedAt, to);
+  // Each cohort's stays side by side (a counting sort by cohort), in the order they ended.
+  const starts = new Int32Array(cohorts + 1);
+  for (let i = first; i < last; i++) starts[stays.cohort[i] + 1]++;
+  for (let c = 0; c < cohorts; c++) starts[c + 1] += starts[c];
+  const grouped = new Float64Array(last - first);
+  const next = starts.slice(0, cohorts);
+  for (let i = first; i < last; i++) grouped[next[stays.cohort[i]]++] = stays.days[i];
+  return {
+    all: lengthKpis(stays.days.slice(first, last)),
+    byCohort: Array.from({ length: cohorts }, (_, c) =>
+      lengthKpis(grouped.subarray(starts[c], starts[c + 1])),
+    ),
+  };
+}
+
+/** Mean, median and 90th percentile of some stay lengths (reordered in place). */
+function lengthKpis(lengths: Float64Array): Record<StayKpi, number> {
   if (lengths.length === 0)
     return { mean_length_of_stay: 0, median_length_of_stay: 0, p90_length_of_stay: 0 };
-  const sorted = Float64Array.from(lengths).sort();
   let sum = 0;
-  for (const x of sorted) sum += x;
+  for (let i = 0; i < lengths.length; i++) sum += lengths[i];
+  const [median, p90] = selectQuantiles(lengths, [0.5, 0.9]);
   return {
-    mean_length_of_stay: sum / sorted.length,
-    median_length_of_stay: quantile(sorted, 0.5),
-    p90_length_of_stay: quantile(sorted, 0.9),
+    mean_length_of_stay: sum / lengths.length,
+    median_length_of_stay: median,
+    p90_length_of_stay: p90,
   };
+}
+
+/** The first index whose value is at least `t`, in values sorted ascending. */
+function firstAtOrAfter(values: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
