@@ -19,6 +19,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { nodeFiles } from "../dist/cli/node-files.js";
+import { OutcomeTable } from "../dist/experiment/outcome-table.js";
 import * as pool from "../dist/experiment/pool.js";
 import { runReplication } from "../dist/experiment/replication.js";
 import { loadScenario } from "../dist/scenario/load.js";
@@ -182,7 +183,8 @@ const { pathway: baseline, seed } = (() => {
     pool.ReplicationPool.with(2, async (threads) => {
       for (const beds of SWEEP_BEDS) {
         const point = load(beds);
-        await threads.run(point.pathway, point.seed, indices);
+        const kept = new OutcomeTable();
+        await threads.run(point.pathway, point.seed, indices, (o) => kept.add(o));
       }
     }),
   );

@@ -3,6 +3,7 @@
 
 import packageJson from "../../package.json";
 import { compareOutcomes } from "../../src/experiment/comparison.js";
+import { OutcomeTable } from "../../src/experiment/outcome-table.js";
 import { summariseResults } from "../../src/experiment/run-summary.js";
 import { calendarOf } from "../../src/model/calendar.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
@@ -29,7 +30,7 @@ export function arrived(outcomes: (ReplicationOutcome | undefined)[]): Replicati
 
 /** summary.json's shape for a run made in the page. */
 export function pageSummary(s: PageScenario, outcomes: ReplicationOutcome[]): RunSummaryFile {
-  const results = summariseResults(s.pathway, calendarOf(s.pathway), outcomes);
+  const results = summariseResults(s.pathway, calendarOf(s.pathway), OutcomeTable.of(outcomes));
   const { loaded } = s;
   return {
     version: VERSION,
@@ -70,7 +71,7 @@ export function pageComparison(
       {
         name: plan.loaded.name,
         summary: pageSummary(plan, planOutcomes),
-        ...compareOutcomes(years, baseOutcomes, planOutcomes),
+        ...compareOutcomes(years, OutcomeTable.of(baseOutcomes), OutcomeTable.of(planOutcomes)),
       },
     ],
   };

@@ -81,13 +81,13 @@ async function runFiles(
   const costs = costByYearCsv(simulated.summary);
   return {
     "summary.json": json,
-    "replications.csv": replicationsCsv(simulated.outcomes),
+    "replications.csv": replicationsCsv(simulated.outcomes.kpis()),
     "monthly.csv": monthlyCsv(simulated.summary),
     "financial-years.csv": financialYearsCsv(simulated.summary),
     ...(costs ? { "cost-by-year.csv": costs } : {}),
     [WORKBOOK]: await runWorkbookFile(
       simulated.summary,
-      simulated.outcomes.map((o) => o.kpis),
+      Array.from({ length: simulated.outcomes.length }, (_, i) => simulated.outcomes.kpiRow(i)),
     ),
     ...(charts ? await renderRunReport(simulated.summary) : {}),
   };

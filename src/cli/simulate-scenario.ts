@@ -1,10 +1,10 @@
+import type { OutcomeTable } from "../experiment/outcome-table.js";
 import {
   DEFAULT_MAX_REPLICATIONS,
   type Experiment,
   type ExperimentOptions,
   runExperiment,
 } from "../experiment/run-experiment.js";
-import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import { InputError } from "../scenario/input-error.js";
@@ -21,7 +21,7 @@ export interface SimulatedScenario {
   loaded: LoadedScenario;
   pathway: Pathway;
   reinvestments: ResolvedReinvestment[];
-  outcomes: ReplicationOutcome[];
+  outcomes: OutcomeTable;
   summary: RunSummary;
 }
 

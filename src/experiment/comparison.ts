@@ -1,5 +1,5 @@
-import type { ReplicationOutcome } from "../model/outcomes.js";
 import { type Difference, pairedDifferences } from "../stats/paired-differences.js";
+import type { OutcomeTable } from "./outcome-table.js";
 
 export interface Comparison {
   /** KPI → paired difference, scenario − baseline, over the results period. */
@@ -13,20 +13,14 @@ export interface Comparison {
  */
 export function compareOutcomes(
   financialYears: string[],
-  baseline: ReplicationOutcome[],
-  scenario: ReplicationOutcome[],
+  baseline: OutcomeTable,
+  scenario: OutcomeTable,
 ): Comparison {
   return {
-    differences: pairedDifferences(
-      baseline.map((o) => o.kpis),
-      scenario.map((o) => o.kpis),
-    ),
+    differences: pairedDifferences(baseline.kpis(), scenario.kpis()),
     differences_by_financial_year: financialYears.map((year, i) => ({
       year,
-      differences: pairedDifferences(
-        baseline.map((o) => o.byFinancialYear[i].kpis),
-        scenario.map((o) => o.byFinancialYear[i].kpis),
-      ),
+      differences: pairedDifferences(baseline.yearKpis(i), scenario.yearKpis(i)),
     })),
   };
 }

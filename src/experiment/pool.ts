@@ -10,13 +10,15 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops handing out work and terminates the workers. */
   signal?: AbortSignal;
-  /**
-   * Called once per replication in the order of `indices` (one that finishes early waits for
-   * those before it), and what it returns is kept in its place: lets a caller fold away what
-   * it needs only in sum, in an order that does not depend on the number of workers.
-   */
-  inOrder?: (outcome: ReplicationOutcome) => ReplicationOutcome;
 }
+
+/**
+ * Takes each replication's outcome in the order of the indices asked for, whatever thread ran
+ * it (one that finishes early waits for those before it): so a caller folds outcomes into
+ * what it keeps in an order that does not depend on the number of workers, and the pool holds
+ * an outcome only until it is taken.
+ */
+export type TakeOutcome = (outcome: ReplicationOutcome) => void;
 
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -79,32 +81,32 @@ export class ReplicationPool {
     }
   }
 
-  /** Runs replications `indices` and returns their outcomes in index order. */
+  /** Runs replications `indices`, handing their outcomes to `take` in index order. */
   async run(
     pathway: Pathway,
     seed: number,
     indices: number[],
+    take: TakeOutcome,
     options: Omit<PoolOptions, "workers"> = {},
-  ): Promise<ReplicationOutcome[]> {
+  ): Promise<void> {
     const total = indices.length;
-    const results = new Array<ReplicationOutcome>(total);
-    if (total === 0) return results;
+    /** Outcomes that arrived before their turn to be taken. */
+    const waiting = new Array<ReplicationOutcome | undefined>(total);
+    if (total === 0) return;
     const job = ++this.jobs;
     let next = 0;
     let done = 0;
     let failure: Error | undefined;
     /** Wakes this thread when it has run out of work and waits for the workers'. */
     let wake: (() => void) | undefined;
-    /** Outcomes before this position have been through `inOrder`. */
-    let inOrder = 0;
+    /** Outcomes before this position have been taken. */
+    let taken = 0;
     const completed = (position: number, outcome: ReplicationOutcome) => {
-      results[position] = outcome;
+      waiting[position] = outcome;
       done++;
-      if (options.inOrder) {
-        while (inOrder < total && results[inOrder] !== undefined) {
-          results[inOrder] = options.inOrder(results[inOrder]);
-          inOrder++;
-        }
+      for (let next = waiting[taken]; next !== undefined; next = waiting[taken]) {
+        waiting[taken++] = undefined;
+        take(next);
       }
       options.onProgress?.(done, total);
     };
@@ -159,7 +161,7 @@ export class ReplicationPool {
           // a Ctrl-C handler; without workers, every tenth is often enough.
           if (helpers.length > 0 || done % 10 === 0) await new Promise(setImmediate);
         } else if (done === total) {
-          return results;
+          return;
         } else {
           await new Promise<void>((resolve) => {
             wake = resolve;
@@ -209,15 +211,28 @@ export class ReplicationPool {
   }
 }
 
-/** One batch of replications with its own short-lived pool. */
-export function runReplications(
+/** One batch of replications with its own short-lived pool, its outcomes handed to `take`. */
+export function streamReplications(
+  pathway: Pathway,
+  seed: number,
+  indices: number[],
+  take: TakeOutcome,
+  options: PoolOptions = {},
+): Promise<void> {
+  const workers = Math.min(workerCount(options.workers), indices.length);
+  return ReplicationPool.with(workers, (pool) => pool.run(pathway, seed, indices, take, options));
+}
+
+/** The same, with the outcomes returned in index order (for small batches and tests). */
+export async function runReplications(
   pathway: Pathway,
   seed: number,
   indices: number[],
   options: PoolOptions = {},
 ): Promise<ReplicationOutcome[]> {
-  const workers = Math.min(workerCount(options.workers), indices.length);
-  return ReplicationPool.with(workers, (pool) => pool.run(pathway, seed, indices, options));
+  const outcomes: ReplicationOutcome[] = [];
+  await streamReplications(pathway, seed, indices, (o) => outcomes.push(o), options);
+  return outcomes;
 }
 
 function abortError(): Error {

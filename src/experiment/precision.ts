@@ -1,5 +1,5 @@
-import type { ReplicationOutcome } from "../model/outcomes.js";
 import { relativeHalfWidth, summarise } from "../stats/summary.js";
+import type { OutcomeTable } from "./outcome-table.js";
 
 /** What `--precision` achieved, as the run summary records it. */
 export interface PrecisionReport {
@@ -25,14 +25,15 @@ export interface PrecisionCheck {
  * skipped: any interval around nothing is "100%" of it.
  */
 export function precisionCheck(
-  outcomes: ReplicationOutcome[],
+  outcomes: OutcomeTable,
   kpis: string[],
   target: number,
 ): PrecisionCheck {
+  const columns = outcomes.kpis();
   let worst = 0;
   let worstKpi = kpis[0] ?? "";
   for (const name of kpis) {
-    const summary = summarise(outcomes.map((o) => o.kpis[name] ?? 0));
+    const summary = summarise(columns.column(name) ?? new Float64Array(outcomes.length));
     const relative = relativeHalfWidth(summary);
     if (Number.isFinite(relative) && relative > worst) {
       worst = relative;

@@ -1,4 +1,5 @@
 import { clusteredQuantileInterval } from "../stats/clustered-quantile.js";
+import type { KpiColumns } from "../stats/paired-differences.js";
 import { quantile, summarise } from "../stats/summary.js";
 import type { SweepPointResult } from "./sweep.js";
 
@@ -57,7 +58,9 @@ export function estimateAt(point: SweepPointResult, target: Target, years: numbe
     const k = point.kpis[target.kpi];
     return { statistic, estimate: k.mean, ci95: [k.ci95[0], k.ci95[1]] };
   }
-  const clusters = point.replications.map((r) => years.map((y) => r.years[y][target.kpi]));
+  const table = point.replications;
+  const byYear = years.map((y) => kpiColumn(table.yearKpis(y), target.kpi));
+  const clusters = Array.from({ length: table.length }, (_, r) => byYear.map((year) => year[r]));
   const p = target.percentile / 100;
   return {
     statistic,
@@ -194,9 +197,9 @@ export async function searchMinimum(
   const optimum = await at(best);
   const nearOptimal = explored()
     .filter((point) => {
-      const differences = point.replications.map(
-        (r, i) => r.kpis[kpi] - optimum.replications[i].kpis[kpi],
-      );
+      const here = kpiColumn(point.replications.kpis(), kpi);
+      const there = kpiColumn(optimum.replications.kpis(), kpi);
+      const differences = here.map((x, i) => x - there[i]);
       const { ci95 } = summarise(differences);
       return ci95[0] <= 0 && ci95[1] >= 0;
     })
@@ -209,4 +212,10 @@ export async function searchMinimum(
     explored: explored(),
     note: `Found by golden-section search: ${explored().length} of ${values.length} values simulated.${best === 0 || best === values.length - 1 ? " The minimum is at the edge of the range; widen it to be sure." : ""}`,
   };
+}
+
+/** A KPI's values replication by replication; NaN throughout where the run has no such KPI. */
+function kpiColumn(columns: KpiColumns, kpi: string): Float64Array {
+  const values = columns.column(kpi);
+  return values ? Float64Array.from(values) : new Float64Array(columns.length).fill(Number.NaN);
 }

@@ -1,8 +1,8 @@
 import { calendarOf } from "../model/calendar.js";
 import { KPI_DEFINITIONS } from "../model/kpi-definitions.js";
-import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
-import { type PoolOptions, runReplications } from "./pool.js";
+import { OutcomeTable } from "./outcome-table.js";
+import { streamReplications, type TakeOutcome } from "./pool.js";
 import { type PrecisionReport, precisionCheck } from "./precision.js";
 import { type ResultsSummary, summariseResults } from "./run-summary.js";
 import { type RunWarning, runWarnings } from "./run-warnings.js";
@@ -26,7 +26,7 @@ export const DEFAULT_MAX_REPLICATIONS = 5000;
 
 /** One scenario's replications, summarised, with what the run should warn about. */
 export interface Experiment {
-  outcomes: ReplicationOutcome[];
+  outcomes: OutcomeTable;
   results: ResultsSummary;
   precision?: PrecisionReport;
   warnings: RunWarning[];
@@ -42,13 +42,20 @@ export async function runExperiment(
   replications: number,
   options: ExperimentOptions = {},
 ): Promise<Experiment> {
-  // Each replication's daily series are summed for the warm-up check as it finishes, and
-  // dropped: kept to the end they were most of a long run's memory.
+  // Each replication's daily series are summed for the warm-up check as it finishes, and the
+  // rest kept as a row of numbers: kept whole to the end they were most of a long run's memory.
   const warmUp = new WarmUpSeries(pathway);
-  const pooled = { ...options, inOrder: (o: ReplicationOutcome) => warmUp.take(o) };
-  const outcomes = await runIndices(pathway, seed, 0, replications, pooled);
+  const outcomes = new OutcomeTable();
+  const take: TakeOutcome = (o) => {
+    warmUp.add(o);
+    outcomes.add(o);
+  };
+  await runIndices(pathway, seed, 0, replications, take, options);
   const precision = options.precision
-    ? await addReplicationsForPrecision(pathway, seed, outcomes, options.precision, pooled)
+    ? await addReplicationsForPrecision(pathway, seed, outcomes, take, {
+        ...options,
+        precision: options.precision,
+      })
     : undefined;
   const calendar = calendarOf(pathway);
   return {
@@ -64,11 +71,12 @@ function runIndices(
   seed: number,
   from: number,
   to: number,
-  options: ExperimentOptions & Pick<PoolOptions, "inOrder">,
-): Promise<ReplicationOutcome[]> {
+  take: TakeOutcome,
+  options: ExperimentOptions,
+): Promise<void> {
   const indices = Array.from({ length: to - from }, (_, i) => from + i);
-  if (options.runner) return options.runner.run(pathway, seed, indices, options);
-  return runReplications(pathway, seed, indices, options);
+  if (options.runner) return options.runner.run(pathway, seed, indices, take, options);
+  return streamReplications(pathway, seed, indices, take, options);
 }
 
 /**
@@ -79,18 +87,17 @@ function runIndices(
 async function addReplicationsForPrecision(
   pathway: Pathway,
   seed: number,
-  outcomes: ReplicationOutcome[],
-  target: number,
-  options: ExperimentOptions & Pick<PoolOptions, "inOrder">,
+  outcomes: OutcomeTable,
+  take: TakeOutcome,
+  options: ExperimentOptions & { precision: number },
 ): Promise<PrecisionReport> {
+  const target = options.precision;
   const ceiling = options.maxReplications ?? DEFAULT_MAX_REPLICATIONS;
-  const headline = Object.keys(outcomes[0]?.kpis ?? {}).filter(
-    (name) => KPI_DEFINITIONS[name]?.headline,
-  );
+  const headline = outcomes.kpis().names.filter((name) => KPI_DEFINITIONS[name]?.headline);
   let check = precisionCheck(outcomes, headline, target);
   while (check.worst > target && outcomes.length < ceiling) {
     const next = Math.min(ceiling, Math.max(check.needed, outcomes.length + 2));
-    outcomes.push(...(await runIndices(pathway, seed, outcomes.length, next, options)));
+    await runIndices(pathway, seed, outcomes.length, next, take, options);
     check = precisionCheck(outcomes, headline, target);
   }
   return {

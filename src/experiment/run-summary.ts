@@ -1,8 +1,9 @@
 import type { Calendar } from "../model/calendar.js";
 import { kpiDefinition, partKpi } from "../model/kpi-definitions.js";
-import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
+import type { KpiColumns } from "../stats/paired-differences.js";
 import { relativeHalfWidth, type Summary, summarise } from "../stats/summary.js";
+import type { OutcomeTable } from "./outcome-table.js";
 
 /** A KPI as it appears in summary.json. */
 export interface KpiSummary {
@@ -34,7 +35,7 @@ export interface ResultsSummary {
   monthly: { months: string[]; series: Record<string, Band> };
 }
 
-export function kpiSummary(name: string, values: number[]): KpiSummary {
+export function kpiSummary(name: string, values: ArrayLike<number>): KpiSummary {
   const s: Summary = summarise(values);
   const relative = relativeHalfWidth(s);
   return {
@@ -52,28 +53,19 @@ export function kpiSummary(name: string, values: number[]): KpiSummary {
 export function summariseResults(
   pathway: Pathway,
   calendar: Calendar,
-  outcomes: ReplicationOutcome[],
+  outcomes: OutcomeTable,
 ): ResultsSummary {
   const { months, financialYears } = calendar;
-  const kpisOf = (rows: Record<string, number>[]) => {
-    const result: Record<string, KpiSummary> = {};
-    for (const name of Object.keys(rows[0] ?? {}))
-      result[name] = kpiSummary(
-        name,
-        rows.map((r) => r[name]),
-      );
-    return result;
-  };
   const byYear = financialYears.map((year, i) => ({
     year,
     days: calendar.financialYearDays[i],
-    kpis: kpisOf(outcomes.map((o) => o.byFinancialYear[i].kpis)),
+    kpis: kpiSummaries(outcomes.yearKpis(i)),
   }));
   const series: Record<string, Band> = {};
-  for (const name of Object.keys(outcomes[0]?.monthly ?? {})) {
+  for (const name of outcomes.monthlyNames) {
     const band: Band = { mean: [], p10: [], p50: [], p90: [] };
     months.forEach((_, m) => {
-      const s = summarise(outcomes.map((o) => o.monthly[name][m]));
+      const s = summarise(outcomes.monthly(name, m));
       band.mean.push(s.mean);
       band.p10.push(s.p10);
       band.p50.push(s.p50);
@@ -83,7 +75,7 @@ export function summariseResults(
   }
   const summary: ResultsSummary = {
     replications: outcomes.length,
-    kpis: kpisOf(outcomes.map((o) => o.kpis)),
+    kpis: kpiSummaries(outcomes.kpis()),
     by_financial_year: byYear,
     monthly: { months, series },
   };
@@ -98,4 +90,11 @@ export function summariseResults(
     };
   }
   return summary;
+}
+
+/** Every KPI of some columns, summarised across replications. */
+export function kpiSummaries(columns: KpiColumns): Record<string, KpiSummary> {
+  const result: Record<string, KpiSummary> = {};
+  for (const name of columns.names) result[name] = kpiSummary(name, columns.column(name) ?? []);
+  return result;
 }

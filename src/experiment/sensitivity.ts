@@ -1,5 +1,6 @@
 import type { Pathway } from "../model/pathway.js";
 import { type Difference, pairedDifference } from "../stats/paired-differences.js";
+import { OutcomeTable } from "./outcome-table.js";
 import type { PoolOptions, ReplicationPool } from "./pool.js";
 import { pointResult, type SweepPointResult } from "./sweep.js";
 
@@ -53,13 +54,14 @@ export async function runSensitivity(
   const total = 1 + 2 * inputs.length;
   let done = 0;
   const run = async (pathway: Pathway) => {
-    const outcomes = await pool.run(pathway, seed, indices, options);
+    const outcomes = new OutcomeTable();
+    await pool.run(pathway, seed, indices, (o) => outcomes.add(o), options);
     options.onPoint?.(++done, total);
     return pointResult({}, outcomes);
   };
   const basePoint = await run(base);
   const column = (point: SweepPointResult, kpi: string) =>
-    point.replications.map((r) => r.kpis[kpi] ?? Number.NaN);
+    point.replications.kpis().column(kpi) ?? new Float64Array(replications).fill(Number.NaN);
   const effects: InputEffect[] = [];
   for (const input of inputs) {
     const low = await run(input.pathwayAt(input.low));

@@ -1,25 +1,26 @@
 import { createHash } from "node:crypto";
 import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
-import { type PoolOptions, runReplications } from "./pool.js";
+import { type PoolOptions, streamReplications, type TakeOutcome } from "./pool.js";
 import { type Shard, shareOf } from "./shard.js";
 import { WarmUpSeries } from "./warm-up-check.js";
 
-/** Whatever runs a batch of replications and returns their outcomes in the order of `indices`. */
+/** Whatever runs a batch of replications and hands their outcomes to `take` in the order of `indices`. */
 export interface ReplicationRunner {
   run(
     pathway: Pathway,
     seed: number,
     indices: number[],
+    take: TakeOutcome,
     options?: Omit<PoolOptions, "workers">,
-  ): Promise<ReplicationOutcome[]>;
+  ): Promise<void>;
 }
 
 /** A short-lived pool for each batch, as a plain run uses. */
 export function poolRunner(workers: number | undefined): ReplicationRunner {
   return {
-    run: (pathway, seed, indices, options = {}) =>
-      runReplications(pathway, seed, indices, { ...options, workers }),
+    run: (pathway, seed, indices, take, options = {}) =>
+      streamReplications(pathway, seed, indices, take, { ...options, workers }),
   };
 }
 
@@ -54,24 +55,33 @@ export class ShardRecorder implements ReplicationRunner {
     pathway: Pathway,
     seed: number,
     indices: number[],
+    take: TakeOutcome,
     options: Omit<PoolOptions, "workers"> = {},
-  ): Promise<ReplicationOutcome[]> {
+  ): Promise<void> {
     const mine = shareOf(this.shard, indices.length).map((p) => indices[p]);
-    const { inOrder, ...rest } = options;
-    const outcomes = await this.inner.run(pathway, seed, mine, rest);
     const days = new WarmUpSeries(pathway).length;
+    const outcomes: ReplicationOutcome[] = [];
     this.jobs.push({
       pathway: pathwayHash(pathway),
       seed,
       replications: indices.length,
       indices: mine,
-      outcomes: outcomes.map((o) => ({
-        ...o,
-        dailyOccupancy: Array.from(o.dailyOccupancy).slice(0, days),
-        dailyOtherOccupied: Array.from(o.dailyOtherOccupied).slice(0, days),
-      })),
+      outcomes,
     });
-    return inOrder ? outcomes.map(inOrder) : outcomes;
+    await this.inner.run(
+      pathway,
+      seed,
+      mine,
+      (o) => {
+        outcomes.push({
+          ...o,
+          dailyOccupancy: Array.from(o.dailyOccupancy).slice(0, days),
+          dailyOtherOccupied: Array.from(o.dailyOtherOccupied).slice(0, days),
+        });
+        take(o);
+      },
+      options,
+    );
   }
 }
 
@@ -106,17 +116,18 @@ export class ShardReplay implements ReplicationRunner {
     pathway: Pathway,
     seed: number,
     indices: number[],
+    take: TakeOutcome,
     options: Omit<PoolOptions, "workers"> = {},
-  ): Promise<ReplicationOutcome[]> {
+  ): Promise<void> {
     const at = this.next++;
     const job = this.jobs[at];
     if (!job || job.pathway !== pathwayHash(pathway) || job.seed !== seed)
       throw new ShardMismatch(at, "the model rebuilt here is not the one the shards ran");
-    return indices.map((index, done) => {
+    indices.forEach((index, done) => {
       const outcome = job.outcomes.get(index);
       if (!outcome) throw new ShardMismatch(at, `replication ${index + 1} is in no shard`);
       options.onProgress?.(done + 1, indices.length);
-      return options.inOrder ? options.inOrder(outcome) : outcome;
+      take(outcome);
     });
   }
 }

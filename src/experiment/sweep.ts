@@ -1,7 +1,7 @@
-import type { ReplicationOutcome } from "../model/outcomes.js";
 import type { Pathway } from "../model/pathway.js";
+import { OutcomeTable } from "./outcome-table.js";
 import type { PoolOptions } from "./pool.js";
-import { type KpiSummary, kpiSummary } from "./run-summary.js";
+import { type KpiSummary, kpiSummaries } from "./run-summary.js";
 import type { ReplicationRunner } from "./shard-runners.js";
 
 /** One swept parameter: a dotted path into the model (or run) and the values it takes. */
@@ -16,8 +16,8 @@ export type PointValues = Record<string, number>;
 export interface SweepPointResult {
   values: PointValues;
   kpis: Record<string, KpiSummary>;
-  /** Per replication: KPIs over the results period, and per financial year. */
-  replications: { kpis: Record<string, number>; years: Record<string, number>[] }[];
+  /** Per replication: KPIs over the results period, and per financial year, for paired comparisons. */
+  replications: OutcomeTable;
 }
 
 /** Every combination of the parameters' values, the first parameter varying slowest. */
@@ -46,24 +46,11 @@ export async function runPoint(
   first = 0,
 ): Promise<SweepPointResult> {
   const indices = Array.from({ length: replications }, (_, i) => first + i);
-  const outcomes = await pool.run(pathway, seed, indices, options);
+  const outcomes = new OutcomeTable();
+  await pool.run(pathway, seed, indices, (o) => outcomes.add(o), options);
   return pointResult(values, outcomes);
 }
 
-export function pointResult(values: PointValues, outcomes: ReplicationOutcome[]): SweepPointResult {
-  const names = Object.keys(outcomes[0]?.kpis ?? {});
-  const kpis: Record<string, KpiSummary> = {};
-  for (const name of names)
-    kpis[name] = kpiSummary(
-      name,
-      outcomes.map((o) => o.kpis[name]),
-    );
-  return {
-    values,
-    kpis,
-    replications: outcomes.map((o) => ({
-      kpis: o.kpis,
-      years: o.byFinancialYear.map((y) => y.kpis),
-    })),
-  };
+export function pointResult(values: PointValues, outcomes: OutcomeTable): SweepPointResult {
+  return { values, kpis: kpiSummaries(outcomes.kpis()), replications: outcomes };
 }

@@ -45,12 +45,6 @@ export class WarmUpSeries {
     this.replications++;
   }
 
-  /** Adds one replication's series and returns the outcome without them, to keep instead. */
-  take(outcome: ReplicationOutcome): ReplicationOutcome {
-    this.add(outcome);
-    return compact(outcome);
-  }
-
   get count(): number {
     return this.replications;
   }
@@ -60,34 +54,6 @@ export class WarmUpSeries {
     const n = this.replications;
     return (series === "acute" ? this.acute : this.other).map((sum) => sum / n);
   }
-}
-
-/** The daily series of an outcome once `WarmUpSeries.take` has summed them. */
-const NO_DAYS = new Float64Array(0);
-const DAILY_SERIES = new Set(["dailyOccupancy", "dailyOtherOccupied"]);
-
-/**
- * The outcome without its daily series, rebuilt through JSON when that is exact (every number
- * finite and not −0, nothing but plain objects, arrays and numbers): records built key by key,
- * as KPIs are, are hash tables to V8, where parsed ones are compact objects, half the memory
- * of a kept replication. Otherwise the outcome is kept as it is, but for the daily series.
- */
-function compact(outcome: ReplicationOutcome): ReplicationOutcome {
-  let exact = true;
-  const text = JSON.stringify(outcome, function (key, value: unknown) {
-    if (this === outcome && DAILY_SERIES.has(key)) return null;
-    if (typeof value === "number") {
-      if (!Number.isFinite(value) || Object.is(value, -0)) exact = false;
-    } else if (typeof value === "object" && value !== null) {
-      if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) exact = false;
-    } else if (typeof value !== "string") exact = false;
-    return value;
-  });
-  const kept = exact ? (JSON.parse(text) as ReplicationOutcome) : { ...outcome };
-  // Assigned in place, so the outcome's fields keep their order.
-  kept.dailyOccupancy = NO_DAYS;
-  kept.dailyOtherOccupied = NO_DAYS;
-  return kept;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The CSVs of a run: per replication, per month, per financial year (long and wide). */
-import type { ReplicationOutcome } from "../model/outcomes.js";
+
 import type { RunSummaryFile } from "../results/run-summary.js";
+import type { KpiColumns } from "../stats/paired-differences.js";
 import { isPartYear } from "./charts/data.js";
 import { costRows, costYears } from "./cost-rows.js";
 import { csvColumn, csvValue, toCsv } from "./csv.js";
@@ -8,11 +9,15 @@ import { displayUnit } from "./format.js";
 import { monthlyCsvValue, monthlySeries } from "./monthly-series.js";
 
 /** replications.csv: one row per replication, one column per KPI (shares in %). */
-export function replicationsCsv(outcomes: ReplicationOutcome[]): string {
-  const names = Object.keys(outcomes[0]?.kpis ?? {});
+export function replicationsCsv(kpis: KpiColumns): string {
+  const { names, column } = kpis;
+  const columns = names.map((n) => column(n) ?? []);
   return toCsv(
     ["replication", ...names.map(csvColumn)],
-    outcomes.map((o, i) => [i, ...names.map((n) => csvValue(n, o.kpis[n]))]),
+    Array.from({ length: kpis.length }, (_, i) => [
+      i,
+      ...names.map((n, k) => csvValue(n, columns[k][i])),
+    ]),
   );
 }
 

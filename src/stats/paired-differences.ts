@@ -25,17 +25,27 @@ export function pairedDifference(
   return { mean, ci95 };
 }
 
-/** The same, for each KPI of two sets of per-replication KPI rows; a KPI one side lacks counts as 0. */
+/**
+ * Several KPIs over the same replications: their names, and each one's values in replication
+ * order (undefined for a KPI not held).
+ */
+export interface KpiColumns {
+  names: readonly string[];
+  length: number;
+  column(name: string): ArrayLike<number> | undefined;
+}
+
+/** The same, for every KPI of two runs; a KPI one side lacks counts as 0 there. */
 export function pairedDifferences(
-  baseline: Record<string, number>[],
-  scenario: Record<string, number>[],
+  baseline: KpiColumns,
+  scenario: KpiColumns,
 ): Record<string, Difference> {
-  const names = new Set([...Object.keys(baseline[0] ?? {}), ...Object.keys(scenario[0] ?? {})]);
+  const names = new Set([...baseline.names, ...scenario.names]);
   const result: Record<string, Difference> = {};
   for (const name of names) {
     result[name] = pairedDifference(
-      baseline.map((row) => row[name] ?? 0),
-      scenario.map((row) => row[name] ?? 0),
+      baseline.column(name) ?? new Float64Array(baseline.length),
+      scenario.column(name) ?? new Float64Array(scenario.length),
     );
   }
   return result;

@@ -12,6 +12,7 @@ import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeFiles } from "../../src/cli/node-files.js";
 import { compareOutcomes } from "../../src/experiment/comparison.js";
+import { OutcomeTable } from "../../src/experiment/outcome-table.js";
 import { runReplications } from "../../src/experiment/pool.js";
 import { Calendar } from "../../src/model/calendar.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
@@ -65,7 +66,7 @@ beforeAll(async () => {
 
 describe("compareOutcomes", () => {
   it("a run compared with itself: every difference is exactly 0 with interval [0, 0]", () => {
-    const c = compareOutcomes(years, baseline, baseline);
+    const c = compareOutcomes(years, OutcomeTable.of(baseline), OutcomeTable.of(baseline));
     const kpis = Object.keys(baseline[0].kpis);
     expect(Object.keys(c.differences).sort()).toEqual([...kpis].sort());
     expect(kpis.length).toBeGreaterThan(10);
@@ -78,7 +79,7 @@ describe("compareOutcomes", () => {
   });
 
   it("the difference of means is the mean of paired differences, for every KPI", () => {
-    const c = compareOutcomes(years, baseline, fewer);
+    const c = compareOutcomes(years, OutcomeTable.of(baseline), OutcomeTable.of(fewer));
     for (const kpi of Object.keys(baseline[0].kpis)) {
       const expected = mean(fewer.map((o) => o.kpis[kpi])) - mean(baseline.map((o) => o.kpis[kpi]));
       const scale = Math.max(1, Math.abs(mean(baseline.map((o) => o.kpis[kpi]))));
@@ -90,7 +91,7 @@ describe("compareOutcomes", () => {
 
   it("years before the change meet the same people with the same beds: exactly no difference", () => {
     expect(years).toEqual(["2025/26", "2026/27", "2027/28"]);
-    const c = compareOutcomes(years, baseline, fewer);
+    const c = compareOutcomes(years, OutcomeTable.of(baseline), OutcomeTable.of(fewer));
     for (const y of c.differences_by_financial_year.slice(0, 2))
       for (const [kpi, d] of Object.entries(y.differences))
         expect(d, `${y.year} ${kpi}`).toEqual({ mean: 0, ci95: [0, 0] });

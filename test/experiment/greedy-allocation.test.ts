@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { greedyAllocation } from "../../src/experiment/greedy-allocation.js";
+import { OutcomeTable } from "../../src/experiment/outcome-table.js";
 import type { Target } from "../../src/experiment/rightsize.js";
 import { type PointValues, pointResult } from "../../src/experiment/sweep.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
@@ -52,7 +53,7 @@ function evaluator() {
         events: 0,
       }),
     );
-    return pointResult(values, outcomes);
+    return pointResult(values, OutcomeTable.of(outcomes));
   };
   return { evaluate, calls };
 }

@@ -7,6 +7,7 @@
  * Erlang-B formula. The other tests use synthetic evaluate functions, with no simulation.
  */
 import { describe, expect, it } from "vitest";
+import { OutcomeTable } from "../../src/experiment/outcome-table.js";
 import { ReplicationPool } from "../../src/experiment/pool.js";
 import {
   type Evaluate,
@@ -137,7 +138,7 @@ function syntheticPoint(
     dailyOtherOccupied: [],
     events: 0,
   }));
-  return pointResult({ x: value }, outcomes);
+  return pointResult({ x: value }, OutcomeTable.of(outcomes));
 }
 
 /** Evaluate returning KPI `kpi` = f(x) + ±spread(x), alternating over R replications. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import {
   excludesZero,
+  type KpiColumns,
   pairedDifference,
   pairedDifferences,
 } from "../../src/stats/paired-differences.js";
@@ -107,7 +108,16 @@ describe("excludesZero", () => {
   });
 });
 
-describe("pairedDifferences (every KPI of two sets of replication rows)", () => {
+/** Rows of KPIs (one per replication) as columns. */
+function columnsOf(rows: Record<string, number>[]): KpiColumns {
+  return {
+    names: Object.keys(rows[0] ?? {}),
+    length: rows.length,
+    column: (name) => (name in (rows[0] ?? {}) ? rows.map((row) => row[name]) : undefined),
+  };
+}
+
+describe("pairedDifferences (every KPI of two runs, as columns)", () => {
   it("pairs each KPI replication by replication, and a KPI one side lacks counts as 0", () => {
     const baseline = [
       { admissions: 100, oap_bed_days: 50 },
@@ -119,7 +129,7 @@ describe("pairedDifferences (every KPI of two sets of replication rows)", () => 
       { admissions: 110, oap_bed_days: 95, crisis_house_admissions: 6 },
       { admissions: 90, oap_bed_days: 75, crisis_house_admissions: 7 },
     ];
-    const d = pairedDifferences(baseline, scenario);
+    const d = pairedDifferences(columnsOf(baseline), columnsOf(scenario));
     expect(Object.keys(d).sort()).toEqual([
       "admissions",
       "crisis_house_admissions",
