@@ -3,11 +3,9 @@
 // last bit), which is enough to make a run's KPIs differ in their last digits. stdlib's
 // JavaScript versions of these functions give exactly Node 20's results (0 of 200,000
 // differ), so the page uses them, and the same seed gives the CLI's numbers to the last digit.
-// Powers (`**`, Math.pow) differ too, in 5-10% of results, and cannot be replaced from here:
-// the operator calls no property of Math. They reach the results through Weibull stays, gamma
-// stays with an sd above their mean, and yearly growth in arrivals, where the page may differ
-// from the CLI in the last one or two of sixteen digits. The cure is for the engine itself to
-// use these portable functions (and stdlib's pow) in Node too.
+// Powers (`**`, Math.pow) differ too, in 5-10% of results, and cannot be replaced from here
+// (the operator calls no property of Math): so the engine draws through exp and log instead
+// (src/engine/power.ts), and these replacements reach every distribution.
 import exp from "@stdlib/math-base-special-exp";
 import expm1 from "@stdlib/math-base-special-expm1";
 import ln from "@stdlib/math-base-special-ln";

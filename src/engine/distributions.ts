@@ -6,6 +6,7 @@
  * allocation and no parameter arithmetic per draw.
  */
 import { createRequire } from "node:module";
+import { power } from "./power.js";
 import { type Rng, standardNormal } from "./random.js";
 
 // Special functions from small stdlib packages rather than mathjs (~0.7 s to load). Even these
@@ -385,7 +386,7 @@ function gammaSampler(shape: number, scale: number): (rng: Rng) => number {
   };
   if (!boosted) return core;
   // 1 - u lies in (0, 1], so the power never sees 0 and never produces NaN.
-  return (rng) => core(rng) * (1 - rng()) ** invShape;
+  return (rng) => core(rng) * power(1 - rng(), invShape);
 }
 
 /** Builds the sampler with its exact mean and variance; `spec` must already be valid. */
@@ -436,8 +437,8 @@ function build(spec: DistributionSpec): Distribution {
         spec,
         mean: scale * g1,
         variance: scale * scale * Math.max(0, g2 - g1 * g1),
-        sample: (rng) => scale * (-Math.log(1 - rng())) ** invShape,
-        cdf: (x) => (x <= 0 ? 0 : -Math.expm1(-((x / scale) ** shape))),
+        sample: (rng) => scale * power(-Math.log(1 - rng()), invShape),
+        cdf: (x) => (x <= 0 ? 0 : -Math.expm1(-power(x / scale, shape))),
       };
     }
     case "erlang": {

@@ -1,8 +1,10 @@
 /** Bits of an event's packed payload that hold its kind; the rest hold its subject. */
 const KIND_BITS = 4;
 const KIND_MASK = (1 << KIND_BITS) - 1;
+/** 2^40: a rank's share of an event's tie-break, above any sequence number. */
+const RANK_STEP = 0x100_0000_0000;
 /** Subjects must be below this (2^27, about 134 million) to pack beside the kind in 32 bits. */
-const SUBJECT_LIMIT = 2 ** (31 - KIND_BITS);
+const SUBJECT_LIMIT = 1 << (31 - KIND_BITS);
 
 /**
  * The future event list: a binary min-heap over parallel typed arrays (no object per event).
@@ -51,7 +53,7 @@ export class EventQueue {
       throw new RangeError(`event subject ${subject} or kind ${kind} is out of range`);
     }
     if (this.count === this.times.length) this.grow();
-    const tie = this.rankOfKind[kind] * 2 ** 40 + this.sequence++;
+    const tie = this.rankOfKind[kind] * RANK_STEP + this.sequence++;
     const payload = (subject << KIND_BITS) | kind;
     const times = this.times;
     const ties = this.ties;

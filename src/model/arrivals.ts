@@ -53,10 +53,9 @@ export class ArrivalProcess {
     this.growthLogPerDay = Math.log1p(cohort.growthPerYear) / DAYS_PER_YEAR;
     const mean = cohort.seasonality.reduce((a, b) => a + b, 0) / 12;
     this.seasonality = cohort.seasonality.map((m) => m / mean);
-    const growth = 1 + cohort.growthPerYear;
-    const growthPeak = Math.max(
-      growth ** (calendar.days / DAYS_PER_YEAR),
-      growth ** (-calendar.warmUpDays / DAYS_PER_YEAR),
+    // Growth at either end of the horizon, as exp(t · log1p(g)) like the rate itself.
+    const growthPeak = Math.exp(
+      Math.max(calendar.days * this.growthLogPerDay, -calendar.warmUpDays * this.growthLogPerDay),
     );
     let scale = 1;
     let maxScale = 1;
