@@ -61,7 +61,9 @@ export class OutcomeTable {
     put(outcome.kpis, layout.kpis, "KPIs");
     if (outcome.byFinancialYear.length !== layout.years.length)
       throw new Error(`replication ${this.rows + 1} has other financial years than the first`);
-    outcome.byFinancialYear.forEach((year, y) => put(year.kpis, layout.years[y], "yearly KPIs"));
+    outcome.byFinancialYear.forEach((year, y) => {
+      put(year.kpis, layout.years[y], "yearly KPIs");
+    });
     for (const name of layout.monthly) {
       const series = outcome.monthly[name];
       if (series?.length !== layout.months)
