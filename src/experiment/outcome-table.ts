@@ -36,6 +36,11 @@ export class OutcomeTable {
     return table;
   }
 
+  /** Bytes a replication takes here (its row). */
+  get bytesPerReplication(): number {
+    return Float64Array.BYTES_PER_ELEMENT * (this.layout?.width ?? 0);
+  }
+
   /** Replications held. */
   get length(): number {
     return this.rows;

@@ -17,14 +17,16 @@ import type { ChangeInput, CohortInput, ModelInput } from "./schema.js";
  * and each readmission repeats them; every admission tries each ward that takes the cohort;
  * and every replication records one number a simulated day for each of its daily series
  * (beds occupied and open per service, people delayed per route, entries per service and the
- * fixed counts), then keeps its results (KPIs, costs and service use per financial year, two
- * daily occupancy series) until the run is summarised.
+ * fixed counts), then keeps its results (KPIs and costs over the results period and per
+ * financial year, and monthly series, as doubles: experiment/outcome-table.ts) until the run
+ * is summarised.
  *
  * Calibration, measured with `npm run build` and replications timed in one thread (best of
- * three, on a shared 2-core machine) and memory as heap growth per kept outcome and peak RSS:
- * - baseline (12 services before the PICU was added, 15,300 arrivals over 5 years and a 1,460-day warm-up): 33,000
- *   events, 16-26 ms a replication (0.47-0.79 µs an event); 74 KB kept per replication
- *   (estimate 94 KB); 1,000 replications on 2 workers peaked at 266 MB RSS;
+ * three, on a shared 2-core machine), and memory as what the outcome table keeps and peak RSS:
+ * - baseline (15 services, 15,100 arrivals over 5 years and a 1,460-day warm-up): 36,500
+ *   events, 16-26 ms a replication (0.47-0.79 µs an event); 9.3 KB kept per replication
+ *   (1,158 figures of 8 bytes: estimate 9.7 KB); 5,000 replications on 2 workers peaked at
+ *   275 MB RSS, 200 at 190 MB;
  * - every readmission share 90%, 0.01-day stays: 264,000 events (estimate 257,000), 0.16 s;
  *   at 100%: 1.06 million events in 0.46 s (0.43 µs each; estimate 2.6 million, as people
  *   then wait in bed for full community places and go round less often, which the estimate
@@ -33,10 +35,10 @@ import type { ChangeInput, CohortInput, ModelInput } from "./schema.js";
  *   stays at 100%: 711,000 events (estimate 800,000);
  * - 3,012 services (3,000 one-bed wards added): 0.36 s a replication with almost no arrivals
  *   (29.8 million recorded service-days: 12 ns each), 0.47 s with the baseline arrivals (the
- *   rest is each admission trying 3,002 wards, about 3 ns each); 3.7 MB kept per replication
- *   (33,000 figures: 110 bytes each); 200 replications on 2 workers peaked at 1.5 GB RSS
- *   (estimate 1.76 GB: 744 MB kept, 2 × 508 MB in flight); 1,000 wards: 0.86 MB kept per
- *   replication (estimate 1.3 MB). A worker thread adds about 33 MB (baseline, 1 vs 2 workers).
+ *   rest is each admission trying 3,002 wards, about 3 ns each); a cost a service for the
+ *   whole period and each year kept per replication (test/scenario/run-limits.test.ts checks
+ *   the estimate against what the table keeps); a replication in flight holds about 238 MB of
+ *   daily series. A worker thread adds about 33 MB (baseline, 1 vs 2 workers).
  * They are meant to be within a factor of two or so (and rather over than under): enough to
  * tell a 10-minute run from a 10-day one.
  */
@@ -49,12 +51,12 @@ const EVENTS_PER_EPISODE = 1.4;
 const SECONDS_PER_SERIES_DAY = 12e-9;
 /** Seconds for an admission to look at one ward for a free bed. */
 const SECONDS_PER_WARD_TRIED = 3e-9;
-/** Kept bytes per KPI, cost or service-year figure of a replication (a keyed number). */
-const BYTES_PER_RESULT = 110;
+/** Kept bytes per KPI, cost or monthly figure of a replication (a double in the outcome table). */
+const BYTES_PER_RESULT = 8;
 /** A worker thread's own memory: its JavaScript engine, code and copy of the pathway. */
 const BYTES_PER_THREAD = 32e6;
 /** The KPIs every replication reports whatever the model (outcomes.ts), and total_cost. */
-const FIXED_KPIS = 30;
+const FIXED_KPIS = 36;
 /** KPIs reported for each cohort, and at most for each service (reported-kpis.ts). */
 const KPIS_PER_COHORT = 6;
 const KPIS_PER_SERVICE = 5;
@@ -176,16 +178,14 @@ export function estimateRunSize(
     perService;
   const seriesDays = series * simulatedDays;
 
-  // Kept per replication (outcomes.ts): two daily series, monthly series, and the KPIs (one a
-  // route and a cost a service among them) for the whole period and each financial year,
-  // which also keeps the use of each service.
+  // Kept per replication (experiment/outcome-table.ts): the KPIs (one a route and a cost a
+  // service among them) for the whole period and each financial year, and the monthly series.
   const { financialYears, months } = periodsOf(run.start, lastDate);
   const keptFigures =
     (financialYears + 1) *
       (FIXED_KPIS + routes + services + KPIS_PER_COHORT * cohorts + KPIS_PER_SERVICE * perService) +
-    financialYears * services;
-  const keptPerReplication =
-    16 * simulatedDays + 16 * MONTHLY_SERIES * months + BYTES_PER_RESULT * keptFigures;
+    MONTHLY_SERIES * months;
+  const keptPerReplication = BYTES_PER_RESULT * keptFigures;
   // In flight per worker: the replication being recorded, and the one before it, which
   // garbage collection has often not yet freed.
   const workers = Math.max(1, Math.min(plannedWorkers, replications));
@@ -209,7 +209,7 @@ export function estimateRunSize(
     bytes: keptPerReplication * runs,
     workingBytes: workingPerWorker * workers,
     serviceBytes:
-      BYTES_PER_RESULT * (2 * financialYears + 1) * services * runs +
+      BYTES_PER_RESULT * (financialYears + 1) * services * runs +
       2 * 8 * 3 * services * simulatedDays * workers,
   };
 }
