@@ -6,6 +6,9 @@ import { runWarnings } from "../../src/experiment/run-warnings.js";
 import { calendarOf } from "../../src/model/calendar.js";
 import { KPI_DEFINITIONS, kpiDefinition } from "../../src/model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
+import { COHORT_FAMILIES } from "../../src/model/reported-kpis.js";
+import { byCohortTable } from "../../src/report/by-cohort-table.js";
+import { byWardChart } from "../../src/report/charts/by-ward.js";
 import { compareByYearChart } from "../../src/report/charts/compare-by-year.js";
 import { costByServiceChart } from "../../src/report/charts/cost-by-service.js";
 import {
@@ -17,9 +20,9 @@ import { occupancyChart } from "../../src/report/charts/occupancy.js";
 import { outOfAreaByYearChart } from "../../src/report/charts/out-of-area-by-year.js";
 import { outOfAreaOverTimeChart } from "../../src/report/charts/out-of-area-over-time.js";
 import { OKABE_ITO } from "../../src/report/charts/palette.js";
-import { describeChange } from "../../src/report/describe-scenario.js";
+import { describeChange, type Table } from "../../src/report/describe-scenario.js";
 import { runFindings, scenarioFindings } from "../../src/report/findings.js";
-import { formatValue } from "../../src/report/format.js";
+import { formatRange, formatValue } from "../../src/report/format.js";
 import { financialYearsCsv } from "../../src/report/run-files.js";
 import type { CompareFile } from "../../src/results/compare.js";
 import { resultJson } from "../../src/results/format-version.js";
@@ -33,6 +36,7 @@ import { drawCharts } from "./charts.js";
 import { type EmbeddedFiles, embeddedFiles, memoryFiles } from "./embedded-files.js";
 import { closureChoices, isEmpty, type Lever, leversOf, type Plan, planYaml } from "./levers.js";
 import { type PageRun, pageWorkers, runInWorkers } from "./page-pool.js";
+import { partTable, SERVICE_FAMILIES } from "./part-tables.js";
 import { arrived, type PageScenario, pageComparison, pageSummary } from "./summaries.js";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -243,7 +247,7 @@ function planChanged(): void {
   }
   for (const lever of levers) {
     const v = plan.values[lever.id];
-    if (v === undefined || lever.effect.kind !== "set") continue;
+    if (v === undefined || lever.effect.kind === "scale") continue;
     const unit = lever.unit === "%" ? "%" : ` ${lever.unit}`;
     item(`${lever.label}: ${v}${unit} (today ${lever.baseline}${unit}).`);
   }
@@ -408,6 +412,33 @@ function showTables(rows: { name: string; cells: string[] }[], caption: string, 
   );
 }
 
+/** A table in the report's shape (a by-ward or by-cohort view), under its own heading. */
+function partView(title: string, caption: string, t: Table | undefined): HTMLElement[] {
+  if (!t) return [];
+  const h = document.createElement("h3");
+  h.textContent = title;
+  return [h, table(caption, t.header, t.rows)];
+}
+
+/** Per ward (and other local service) and per cohort, where the run reports them. */
+function showParts(
+  summary: RunSummaryFile,
+  cell: (name: string) => string,
+  cohorts: Table | undefined,
+  note: string,
+): void {
+  const { model } = summary.scenario;
+  const reported = (name: string) => name in summary.kpis;
+  $("part-views").replaceChildren(
+    ...partView(
+      "By ward and service",
+      `Each local ward and service, per year over the results period. ${note}`,
+      partTable("Ward or service", model.services, SERVICE_FAMILIES, reported, cell),
+    ),
+    ...partView("By cohort", `Each cohort, per year over the results period. ${note}`, cohorts),
+  );
+}
+
 function show(
   base: PageScenario,
   plan: PageScenario | undefined,
@@ -459,11 +490,26 @@ function show(
       "Baseline and plan, per year over the results period; the difference is paired replication by replication (the same people in both)",
       ["Measure", "Baseline", "Plan", "Difference (plan − baseline)"],
     );
+    const planCell = (name: string) => {
+      const d = differences[name];
+      const p = formatValue(name, planSummary.kpis[name].mean);
+      return d
+        ? `${p}; ${formatDifference(name, d.mean)} (${formatDifferenceInterval(name, d.ci95)})`
+        : p;
+    };
+    const reported = (name: string) => name in planSummary.kpis;
+    showParts(
+      planSummary,
+      planCell,
+      partTable("Cohort", planSummary.scenario.model.cohorts, COHORT_FAMILIES, reported, planCell),
+      "Each cell is the plan's mean, then its paired difference from the baseline.",
+    );
     if (chartsDue(final))
       drawCharts($("charts"), [
         occupancyChart(planSummary),
         outOfAreaOverTimeChart(planSummary),
         compareByYearChart(compare),
+        byWardChart(planSummary),
         costByServiceChart(planSummary),
       ]);
   } else {
@@ -483,11 +529,17 @@ function show(
       "Mean",
       "95% interval",
     ]);
+    const cell = (name: string) => {
+      const k = summary.kpis[name];
+      return `${formatValue(name, k.mean)} (${formatRange(name, k.ci95)})`;
+    };
+    showParts(summary, cell, byCohortTable(summary), "Means with 95% confidence intervals.");
     if (chartsDue(final))
       drawCharts($("charts"), [
         occupancyChart(summary),
         outOfAreaOverTimeChart(summary),
         outOfAreaByYearChart(summary),
+        byWardChart(summary),
         costByServiceChart(summary),
       ]);
   }

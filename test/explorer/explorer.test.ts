@@ -108,7 +108,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await page.close();
   }, 60_000);
 
-  it("gives the CLI's KPIs for the same seed, for the baseline and for a plan of two levers", async () => {
+  it("gives the CLI's KPIs for the same seed, for the baseline and for a plan of three levers (beds, the share and the length of delays)", async () => {
     const page = await open("plan");
     const replications = 5;
     await page.fill("#replications", String(replications));
@@ -123,11 +123,24 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
 
     await page.fill("#capacity-oakwood_ward", "24");
     await page.fill("#scale-delays", "50");
-    await page.dispatchEvent("#scale-delays", "input");
+    // The delays' length, generated from the model's discharge route home (exponential, 18 days).
+    expect(await page.textContent("#delay-length-home-today")).toBe("today: 18 days");
+    await page.fill("#delay-length-home", "9");
+    await page.dispatchEvent("#delay-length-home", "input");
     const plan = await page.$$eval("#plan-list li", (items) => items.map((i) => i.textContent));
-    expect(plan).toHaveLength(2);
+    expect(plan).toHaveLength(3);
     expect(plan[0]).toContain("24 beds (today 30 beds)");
+    expect(plan[1]).toContain(
+      "route home (awaiting care package or housing): average days: 9 days (today 18 days)",
+    );
     await runAndWait(page);
+    // The views by ward and by cohort: the plan's mean and its paired difference for each.
+    const parts = await page.textContent("#part-views");
+    expect(parts).toContain("By ward and service");
+    expect(parts).toContain("Oakwood");
+    expect(parts).toContain("By cohort");
+    expect(parts).toContain("Older adults (65+)");
+    expect(await page.locator("#part-views table").count()).toBe(2);
     await page.screenshot({ path: path.join(ARTIFACTS, "explorer-plan.png"), fullPage: true });
     const compare = JSON.parse(await download(page, "#export-json"));
     // The plan's years, one row per year and KPI, as a run's financial-years.csv.
@@ -137,6 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
       years.reduce((n: number, y: { kpis: object }) => n + Object.keys(y.kpis).length, 0),
     );
     const yaml = await download(page, "#export-yaml");
+    expect(yaml).toContain("pathway.discharge_routes.home.delay.length.mean: 9\n");
     const planFile = path.join(folder, "scenarios", "plan.yaml");
     writeFileSync(planFile, yaml);
     const valid = bedsim(["validate", planFile]);
