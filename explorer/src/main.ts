@@ -24,6 +24,8 @@ import { describeChange, type Table } from "../../src/report/describe-scenario.j
 import { runFindings, scenarioFindings } from "../../src/report/findings.js";
 import { formatRange, formatValue } from "../../src/report/format.js";
 import { financialYearsCsv } from "../../src/report/run-files.js";
+import { compareWorkbookBytes, runWorkbookBytes } from "../../src/report/workbook-files.js";
+import { WORKBOOK } from "../../src/report/workbook-name.js";
 import type { CompareFile } from "../../src/results/compare.js";
 import { resultJson } from "../../src/results/format-version.js";
 import type { RunSummaryFile } from "../../src/results/run-summary.js";
@@ -31,13 +33,19 @@ import { basename, dirname } from "../../src/scenario/file-paths.js";
 import { formatProblem, InputError } from "../../src/scenario/input-error.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { LoadedScenario } from "../../src/scenario/scenario-types.js";
+import { MAX_FILE_BYTES } from "../../src/scenario/text-files.js";
 import { buildPathway } from "../../src/scenario/to-pathway.js";
+import { yamlComments } from "../../src/scenario/yaml-comments.js";
 import { drawCharts } from "./charts.js";
 import { type EmbeddedFiles, embeddedFiles, memoryFiles } from "./embedded-files.js";
 import { closureChoices, isEmpty, type Lever, leversOf, type Plan, planYaml } from "./levers.js";
 import { type PageRun, pageWorkers, runInWorkers } from "./page-pool.js";
 import { partTable, SERVICE_FAMILIES } from "./part-tables.js";
 import { arrived, type PageScenario, pageComparison, pageSummary } from "./summaries.js";
+
+/** The exports of results, which wait for a run to finish. */
+const EXPORTS = ["export-json", "export-csv", "export-xlsx"];
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -50,6 +58,8 @@ let running: PageRun | undefined;
 let lastResults: CompareFile | RunSummaryFile | undefined;
 /** The plan's summary, or the baseline's when there is no plan: what the CSV export holds. */
 let lastSummary: RunSummaryFile | undefined;
+/** The results workbook of what is shown, as `bedsim run` or `bedsim compare` writes it. */
+let lastWorkbook: (() => Promise<Uint8Array>) | undefined;
 
 /** The plan's file: beside the explored scenario, so that `extends:` names it alone. */
 function planFile(entry: string): string {
@@ -95,9 +105,13 @@ function load(file: string, extra: Record<string, string> = {}): PageScenario {
   const replications = Number(($("replications") as HTMLInputElement).value);
   const set =
     Number.isInteger(replications) && replications > 0 ? [`run.replications=${replications}`] : [];
-  const loaded = loadScenario(file, { files: filesNow(extra), set });
+  const files = filesNow(extra);
+  const loaded = loadScenario(file, { files, set });
   const { pathway, reinvestments } = buildPathway(loaded);
-  return { loaded, pathway, reinvestments };
+  // The loader has just read the model file; its comments are its figures' sources.
+  const model = files.read(loaded.modelFile, MAX_FILE_BYTES);
+  const modelSources = typeof model === "string" ? yamlComments(model) : {};
+  return { loaded, pathway, reinvestments, modelSources };
 }
 
 // ---- levers -------------------------------------------------------------------------------
@@ -300,8 +314,7 @@ function run(): void {
   $("status").textContent =
     `Running ${total} replications${plan ? " of the baseline and the plan" : ""}…`;
   setRunning(true);
-  ($("export-json") as HTMLButtonElement).disabled = true;
-  ($("export-csv") as HTMLButtonElement).disabled = true;
+  for (const id of EXPORTS) ($(id) as HTMLButtonElement).disabled = true;
   const runNow = runInWorkers(pathways, seed, total, workers, (index, result, done) => {
     result.forEach((o, p) => {
       outcomes[p][index] = o;
@@ -322,8 +335,7 @@ function run(): void {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       $("status").textContent = `Done: ${total} replications in ${seconds} s (seed ${seed}).`;
       document.body.dataset.state = "done";
-      ($("export-json") as HTMLButtonElement).disabled = false;
-      ($("export-csv") as HTMLButtonElement).disabled = false;
+      for (const id of EXPORTS) ($(id) as HTMLButtonElement).disabled = false;
     })
     .catch((error: Error) => {
       if (error.name === "AbortError")
@@ -467,6 +479,7 @@ function show(
   if (plan) {
     const compare = pageComparison(base, plan, baseOutcomes, pick(1));
     lastResults = compare;
+    lastWorkbook = () => compareWorkbookBytes(compare);
     const planSummary = compare.scenarios[0].summary;
     lastSummary = planSummary;
     sentences(`What the plan does (${replications})`, scenarioFindings(compare, 0));
@@ -515,6 +528,11 @@ function show(
   } else {
     const summary = pageSummary(base, baseOutcomes);
     lastResults = summary;
+    lastWorkbook = () =>
+      runWorkbookBytes(
+        summary,
+        baseOutcomes.map((o) => o.kpis),
+      );
     lastSummary = summary;
     sentences(`Today's system (${replications})`, runFindings(summary));
     const rows = kpiNames(summary.kpis).map((name) => {
@@ -555,8 +573,8 @@ function show(
 
 // ---- export and editing ---------------------------------------------------------------------
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, contents: string | Uint8Array<ArrayBuffer>, type: string): void {
+  const url = URL.createObjectURL(new Blob([contents], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -633,6 +651,21 @@ function init(): void {
   });
   $("export-json").addEventListener("click", () => {
     if (lastResults) download("results.json", resultJson(lastResults), "application/json");
+  });
+  $("export-xlsx").addEventListener("click", async () => {
+    if (!lastWorkbook) return;
+    const button = $("export-xlsx") as HTMLButtonElement;
+    button.disabled = true;
+    $("status").textContent = "Making the workbook…";
+    try {
+      const bytes = await lastWorkbook();
+      download(WORKBOOK, new Uint8Array(bytes), XLSX_TYPE);
+      $("status").textContent = `Saved ${WORKBOOK}: the workbook bedsim run or compare writes.`;
+    } catch (error) {
+      showProblems(error);
+    } finally {
+      button.disabled = false;
+    }
   });
   $("export-csv").addEventListener("click", () => {
     if (lastSummary) download("financial-years.csv", financialYearsCsv(lastSummary), "text/csv");

@@ -7,9 +7,17 @@
  * Screenshots go to test-artifacts/explorer-*.png for a person to look at. Needs the built
  * CLI and page (`npm run build`; npm test does) and Chromium (skipped without it).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import ExcelJS from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exploreCommand } from "../../src/cli/explore-command.js";
@@ -44,7 +52,35 @@ function cliKpis(file: string, replications: number, workers = 2) {
   const result = bedsim([...args, "--workers", String(workers), "--out", out]);
   const seconds = (performance.now() - started) / 1000;
   expect(result.status, result.stderr).toBe(0);
-  return { kpis: JSON.parse(result.stdout).kpis, seconds };
+  const workbook = readdirSync(out, { recursive: true, encoding: "utf8" }).find((f) =>
+    f.endsWith("results.xlsx"),
+  );
+  return {
+    kpis: JSON.parse(result.stdout).kpis,
+    seconds,
+    workbook: workbook ? readFileSync(path.join(out, workbook)) : undefined,
+  };
+}
+
+/** A workbook's sheets, each as its rows of cell values (first row of data onwards). */
+async function sheets(bytes: Buffer | Uint8Array): Promise<Record<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: Record<string, unknown[][]> = {};
+  workbook.eachSheet((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    out[sheet.name] = rows;
+  });
+  return out;
+}
+
+async function downloadBytes(page: Page, button: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+  expect(file.suggestedFilename()).toBe("results.xlsx");
+  return readFileSync(await file.path());
 }
 
 async function download(page: Page, button: string): Promise<string> {
@@ -162,6 +198,19 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     const d = compare.scenarios[0].differences.oap_bed_days.mean;
     const planMean = compare.scenarios[0].summary.kpis.oap_bed_days.mean;
     expect(d).toBeCloseTo(planMean - compare.baseline.kpis.oap_bed_days.mean, 6);
+    // The comparison's workbook, as `bedsim compare` writes it: means side by side, then the
+    // paired differences with their intervals.
+    const book = await sheets(await downloadBytes(page, "#export-xlsx"));
+    expect(Object.keys(book)).toEqual(["Summary", "Differences", "Assumptions", "Method"]);
+    const oap = book.Summary.find((row) => row.at(-1) === "oap_bed_days");
+    expect(oap?.slice(1, 3)).toEqual([
+      compare.baseline.kpis.oap_bed_days.mean,
+      compare.scenarios[0].summary.kpis.oap_bed_days.mean,
+    ]);
+    const paired = book.Differences.find(
+      (row) => row[1] === "All years (per year)" && row.at(-1) === "oap_bed_days",
+    );
+    expect(paired?.slice(3, 6)).toEqual([d, ...compare.scenarios[0].differences.oap_bed_days.ci95]);
     await page.close();
   }, 180_000);
 
@@ -217,6 +266,23 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
       `explorer speed: page ready ${(ready / 1000).toFixed(1)} s, first result ${(firstResult / 1000).toFixed(1)} s after Run, 200 replications ${inPage.toFixed(1)} s in the page, ${cli.seconds.toFixed(1)} s with the CLI (ratio ${(inPage / cli.seconds).toFixed(2)}); explorer.html ${(readFileSync(html).length / 1024 / 1024).toFixed(2)} MB\n`,
     );
     expect(JSON.parse(await download(page, "#export-json")).kpis).toEqual(cli.kpis);
+    // The run's workbook is the CLI's results.xlsx, sheet by sheet and cell by cell, but for
+    // what only a command line knows (when and where it ran, the files' full paths).
+    expect(cli.workbook).toBeDefined();
+    const inPageBook = await sheets(await downloadBytes(page, "#export-xlsx"));
+    const cliBook = await sheets(cli.workbook as Buffer);
+    expect(Object.keys(inPageBook)).toEqual(Object.keys(cliBook));
+    expect(Object.keys(inPageBook)).toEqual([
+      "Summary",
+      "By financial year",
+      "Monthly",
+      "Replications",
+      "Assumptions",
+      "Method",
+    ]);
+    for (const name of ["By financial year", "Monthly", "Replications", "Assumptions"])
+      expect(inPageBook[name], name).toEqual(cliBook[name]);
+    expect(inPageBook.Summary.slice(2)).toEqual(cliBook.Summary.slice(2));
     await page.screenshot({ path: path.join(ARTIFACTS, "explorer-baseline.png"), fullPage: true });
     await page.close();
   }, 900_000);
