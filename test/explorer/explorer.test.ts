@@ -3,7 +3,8 @@
  * would open it: it loads with no console errors and fetches nothing; two levers and a run
  * give the same KPIs, to the last digit, as `bedsim run` of the exported plan with the same
  * seed (and the baseline as `bedsim run` of the baseline); Export writes YAML that `bedsim
- * validate` accepts; cancel stops a run; an invalid edit shows the loader's located error.
+ * validate` accepts; cancel stops a run; the code editor completes keys from the schema and
+ * marks an invalid edit with the loader's located error.
  * Screenshots go to test-artifacts/explorer-*.png for a person to look at. Needs the built
  * CLI and page (`npm run build`; npm test does) and Chromium (skipped without it).
  */
@@ -230,19 +231,62 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await page.close();
   }, 60_000);
 
-  it("shows the loader's located error for an invalid edit of the scenario", async () => {
+  it("edits the YAML in a code editor: keyboard only, schema completion, the loader's located errors as diagnostics", async () => {
     const page = await open("edit");
+    await page.click("#editor-details summary");
+    // The editor is named by the file it shows, and Tab moves on through it, never trapped.
+    const name = await page.$eval(
+      ".cm-content",
+      (e) => document.getElementById(e.getAttribute("aria-labelledby") ?? "")?.textContent,
+    );
+    expect(name).toBe("scenarios/baseline.yaml: the scenario explored");
+    await page.focus("#editor-file");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain("cm-content");
+    // Completion from the scenario schema: a key the file does not have yet.
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("chan");
+    await page.waitForSelector(".cm-tooltip-autocomplete");
+    const offered = await page.$$eval(".cm-tooltip-autocomplete li", (items) =>
+      items.map((i) => i.textContent ?? ""),
+    );
+    expect(offered.some((o) => o.startsWith("changes"))).toBe(true);
+    await page.keyboard.press("Escape");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Backspace");
+    // A misspelt key: the loader's message, at its line and column, as the CLI prints it.
+    await page.keyboard.type("runn: 3");
+    const line = BASELINE_TEXT.split("\n").length;
+    const expected = `scenarios/baseline.yaml:${line}:1: unknown key "runn"; did you mean "run"?`;
+    await page.waitForSelector(".cm-lintRange-error");
+    expect(await page.textContent("#editor-problems")).toContain(expected);
+    await page.hover(".cm-lintRange-error");
+    await page.waitForSelector(".cm-tooltip-lint");
+    expect(await page.textContent(".cm-tooltip-lint")).toContain(expected);
+    await page.locator("#editor").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-editor.png") });
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("apply");
+    await page.keyboard.press("Enter");
+    expect(await page.textContent("#editor-problems")).toContain(expected);
+
+    // A whole scenario pasted in, with a bad value: located as the CLI locates it.
     const bad = replaceOnce(BASELINE_TEXT, "years: 5", "years: -5");
     const at = positionOf(bad, "-5");
-    await page.click("details summary >> text=Edit the scenario's YAML");
-    await page.fill("#editor", bad);
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(bad);
+    await page.waitForFunction(
+      (where) => document.getElementById("editor-problems")?.textContent?.includes(where),
+      `scenarios/baseline.yaml:${at.line}:${at.column}: run → years: years must be more than 0`,
+    );
     await page.click("#apply");
-    // Shown beside the editor, where the person is looking.
-    const message = await page.textContent("#editor-problems");
-    expect(message).toContain(`scenarios/baseline.yaml:${at.line}:${at.column}:`);
-    expect(message).toContain("years must be more than 0");
-    await page.locator("#editor-problems").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "explorer-error.png") });
+    // The model is in the editor too, with its own schema.
+    await page.selectOption("#editor-file", "models/example-icb.yaml");
+    expect(await page.textContent("#editor-label")).toContain("the model");
+    expect(await page.textContent(".cm-content")).toContain(
+      "name: Example ICB acute mental-health pathway",
+    );
     // The last scenario that loaded stays the baseline: a run still works.
     await page.fill("#replications", "2");
     await runAndWait(page);
