@@ -448,6 +448,7 @@ function showParts(
 ): void {
   const { model } = summary.scenario;
   const reported = (name: string) => name in summary.kpis;
+  $("part-views").classList.add("parts");
   $("part-views").replaceChildren(
     ...partView(
       "By ward and service",
@@ -514,7 +515,7 @@ function show(
       const d = differences[name];
       const p = formatValue(name, planSummary.kpis[name].mean);
       return d
-        ? `${p}; ${formatDifference(name, d.mean)} (${formatDifferenceInterval(name, d.ci95)})`
+        ? `${p}\n${formatDifference(name, d.mean)} (${formatDifferenceInterval(name, d.ci95)})`
         : p;
     };
     const reported = (name: string) => name in planSummary.kpis;
@@ -522,7 +523,7 @@ function show(
       planSummary,
       planCell,
       partTable("Cohort", planSummary.scenario.model.cohorts, COHORT_FAMILIES, reported, planCell),
-      "Each cell is the plan's mean, then its paired difference from the baseline.",
+      "Each cell is the plan's mean, then its paired difference from the baseline with its 95% interval.",
     );
     if (chartsDue(final))
       drawCharts($("charts"), [

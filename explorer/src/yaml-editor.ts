@@ -91,6 +91,8 @@ export class YamlEditor {
         help,
         linter((view) => this.lint(view), { delay: 300 }),
         lintGutter(),
+        // Long lines wrap, so the text reflows at 200% zoom instead of scrolling sideways.
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({
           "aria-labelledby": this.options.labelledBy,
           "aria-describedby": this.options.describedBy,

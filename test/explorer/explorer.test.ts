@@ -145,6 +145,31 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it("reflows at 200% zoom: one column, nothing wider than the window", async () => {
+    // A 1280-pixel window at 200% zoom lays the page out in 640 CSS pixels, drawn twice as big.
+    const context = await browser.newContext({
+      viewport: { width: 640, height: 900 },
+      deviceScaleFactor: 2,
+    });
+    const page = await context.newPage();
+    page.on("pageerror", (e) => problems.push(`zoom: page error: ${e.message}`));
+    await page.goto(pathToFileURL(html).href);
+    await page.waitForSelector("body[data-state=ready]");
+    await page.fill("#replications", "3");
+    await runAndWait(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-zoom200.png") });
+    await page.locator("#part-views").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-zoom200-parts.png") });
+    await page.click("#editor-details summary");
+    await page.locator("#editor").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-zoom200-editor.png") });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  }, 60_000);
+
   it("gives the CLI's KPIs for the same seed, for the baseline and for a plan of three levers (beds, the share and the length of delays)", async () => {
     const page = await open("plan");
     const replications = 5;
@@ -171,6 +196,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
       "route home (awaiting care package or housing): average days: 9 days (today 18 days)",
     );
     await runAndWait(page);
+    await page
+      .locator("#part-views")
+      .screenshot({ path: path.join(ARTIFACTS, "explorer-parts.png") });
     // The views by ward and by cohort: the plan's mean and its paired difference for each.
     const parts = await page.textContent("#part-views");
     expect(parts).toContain("By ward and service");
