@@ -243,6 +243,24 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     await page.close();
   }, 180_000);
 
+  it("draws the README's screenshot (docs/explorer.png, rewritten with BEDSIM_UPDATE_DOCS=1)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1150 } });
+    const page = await context.newPage();
+    page.on("pageerror", (e) => problems.push(`readme: page error: ${e.message}`));
+    await page.goto(pathToFileURL(html).href);
+    await page.waitForSelector("body[data-state=ready]");
+    await page.fill("#replications", "40");
+    await page.fill("#capacity-oakwood_ward", "24");
+    await page.fill("#delay-length-home", "9");
+    await page.dispatchEvent("#delay-length-home", "input");
+    await runAndWait(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const shot = path.join(ARTIFACTS, "explorer-readme.png");
+    await page.screenshot({ path: shot });
+    if (process.env.BEDSIM_UPDATE_DOCS) copyFileSync(shot, path.join(REPO, "docs", "explorer.png"));
+    await context.close();
+  }, 120_000);
+
   it("cancels a run", async () => {
     const page = await open("cancel");
     await page.fill("#replications", "400");
