@@ -10,6 +10,7 @@ import { basicSetup } from "codemirror";
 import { stateExtensions } from "codemirror-json-schema";
 import { yamlCompletion, yamlSchemaHover } from "codemirror-json-schema/yaml";
 import { formatProblem, type Problem } from "../../src/scenario/input-error.js";
+import { problemRange } from "./problem-range.js";
 
 /** A JSON Schema, as `bedsim schema` prints it. */
 export type JsonSchema = Parameters<typeof stateExtensions>[0];
@@ -23,19 +24,6 @@ export interface EditorOptions {
   check(file: string, text: string): Problem[];
   /** Hears every check's problems, for the problems box beside the editor. */
   checked(problems: Problem[]): void;
-}
-
-/** Where a problem's line and column are in the text, to the end of the word there. */
-export function problemRange(text: string, problem: Problem): { from: number; to: number } {
-  const lines = text.split("\n");
-  const line = problem.line ?? 1;
-  if (line < 1 || line > lines.length) return { from: 0, to: Math.min(text.length, 1) };
-  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
-  const column = Math.min(Math.max((problem.column ?? 1) - 1, 0), lines[line - 1].length);
-  const rest = lines[line - 1].slice(column);
-  const word = /^[^\s:,\]}]+/.exec(rest)?.[0].length ?? 0;
-  const from = start + column;
-  return { from, to: from + Math.max(word, rest.length > 0 ? 1 : 0) };
 }
 
 export class YamlEditor {
