@@ -1,9 +1,6 @@
 // The explorer page: levers generated from the model, the plan they make, runs in Web
 // Workers with common random numbers, and the results in the report's own words and charts.
 import "./node-maths.js";
-import { parse as parseYaml } from "yaml";
-import modelSchema from "../../schema/model.schema.json";
-import scenarioSchema from "../../schema/scenario.schema.json";
 import { warningText } from "../../src/cli/warning-text.js";
 import { runWarnings } from "../../src/experiment/run-warnings.js";
 import { calendarOf } from "../../src/model/calendar.js";
@@ -32,21 +29,20 @@ import { WORKBOOK } from "../../src/report/workbook-name.js";
 import type { CompareFile } from "../../src/results/compare.js";
 import { resultJson } from "../../src/results/format-version.js";
 import type { RunSummaryFile } from "../../src/results/run-summary.js";
-import { looksLike } from "../../src/scenario/file-kind.js";
 import { basename, dirname } from "../../src/scenario/file-paths.js";
-import { formatProblem, InputError, type Problem } from "../../src/scenario/input-error.js";
+import { formatProblem, InputError } from "../../src/scenario/input-error.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { LoadedScenario } from "../../src/scenario/scenario-types.js";
 import { MAX_FILE_BYTES } from "../../src/scenario/text-files.js";
 import { buildPathway } from "../../src/scenario/to-pathway.js";
 import { yamlComments } from "../../src/scenario/yaml-comments.js";
 import { drawCharts } from "./charts.js";
+import { editorPanel } from "./editor-panel.js";
 import { type EmbeddedFiles, embeddedFiles, memoryFiles } from "./embedded-files.js";
 import { closureChoices, isEmpty, type Lever, leversOf, type Plan, planYaml } from "./levers.js";
 import { type PageRun, pageWorkers, runInWorkers } from "./page-pool.js";
 import { partTable, SERVICE_FAMILIES } from "./part-tables.js";
 import { arrived, type PageScenario, pageComparison, pageSummary } from "./summaries.js";
-import { type JsonSchema, YamlEditor } from "./yaml-editor.js";
 
 /** The exports of results, which wait for a run to finish. */
 const EXPORTS = ["export-json", "export-csv", "export-xlsx"];
@@ -57,8 +53,6 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const data = embeddedFiles();
 /** Files changed in the editor and applied, over the inlined ones. */
 const edits: Record<string, string> = {};
-/** Files changed in the editor and not yet applied (checked as typed, applied on Apply). */
-const drafts: Record<string, string> = {};
 let baseline: LoadedScenario | undefined;
 let levers: Lever[] = [];
 let running: PageRun | undefined;
@@ -592,81 +586,6 @@ function download(name: string, contents: string | Uint8Array<ArrayBuffer>, type
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The schema a file is written to: the model's, a scenario's, or none (a CSV of stays). */
-function schemaFor(file: string, text: string): JsonSchema | undefined {
-  if (!/\.ya?ml$/i.test(file)) return undefined;
-  let kind: "model" | "scenario" | undefined;
-  if (baseline) kind = file === baseline.modelFile ? "model" : "scenario";
-  else
-    try {
-      kind = looksLike(parseYaml(text));
-    } catch {
-      kind = undefined;
-    }
-  return (kind === "model" ? modelSchema : scenarioSchema) as JsonSchema;
-}
-
-/** Problems bedsim's loader finds in the scenario with `file` holding `text`; none if it loads. */
-function problemsWith(entry: string, file: string, text: string): Problem[] {
-  try {
-    buildPathway(loadScenario(entry, { files: filesNow({ ...drafts, [file]: text }) }));
-    return [];
-  } catch (error) {
-    if (error instanceof InputError) return error.problems;
-    return [{ message: `bedsim itself went wrong (not your files): ${String(error)}` }];
-  }
-}
-
-/** The editor: every inlined file, checked by the loader as it is typed, applied on request. */
-function initEditor({ entry, files }: EmbeddedFiles): void {
-  const choice = $("editor-file") as HTMLSelectElement;
-  for (const file of Object.keys(files)) choice.add(new Option(file, file, false, file === entry));
-  const editor = new YamlEditor({
-    parent: $("editor"),
-    labelledBy: "editor-label",
-    describedBy: "editor-help",
-    check: (file, text) => problemsWith(entry, file, text),
-    checked: (problems) =>
-      showProblems(problems.length > 0 ? new InputError(problems) : undefined, "editor-problems"),
-  });
-  let shown = entry;
-  const open = (file: string) => {
-    shown = file;
-    const text = drafts[file] ?? edits[file] ?? files[file] ?? "";
-    editor.show(file, text, schemaFor(file, text));
-    $("editor-label").textContent =
-      file === entry
-        ? `${file}: the scenario explored`
-        : `${file}: ${file === baseline?.modelFile ? "the model of the scenario explored" : "read by the scenario explored"}`;
-  };
-  open(entry);
-  $("editor-note").textContent =
-    "As they were when this page was made; edits stay in this page until you export them.";
-  choice.addEventListener("change", () => {
-    // An edit not yet applied is kept while another file is open.
-    drafts[shown] = editor.text;
-    open(choice.value);
-  });
-  $("apply").addEventListener("click", () => {
-    drafts[shown] = editor.text;
-    const next = { ...edits, ...drafts };
-    // Until the edits load, the last scenario that did stays the baseline.
-    try {
-      const loaded = loadScenario(entry, { files: memoryFiles(files, next) });
-      buildPathway(loaded);
-      Object.assign(edits, next);
-      for (const file of Object.keys(drafts)) delete drafts[file];
-      ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
-      showProblems(undefined);
-      showProblems(undefined, "editor-problems");
-      start(loaded);
-      $("status").textContent = "The edited files are now the baseline.";
-    } catch (error) {
-      showProblems(error, "editor-problems");
-    }
-  });
-}
-
 function start(loaded: LoadedScenario): void {
   baseline = loaded;
   $("scenario-title").textContent =
@@ -692,7 +611,18 @@ function init(): void {
   const workers = $("workers") as HTMLSelectElement;
   for (let n = 1; n <= Math.max(pageWorkers(), 1); n++)
     workers.add(new Option(String(n), String(n), false, n === pageWorkers()));
-  initEditor(data);
+  editorPanel({
+    data,
+    edits,
+    modelFile: () => baseline?.modelFile,
+    report: (error) => showProblems(error, "editor-problems"),
+    applied: (loaded) => {
+      ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
+      showProblems(undefined);
+      start(loaded);
+      $("status").textContent = "The edited files are now the baseline.";
+    },
+  });
   try {
     const loaded = loadScenario(data.entry, { files: filesNow() });
     ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
