@@ -19,6 +19,9 @@ export default defineConfig({
       { find: "@napi-rs/canvas", replacement: here("src/stubs/napi-canvas.ts") },
       // Distributions load special functions lazily with createRequire (Node only).
       { find: "node:module", replacement: here("src/stubs/node-module.ts") },
+      // codemirror-json-schema renders hover help as Markdown with markdown-it and shiki; the
+      // schema's help is plain text, so a small escaping renderer stands in (stubs/markdown.ts).
+      { find: /^\.\.\/utils\/markdown(\.js)?$/, replacement: here("src/stubs/markdown.ts") },
     ],
   },
   worker: { format: "iife" },

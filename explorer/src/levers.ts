@@ -3,9 +3,11 @@
 // or a `changes:` entry of a scenario file, exactly as the CLI reads them, so what the page
 // runs is the very file Export writes.
 import { stringify } from "yaml";
+import { type DistributionSpec, makeDistribution } from "../../src/engine/distributions.js";
 import { SERVICE_KINDS } from "../../src/model/service-kinds.js";
 import type { LoadedScenario } from "../../src/scenario/scenario-types.js";
-import type { ChangeInput } from "../../src/scenario/schema.js";
+import type { ChangeInput, ModelInput } from "../../src/scenario/schema.js";
+import { stretchable, stretchedEntries } from "./stretched-distribution.js";
 
 /** A number the person can change, shown beside its value today. */
 export interface Lever {
@@ -22,7 +24,9 @@ export interface Lever {
   /** The scenario entry it makes when changed. */
   effect:
     | { kind: "set"; path: string; percent?: boolean }
-    | { kind: "scale"; action: "scale_length_of_stay" | "scale_delays" };
+    | { kind: "scale"; action: "scale_length_of_stay" | "scale_delays" }
+    /** The distribution at `path` stretched so that its mean is the lever's value. */
+    | { kind: "stretch"; path: string; spec: DistributionSpec; mean: number };
 }
 
 /** A closure of beds on one ward on a date, with a share of the money moved elsewhere. */
@@ -87,6 +91,7 @@ export function leversOf(loaded: LoadedScenario): Lever[] {
       step: 1,
       effect: { kind: "scale", action },
     });
+  levers.push(...delayLengthLevers(loaded.model));
   for (const cohort of loaded.model.cohorts)
     levers.push({
       id: `growth-${cohort.id}`,
@@ -100,6 +105,48 @@ export function leversOf(loaded: LoadedScenario): Lever[] {
       effect: { kind: "set", path: `cohorts.${cohort.id}.growth_per_year`, percent: true },
     });
   return levers;
+}
+
+type Route = ModelInput["pathway"]["discharge_routes"][number];
+
+/**
+ * The average length of each discharge delay the model has (the pathway's routes, and the
+ * routes of a cohort that has its own), as a lever that stretches the delay's distribution.
+ */
+function delayLengthLevers(model: ModelInput): Lever[] {
+  const lever = (route: Route, path: string, id: string, who: string): Lever[] => {
+    const delay = route.delay;
+    if (!delay || !stretchable(delay.length)) return [];
+    const mean = makeDistribution(delay.length).mean;
+    return [
+      {
+        id,
+        group: "Stays and delays",
+        label: `${who}${who ? "d" : "D"}elayed discharges, route ${route.route.replaceAll("_", " ")} (${delay.reason}): average days`,
+        baseline: round(mean, 2),
+        unit: "days",
+        min: 0.5,
+        max: Math.max(60, Math.ceil(mean * 5)),
+        step: 0.5,
+        effect: { kind: "stretch", path: `${path}.delay.length`, spec: delay.length, mean },
+      },
+    ];
+  };
+  return [
+    ...model.pathway.discharge_routes.flatMap((r) =>
+      lever(r, `pathway.discharge_routes.${r.route}`, `delay-length-${r.route}`, ""),
+    ),
+    ...model.cohorts.flatMap((c) =>
+      (c.discharge_routes ?? []).flatMap((r) =>
+        lever(
+          r,
+          `cohorts.${c.id}.discharge_routes.${r.route}`,
+          `delay-length-${c.id}-${r.route}`,
+          `${c.name ?? c.id}: `,
+        ),
+      ),
+    ),
+  ];
 }
 
 /** The wards a closure can close beds on, and the services money can be reinvested in. */
@@ -121,13 +168,15 @@ export function isEmpty(plan: Plan): boolean {
 
 /** The plan as `set:` entries and dated `changes:`, as a scenario file writes them. */
 export function planEntries(plan: Plan, levers: Lever[]) {
-  const set: Record<string, number | string> = {};
+  const set: Record<string, number | string | number[]> = {};
   const changes: ChangeInput[] = [];
   for (const lever of levers) {
     const value = plan.values[lever.id];
     if (value === undefined) continue;
     const { effect } = lever;
     if (effect.kind === "set") set[effect.path] = effect.percent ? `${round(value, 4)}%` : value;
+    else if (effect.kind === "stretch")
+      Object.assign(set, stretchedEntries(effect.path, effect.spec, value / effect.mean));
     else changes.push({ [effect.action]: `${value}%` } as unknown as ChangeInput);
   }
   const closure = plan.closure;

@@ -6,6 +6,9 @@ import { runWarnings } from "../../src/experiment/run-warnings.js";
 import { calendarOf } from "../../src/model/calendar.js";
 import { KPI_DEFINITIONS, kpiDefinition } from "../../src/model/kpi-definitions.js";
 import type { ReplicationOutcome } from "../../src/model/outcomes.js";
+import { COHORT_FAMILIES } from "../../src/model/reported-kpis.js";
+import { byCohortTable } from "../../src/report/by-cohort-table.js";
+import { byWardChart } from "../../src/report/charts/by-ward.js";
 import { compareByYearChart } from "../../src/report/charts/compare-by-year.js";
 import { costByServiceChart } from "../../src/report/charts/cost-by-service.js";
 import {
@@ -17,10 +20,12 @@ import { occupancyChart } from "../../src/report/charts/occupancy.js";
 import { outOfAreaByYearChart } from "../../src/report/charts/out-of-area-by-year.js";
 import { outOfAreaOverTimeChart } from "../../src/report/charts/out-of-area-over-time.js";
 import { OKABE_ITO } from "../../src/report/charts/palette.js";
-import { describeChange } from "../../src/report/describe-scenario.js";
+import { describeChange, type Table } from "../../src/report/describe-scenario.js";
 import { runFindings, scenarioFindings } from "../../src/report/findings.js";
-import { formatValue } from "../../src/report/format.js";
+import { formatRange, formatValue } from "../../src/report/format.js";
 import { financialYearsCsv } from "../../src/report/run-files.js";
+import { compareWorkbookBytes, runWorkbookBytes } from "../../src/report/workbook-files.js";
+import { WORKBOOK } from "../../src/report/workbook-name.js";
 import type { CompareFile } from "../../src/results/compare.js";
 import { resultJson } from "../../src/results/format-version.js";
 import type { RunSummaryFile } from "../../src/results/run-summary.js";
@@ -28,17 +33,25 @@ import { basename, dirname } from "../../src/scenario/file-paths.js";
 import { formatProblem, InputError } from "../../src/scenario/input-error.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { LoadedScenario } from "../../src/scenario/scenario-types.js";
+import { MAX_FILE_BYTES } from "../../src/scenario/text-files.js";
 import { buildPathway } from "../../src/scenario/to-pathway.js";
+import { yamlComments } from "../../src/scenario/yaml-comments.js";
 import { drawCharts } from "./charts.js";
+import { editorPanel } from "./editor-panel.js";
 import { type EmbeddedFiles, embeddedFiles, memoryFiles } from "./embedded-files.js";
 import { closureChoices, isEmpty, type Lever, leversOf, type Plan, planYaml } from "./levers.js";
 import { type PageRun, pageWorkers, runInWorkers } from "./page-pool.js";
+import { partTable, SERVICE_FAMILIES } from "./part-tables.js";
 import { arrived, type PageScenario, pageComparison, pageSummary } from "./summaries.js";
+
+/** The exports of results, which wait for a run to finish. */
+const EXPORTS = ["export-json", "export-csv", "export-xlsx"];
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const data = embeddedFiles();
-/** Files changed in the editor, over the inlined ones. */
+/** Files changed in the editor and applied, over the inlined ones. */
 const edits: Record<string, string> = {};
 let baseline: LoadedScenario | undefined;
 let levers: Lever[] = [];
@@ -46,6 +59,8 @@ let running: PageRun | undefined;
 let lastResults: CompareFile | RunSummaryFile | undefined;
 /** The plan's summary, or the baseline's when there is no plan: what the CSV export holds. */
 let lastSummary: RunSummaryFile | undefined;
+/** The results workbook of what is shown, as `bedsim run` or `bedsim compare` writes it. */
+let lastWorkbook: (() => Promise<Uint8Array>) | undefined;
 
 /** The plan's file: beside the explored scenario, so that `extends:` names it alone. */
 function planFile(entry: string): string {
@@ -91,9 +106,13 @@ function load(file: string, extra: Record<string, string> = {}): PageScenario {
   const replications = Number(($("replications") as HTMLInputElement).value);
   const set =
     Number.isInteger(replications) && replications > 0 ? [`run.replications=${replications}`] : [];
-  const loaded = loadScenario(file, { files: filesNow(extra), set });
+  const files = filesNow(extra);
+  const loaded = loadScenario(file, { files, set });
   const { pathway, reinvestments } = buildPathway(loaded);
-  return { loaded, pathway, reinvestments };
+  // The loader has just read the model file; its comments are its figures' sources.
+  const model = files.read(loaded.modelFile, MAX_FILE_BYTES);
+  const modelSources = typeof model === "string" ? yamlComments(model) : {};
+  return { loaded, pathway, reinvestments, modelSources };
 }
 
 // ---- levers -------------------------------------------------------------------------------
@@ -243,7 +262,7 @@ function planChanged(): void {
   }
   for (const lever of levers) {
     const v = plan.values[lever.id];
-    if (v === undefined || lever.effect.kind !== "set") continue;
+    if (v === undefined || lever.effect.kind === "scale") continue;
     const unit = lever.unit === "%" ? "%" : ` ${lever.unit}`;
     item(`${lever.label}: ${v}${unit} (today ${lever.baseline}${unit}).`);
   }
@@ -296,8 +315,7 @@ function run(): void {
   $("status").textContent =
     `Running ${total} replications${plan ? " of the baseline and the plan" : ""}…`;
   setRunning(true);
-  ($("export-json") as HTMLButtonElement).disabled = true;
-  ($("export-csv") as HTMLButtonElement).disabled = true;
+  for (const id of EXPORTS) ($(id) as HTMLButtonElement).disabled = true;
   const runNow = runInWorkers(pathways, seed, total, workers, (index, result, done) => {
     result.forEach((o, p) => {
       outcomes[p][index] = o;
@@ -318,8 +336,7 @@ function run(): void {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       $("status").textContent = `Done: ${total} replications in ${seconds} s (seed ${seed}).`;
       document.body.dataset.state = "done";
-      ($("export-json") as HTMLButtonElement).disabled = false;
-      ($("export-csv") as HTMLButtonElement).disabled = false;
+      for (const id of EXPORTS) ($(id) as HTMLButtonElement).disabled = false;
     })
     .catch((error: Error) => {
       if (error.name === "AbortError")
@@ -408,6 +425,34 @@ function showTables(rows: { name: string; cells: string[] }[], caption: string, 
   );
 }
 
+/** A table in the report's shape (a by-ward or by-cohort view), under its own heading. */
+function partView(title: string, caption: string, t: Table | undefined): HTMLElement[] {
+  if (!t) return [];
+  const h = document.createElement("h3");
+  h.textContent = title;
+  return [h, table(caption, t.header, t.rows)];
+}
+
+/** Per ward (and other local service) and per cohort, where the run reports them. */
+function showParts(
+  summary: RunSummaryFile,
+  cell: (name: string) => string,
+  cohorts: Table | undefined,
+  note: string,
+): void {
+  const { model } = summary.scenario;
+  const reported = (name: string) => name in summary.kpis;
+  $("part-views").classList.add("parts");
+  $("part-views").replaceChildren(
+    ...partView(
+      "By ward and service",
+      `Each local ward and service, per year over the results period. ${note}`,
+      partTable("Ward or service", model.services, SERVICE_FAMILIES, reported, cell),
+    ),
+    ...partView("By cohort", `Each cohort, per year over the results period. ${note}`, cohorts),
+  );
+}
+
 function show(
   base: PageScenario,
   plan: PageScenario | undefined,
@@ -436,6 +481,7 @@ function show(
   if (plan) {
     const compare = pageComparison(base, plan, baseOutcomes, pick(1));
     lastResults = compare;
+    lastWorkbook = () => compareWorkbookBytes(compare);
     const planSummary = compare.scenarios[0].summary;
     lastSummary = planSummary;
     sentences(`What the plan does (${replications})`, scenarioFindings(compare, 0));
@@ -459,16 +505,36 @@ function show(
       "Baseline and plan, per year over the results period; the difference is paired replication by replication (the same people in both)",
       ["Measure", "Baseline", "Plan", "Difference (plan − baseline)"],
     );
+    const planCell = (name: string) => {
+      const d = differences[name];
+      const p = formatValue(name, planSummary.kpis[name].mean);
+      return d
+        ? `${p}\n${formatDifference(name, d.mean)} (${formatDifferenceInterval(name, d.ci95)})`
+        : p;
+    };
+    const reported = (name: string) => name in planSummary.kpis;
+    showParts(
+      planSummary,
+      planCell,
+      partTable("Cohort", planSummary.scenario.model.cohorts, COHORT_FAMILIES, reported, planCell),
+      "Each cell is the plan's mean, then its paired difference from the baseline with its 95% interval.",
+    );
     if (chartsDue(final))
       drawCharts($("charts"), [
         occupancyChart(planSummary),
         outOfAreaOverTimeChart(planSummary),
         compareByYearChart(compare),
+        byWardChart(planSummary),
         costByServiceChart(planSummary),
       ]);
   } else {
     const summary = pageSummary(base, baseOutcomes);
     lastResults = summary;
+    lastWorkbook = () =>
+      runWorkbookBytes(
+        summary,
+        baseOutcomes.map((o) => o.kpis),
+      );
     lastSummary = summary;
     sentences(`Today's system (${replications})`, runFindings(summary));
     const rows = kpiNames(summary.kpis).map((name) => {
@@ -483,11 +549,17 @@ function show(
       "Mean",
       "95% interval",
     ]);
+    const cell = (name: string) => {
+      const k = summary.kpis[name];
+      return `${formatValue(name, k.mean)} (${formatRange(name, k.ci95)})`;
+    };
+    showParts(summary, cell, byCohortTable(summary), "Means with 95% confidence intervals.");
     if (chartsDue(final))
       drawCharts($("charts"), [
         occupancyChart(summary),
         outOfAreaOverTimeChart(summary),
         outOfAreaByYearChart(summary),
+        byWardChart(summary),
         costByServiceChart(summary),
       ]);
   }
@@ -503,8 +575,8 @@ function show(
 
 // ---- export and editing ---------------------------------------------------------------------
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, contents: string | Uint8Array<ArrayBuffer>, type: string): void {
+  const url = URL.createObjectURL(new Blob([contents], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -539,10 +611,18 @@ function init(): void {
   const workers = $("workers") as HTMLSelectElement;
   for (let n = 1; n <= Math.max(pageWorkers(), 1); n++)
     workers.add(new Option(String(n), String(n), false, n === pageWorkers()));
-  const editor = $("editor") as HTMLTextAreaElement;
-  editor.value = data.files[data.entry] ?? "";
-  $("editor-label").textContent =
-    `${data.entry} (its model, and any scenario it extends, are as they were when this page was made)`;
+  editorPanel({
+    data,
+    edits,
+    modelFile: () => baseline?.modelFile,
+    report: (error) => showProblems(error, "editor-problems"),
+    applied: (loaded) => {
+      ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
+      showProblems(undefined);
+      start(loaded);
+      $("status").textContent = "The edited files are now the baseline.";
+    },
+  });
   try {
     const loaded = loadScenario(data.entry, { files: filesNow() });
     ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
@@ -558,29 +638,27 @@ function init(): void {
   $("cancel").addEventListener("click", () => running?.cancel());
   $("replications").addEventListener("input", planChanged);
   $("reset").addEventListener("click", () => baseline && start(baseline));
-  $("apply").addEventListener("click", () => {
-    // Until an edit loads, the last scenario that did stays the baseline.
-    const before = edits[data.entry];
-    edits[data.entry] = editor.value;
-    showProblems(undefined, "editor-problems");
-    try {
-      const loaded = loadScenario(data.entry, { files: filesNow() });
-      ($("replications") as HTMLInputElement).value = String(loaded.run.replications);
-      showProblems(undefined);
-      start(loaded);
-      $("status").textContent = "The edited scenario is now the baseline.";
-    } catch (error) {
-      if (before === undefined) delete edits[data.entry];
-      else edits[data.entry] = before;
-      showProblems(error, "editor-problems");
-    }
-  });
   $("export-yaml").addEventListener("click", () => {
     if (!baseline) return;
     download("plan.yaml", currentPlanText(baseline, currentPlan(baseline)), "text/yaml");
   });
   $("export-json").addEventListener("click", () => {
     if (lastResults) download("results.json", resultJson(lastResults), "application/json");
+  });
+  $("export-xlsx").addEventListener("click", async () => {
+    if (!lastWorkbook) return;
+    const button = $("export-xlsx") as HTMLButtonElement;
+    button.disabled = true;
+    $("status").textContent = "Making the workbook…";
+    try {
+      const bytes = await lastWorkbook();
+      download(WORKBOOK, new Uint8Array(bytes), XLSX_TYPE);
+      $("status").textContent = `Saved ${WORKBOOK}: the workbook bedsim run or compare writes.`;
+    } catch (error) {
+      showProblems(error);
+    } finally {
+      button.disabled = false;
+    }
   });
   $("export-csv").addEventListener("click", () => {
     if (lastSummary) download("financial-years.csv", financialYearsCsv(lastSummary), "text/csv");

@@ -21,6 +21,8 @@ export interface PageScenario {
   loaded: LoadedScenario;
   pathway: Pathway;
   reinvestments: ResolvedReinvestment[];
+  /** The comments beside the model file's figures: their sources, as summary.json has them. */
+  modelSources: Record<string, string>;
 }
 
 /** The outcomes that have arrived, in replication order (common random numbers pair them). */
@@ -46,6 +48,7 @@ export function pageSummary(s: PageScenario, outcomes: ReplicationOutcome[]): Ru
       changes: loaded.changes.map((c) => c.change),
       reinvestments: reinvestmentRecords(s.reinvestments),
       model: loaded.model,
+      model_sources: s.modelSources,
     } as RunSummaryFile["scenario"],
     kpis: results.kpis,
     by_financial_year: results.by_financial_year,

@@ -12,11 +12,21 @@ const CORE = "docProps/core.xml";
 /** Entry name → how to rewrite its text (e.g. ids a writer numbers process-wide). */
 export type ZipEdits = Record<string, (text: string) => string>;
 
+/** The archive re-stamped, as a Node Buffer (for the Word writer). */
 export async function stableZip(
   archive: Buffer | Uint8Array,
   at?: string,
   edits: ZipEdits = {},
 ): Promise<Buffer> {
+  return Buffer.from(await stableZipBytes(archive, at, edits));
+}
+
+/** The archive re-stamped, as plain bytes: no Node Buffer, so a web page can make it too. */
+export async function stableZipBytes(
+  archive: Uint8Array,
+  at?: string,
+  edits: ZipEdits = {},
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(archive);
   const parsed = at ? new Date(at) : NO_TIME;
   const date = Number.isNaN(parsed.getTime()) ? NO_TIME : parsed;
@@ -38,7 +48,7 @@ export async function stableZip(
   // Last, so that nothing written above keeps the time of writing.
   for (const entry of Object.values(zip.files)) entry.date = date;
   return zip.generateAsync({
-    type: "nodebuffer",
+    type: "uint8array",
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
   });

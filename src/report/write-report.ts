@@ -11,7 +11,13 @@ import { costByServiceChart } from "./charts/cost-by-service.js";
 import type { CompareInput, RunSummaryInput, SweepInput } from "./charts/data.js";
 import { delayedDischargesChart } from "./charts/delayed-discharges.js";
 import { differencesChart } from "./charts/differences.js";
-import { type Provenance, provenanceLine, runProvenance } from "./charts/labels.js";
+import {
+  compareProvenance,
+  type Provenance,
+  provenanceLine,
+  runProvenance,
+  sweepProvenance,
+} from "./charts/labels.js";
 import { occupancyChart } from "./charts/occupancy.js";
 import { outOfAreaByYearChart } from "./charts/out-of-area-by-year.js";
 import { outOfAreaOverTimeChart } from "./charts/out-of-area-over-time.js";
@@ -24,10 +30,11 @@ import {
   runDocument,
   sweepDocument,
 } from "./report-document.js";
+import { compareWorkbookBytes, runWorkbookBytes, sweepWorkbookBytes } from "./workbook-files.js";
 import type { ReplicationKpis } from "./xlsx-run.js";
 
 // The Word and Excel writers (docx, exceljs) take about 0.4 s to load: they are imported
-// when a report is written, not on every start of the command line.
+// when a report is written, not on every start of the command line (workbook-files.ts).
 
 export type { ReportFiles };
 
@@ -47,26 +54,6 @@ export function compareCharts(compare: CompareInput): ChartSpec[] {
   return [differencesChart(compare), compareByYearChart(compare)].filter(
     (c): c is ChartSpec => c !== undefined,
   );
-}
-
-export function compareProvenance(compare: CompareInput): Provenance {
-  return {
-    version: compare.version,
-    scenario: `${compare.baseline.scenario.name} vs ${compare.scenarios.map((s) => s.summary.scenario.name).join(", ")}`,
-    seed: compare.seed,
-    replications: compare.replications,
-    runAt: compare.baseline.manifest?.run_at,
-  };
-}
-
-export function sweepProvenance(sweep: SweepInput): Provenance {
-  return {
-    version: sweep.version,
-    scenario: sweep.scenario.name,
-    seed: sweep.seed,
-    replications: sweep.replications,
-    runAt: sweep.manifest?.run_at ?? sweep.run_at,
-  };
 }
 
 async function files(
@@ -111,16 +98,13 @@ export async function runWorkbookFile(
   summary: RunSummaryInput,
   replications?: ReplicationKpis,
 ): Promise<Buffer> {
-  const { runWorkbook } = await import("./xlsx-run.js");
-  return runWorkbook(summary, provenanceLine(runProvenance(summary)), replications);
+  return Buffer.from(await runWorkbookBytes(summary, replications));
 }
 
 export async function compareWorkbookFile(compare: CompareInput): Promise<Buffer> {
-  const { compareWorkbook } = await import("./xlsx-compare.js");
-  return compareWorkbook(compare, provenanceLine(compareProvenance(compare)));
+  return Buffer.from(await compareWorkbookBytes(compare));
 }
 
 export async function sweepWorkbookFile(sweep: SweepInput): Promise<Buffer> {
-  const { sweepWorkbook } = await import("./xlsx-sweep.js");
-  return sweepWorkbook(sweep, provenanceLine(sweepProvenance(sweep)));
+  return Buffer.from(await sweepWorkbookBytes(sweep));
 }

@@ -16,7 +16,10 @@ import { addSheet, kpiFormat, newWorkbook, workbookBytes } from "./xlsx-sheets.j
 
 const titleOf = (s: { title?: string; name: string }) => s.title ?? s.name;
 
-export async function compareWorkbook(compare: CompareInput, provenance: string): Promise<Buffer> {
+export async function compareWorkbook(
+  compare: CompareInput,
+  provenance: string,
+): Promise<Uint8Array> {
   const runAt = compare.baseline.manifest?.run_at;
   const workbook = newWorkbook(runAt);
   const model = compare.baseline.scenario.model;

@@ -253,7 +253,7 @@ export async function runWorkbook(
   summary: RunSummaryInput,
   provenance: string,
   replications: ReplicationKpis = [],
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const workbook = newWorkbook(summary.manifest?.run_at);
   const title = summary.scenario.title ?? summary.scenario.name;
   summarySheet(workbook, summary, title, provenance);

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { kpiDefinition } from "../model/kpi-definitions.js";
-import { stableZip } from "./stable-zip.js";
+import { stableZipBytes } from "./stable-zip.js";
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -130,8 +130,11 @@ export function setText(cell: ExcelJS.Cell, text: string): void {
   if (/^[=+\-@]/.test(text)) cell.numFmt = FORMAT.text;
 }
 
-/** The workbook as bytes, re-stamped with the run's time so the same input gives the same file. */
-export async function workbookBytes(workbook: Workbook, runAt?: string): Promise<Buffer> {
+/**
+ * The workbook as bytes, re-stamped with the run's time so the same input gives the same file.
+ * Plain bytes, not a Node Buffer: the explorer page builds the same workbook.
+ */
+export async function workbookBytes(workbook: Workbook, runAt?: string): Promise<Uint8Array> {
   const bytes = await workbook.xlsx.writeBuffer();
-  return stableZip(Buffer.from(bytes), runAt);
+  return stableZipBytes(new Uint8Array(bytes as ArrayBuffer), runAt);
 }

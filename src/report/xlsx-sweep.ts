@@ -13,7 +13,7 @@ import { sweepChecklistFacts, sweepContext } from "./stress-des-section.js";
 import { methodSheet } from "./xlsx-run.js";
 import { addSheet, kpiFormat, newWorkbook, workbookBytes } from "./xlsx-sheets.js";
 
-export async function sweepWorkbook(sweep: SweepInput, provenance: string): Promise<Buffer> {
+export async function sweepWorkbook(sweep: SweepInput, provenance: string): Promise<Uint8Array> {
   const runAt = sweep.manifest?.run_at ?? sweep.run_at;
   const workbook = newWorkbook(runAt);
   const kpis = orderedKpis(Object.keys(sweep.points[0]?.kpis ?? {}));

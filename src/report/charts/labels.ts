@@ -1,6 +1,7 @@
 /** Words and dates for people: month and date labels, ids made readable, the provenance line. */
 import { kpiDefinition } from "../../model/kpi-definitions.js";
 import { formatValue } from "../format.js";
+import type { CompareInput, SweepInput } from "./data.js";
 
 const MONTHS = [
   "January",
@@ -158,6 +159,28 @@ export function runProvenance(summary: {
     seed: summary.seed,
     replications: summary.replications,
     runAt: summary.manifest?.run_at,
+  };
+}
+
+/** The provenance of a comparison, from its compare.json. */
+export function compareProvenance(compare: CompareInput): Provenance {
+  return {
+    version: compare.version,
+    scenario: `${compare.baseline.scenario.name} vs ${compare.scenarios.map((s) => s.summary.scenario.name).join(", ")}`,
+    seed: compare.seed,
+    replications: compare.replications,
+    runAt: compare.baseline.manifest?.run_at,
+  };
+}
+
+/** The provenance of a sweep or right-size search, from its sweep.json. */
+export function sweepProvenance(sweep: SweepInput): Provenance {
+  return {
+    version: sweep.version,
+    scenario: sweep.scenario.name,
+    seed: sweep.seed,
+    replications: sweep.replications,
+    runAt: sweep.manifest?.run_at ?? sweep.run_at,
   };
 }
 
