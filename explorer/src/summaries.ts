@@ -10,7 +10,7 @@ import type { ReplicationOutcome } from "../../src/model/outcomes.js";
 import type { Pathway } from "../../src/model/pathway.js";
 import type { CompareFile } from "../../src/results/compare.js";
 import type { RunSummaryFile } from "../../src/results/run-summary.js";
-import { reinvestmentRecords } from "../../src/scenario/reinvestment-record.js";
+import { scenarioDescription } from "../../src/scenario/scenario-description.js";
 import type { LoadedScenario } from "../../src/scenario/scenario-types.js";
 import type { ResolvedReinvestment } from "../../src/scenario/to-pathway.js";
 
@@ -38,18 +38,7 @@ export function pageSummary(s: PageScenario, outcomes: ReplicationOutcome[]): Ru
     version: VERSION,
     seed: loaded.run.seed,
     replications: results.replications,
-    scenario: {
-      name: loaded.name,
-      title: loaded.title,
-      description: loaded.description,
-      file: loaded.file,
-      model_file: loaded.modelFile,
-      run: loaded.run,
-      changes: loaded.changes.map((c) => c.change),
-      reinvestments: reinvestmentRecords(s.reinvestments),
-      model: loaded.model,
-      model_sources: s.modelSources,
-    } as RunSummaryFile["scenario"],
+    scenario: scenarioDescription(loaded, s.reinvestments, (file) => file, s.modelSources),
     kpis: results.kpis,
     by_financial_year: results.by_financial_year,
     cost: results.cost,
