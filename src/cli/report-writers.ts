@@ -16,8 +16,18 @@ export const renderCompareReport: ReportWriters["renderCompareReport"] = async (
   (await writers()).renderCompareReport(compare);
 export const renderSweepReport: ReportWriters["renderSweepReport"] = async (sweep) =>
   (await writers()).renderSweepReport(sweep);
-export const runWorkbookFile: ReportWriters["runWorkbookFile"] = async (summary, replications) =>
-  (await writers()).runWorkbookFile(summary, replications);
+/**
+ * A run's workbook, loaded without the rest of the report layer: write-report.js brings in
+ * the charts and @napi-rs/canvas (a native library), which a run with --no-charts never
+ * draws. The same call as write-report's runWorkbookFile.
+ */
+export const runWorkbookFile: ReportWriters["runWorkbookFile"] = async (summary, replications) => {
+  const [{ runWorkbook }, { provenanceLine, runProvenance }] = await Promise.all([
+    import("../report/xlsx-run.js"),
+    import("../report/charts/labels.js"),
+  ]);
+  return runWorkbook(summary, provenanceLine(runProvenance(summary)), replications);
+};
 export const compareWorkbookFile: ReportWriters["compareWorkbookFile"] = async (compare) =>
   (await writers()).compareWorkbookFile(compare);
 export const sweepWorkbookFile: ReportWriters["sweepWorkbookFile"] = async (sweep) =>
