@@ -130,8 +130,12 @@ export function setText(cell: ExcelJS.Cell, text: string): void {
   if (/^[=+\-@]/.test(text)) cell.numFmt = FORMAT.text;
 }
 
-/** The workbook as bytes, re-stamped with the run's time so the same input gives the same file. */
+/**
+ * The workbook as bytes, re-stamped with the run's time so the same input gives the same file.
+ * exceljs only stores its entries (its own deflate is slow JavaScript): stableZip compresses
+ * them once, with Node's zlib.
+ */
 export async function workbookBytes(workbook: Workbook, runAt?: string): Promise<Buffer> {
-  const bytes = await workbook.xlsx.writeBuffer();
+  const bytes = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   return stableZip(Buffer.from(bytes), runAt);
 }
