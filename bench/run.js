@@ -5,9 +5,12 @@
  *   --quick  100 baseline replications instead of 1,000, a 41 x 20 sweep instead of 41 x 200,
  *            and peak memory at 200 and 1,000 replications instead of 200 and 5,000 (the JSON
  *            then says so, and the 1,000-replication times are extrapolated)
+ *   --only=1,4  run only the sections listed (the JSON then has only their figures)
  *
  * Sections: (1) the engine alone and the full simulation on the same M/M/150/150 loss system,
- * events per second on one core, and their ratio; (2) one baseline replication, and 1,000 on
+ * events per second on one core, and their ratio, and SimPy on the same system when a Python
+ * with SimPy is installed (bench/simpy-loss.py; skipped, with a line saying so, otherwise);
+ * (2) one baseline replication, and 1,000 on
  * 1 and 2 workers; (3) a 41-point sweep of acute beds on 2 workers; (4) start-up: new
  * processes of `bedsim --version` and of a 2-replication run without charts; (5) peak
  * resident memory of a whole run at 200 and at 5,000 replications, each in a fresh process
@@ -25,11 +28,16 @@ import { runReplication } from "../dist/experiment/replication.js";
 import { loadScenario } from "../dist/scenario/load.js";
 import { buildPathway } from "../dist/scenario/to-pathway.js";
 import { erlangB, lossPathway, runLossPathway, runLossSystem } from "./loss-system.js";
+import { simpyLoss } from "./simpy-loss.js";
 import { startUpFigures } from "./start-up.js";
 
 const args = new Set(process.argv.slice(2));
 const json = args.has("--json");
 const quick = args.has("--quick");
+const onlyArg = [...args].find((a) => a.startsWith("--only="));
+const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",").map(Number)) : undefined;
+/** Whether section `n` runs. */
+const section = (n) => only === undefined || only.has(n);
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const baselineFile = path.join(root, "scenarios", "baseline.yaml");
 
@@ -57,11 +65,12 @@ const fixed = (x, digits) => x.toFixed(digits);
 const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
 
 // 1. Engine and full model on one loss system ------------------------------------------------
-{
+if (section(1)) {
   // 150 beds at a load of 140 Erlangs: blocking about 2.8%, like a stretched acute bed base.
   // The pathway is the same system: 150 beds, mean stay 2.5 days, 140 Erlangs.
   const servers = 150;
   const load = 140;
+  const arrivals = 2_000_000;
   const meanStay = 2.5;
   const pathway = lossPathway({
     beds: servers,
@@ -75,7 +84,7 @@ const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
   let simBlocking = 0;
   // Alternately, so that a busy spell on a shared machine slows both rather than one.
   for (let run = 0; run < 5; run++) {
-    const r = runLossSystem({ servers, load, arrivals: 2_000_000, seed: run + 1 });
+    const r = runLossSystem({ servers, load, arrivals, seed: run + 1 });
     best = Math.min(best, r.seconds / r.events);
     blocking = r.blocking;
     const p = runLossPathway(pathway, run + 1);
@@ -110,14 +119,52 @@ const millions = (x) => `${(x / 1e6).toFixed(2)} M`;
     `${fixed(bestSim / best, 2)}x`,
     "<= 1.5x",
   );
+
+  // SimPy on the same system (same servers, load and arrivals; events counted alike), in its
+  // own process, best of 3 (1 with --quick): about 10 s a run for SimPy 2.
+  const simpy = simpyLoss({ servers, load, arrivals, runs: quick ? 1 : 3 });
+  if (simpy.skipped) {
+    figures.simpy = { skipped: simpy.skipped };
+    row("1 engine", "SimPy on the same system", `skipped: ${simpy.skipped}`);
+  } else {
+    const perSecond = simpy.events_per_second;
+    figures.simpy = {
+      version: simpy.simpy_version,
+      api: simpy.simpy_api,
+      python: simpy.python,
+      interpreter: simpy.interpreter,
+      events_per_second: Math.round(perSecond),
+      blocking: simpy.blocking,
+      erlang_b: simpy.erlang_b,
+      runs: simpy.runs,
+    };
+    figures.engine_over_simpy = 1 / best / perSecond;
+    figures.simulation_over_simpy = 1 / bestSim / perSecond;
+    const runs = `best of ${simpy.runs}`;
+    row(
+      "1 engine",
+      `SimPy ${simpy.simpy_version} (Python ${simpy.python}), same M/M/${servers}/${servers}, events/s (${runs})`,
+      millions(perSecond),
+    );
+    row(
+      "1 engine",
+      "  blocking, simulated vs Erlang-B",
+      `${fixed(simpy.blocking, 4)} vs ${fixed(simpy.erlang_b, 4)}${simpy.blocking_ok ? "" : " (far off!)"}`,
+    );
+    row("1 engine", "  bedsim's engine over SimPy, events/s", `${fixed(1 / best / perSecond, 1)}x`);
+    row(
+      "1 engine",
+      "  bedsim's full model over SimPy, events/s",
+      `${fixed(1 / bestSim / perSecond, 1)}x`,
+    );
+  }
 }
 
 // 2. Baseline replications ---------------------------------------------------------------------
-const { pathway: baseline, seed } = (() => {
+if (section(2)) {
   const loaded = loadScenario(baselineFile, { files: nodeFiles });
-  return { pathway: buildPathway(loaded).pathway, seed: loaded.run.seed };
-})();
-{
+  const baseline = buildPathway(loaded).pathway;
+  const seed = loaded.run.seed;
   // One replication on this thread, best of several: the per-replication cost without workers.
   // (This also warms the thread up, so the 1-worker run below starts warm; workers start cold.)
   for (let i = 0; i < 5; i++) runReplication(baseline, seed, 10_000 + i);
@@ -168,7 +215,7 @@ const { pathway: baseline, seed } = (() => {
 }
 
 // 3. Sweep ---------------------------------------------------------------------------------------
-{
+if (section(3)) {
   const indices = Array.from({ length: SWEEP_REPLICATIONS }, (_, i) => i);
   const load = (beds) => {
     const loaded = loadScenario(baselineFile, {
@@ -199,10 +246,12 @@ const { pathway: baseline, seed } = (() => {
 }
 
 // 4. Start-up -----------------------------------------------------------------------------------
-{
+if (section(4)) {
   const { version, run } = startUpFigures(quick ? 3 : 7);
   figures.start_up_version_seconds = version.median;
   figures.start_up_run_seconds = run.median;
+  figures.start_up_version_cpu_seconds = version.cpu;
+  figures.start_up_run_cpu_seconds = run.cpu;
   row(
     "4 start-up",
     "bedsim --version, new process, s (median)",
@@ -215,10 +264,15 @@ const { pathway: baseline, seed } = (() => {
     fixed(run.median, 3),
     "<= 0.25",
   );
+  row(
+    "4 start-up",
+    "  CPU time of each, all threads, s (median)",
+    `${fixed(version.cpu, 3)}, ${fixed(run.cpu, 3)}`,
+  );
 }
 
 // 5. Memory --------------------------------------------------------------------------------------
-{
+if (section(5)) {
   const peak = {};
   for (const replications of MEMORY_REPLICATIONS) {
     const out = execFileSync(

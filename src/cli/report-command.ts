@@ -1,13 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
-  compareWorkbookFile,
   type ReportFiles,
   renderCompareReport,
   renderRunReport,
   renderSweepReport,
-  runWorkbookFile,
-  sweepWorkbookFile,
   WORKBOOK,
 } from "../report/write-report.js";
 import type { CompareFile } from "../results/compare.js";
@@ -16,6 +13,7 @@ import { ResultsFolder } from "../results/results-folder.js";
 import type { RunSummaryFile } from "../results/run-summary.js";
 import type { SweepFile } from "../results/sweep.js";
 import { InputError } from "../scenario/input-error.js";
+import { compareWorkbookFile, runWorkbookFile, sweepWorkbookFile } from "./report-writers.js";
 
 /** Draws a file that matches its declared shape (checked by resultFileProblem first). */
 function render(file: ResultFileName, data: unknown): Promise<ReportFiles> {

@@ -16,9 +16,21 @@ export const renderCompareReport: ReportWriters["renderCompareReport"] = async (
   (await writers()).renderCompareReport(compare);
 export const renderSweepReport: ReportWriters["renderSweepReport"] = async (sweep) =>
   (await writers()).renderSweepReport(sweep);
-export const runWorkbookFile: ReportWriters["runWorkbookFile"] = async (summary, replications) =>
-  (await writers()).runWorkbookFile(summary, replications);
-export const compareWorkbookFile: ReportWriters["compareWorkbookFile"] = async (compare) =>
-  (await writers()).compareWorkbookFile(compare);
-export const sweepWorkbookFile: ReportWriters["sweepWorkbookFile"] = async (sweep) =>
-  (await writers()).sweepWorkbookFile(sweep);
+/**
+ * The workbooks, as files: loaded without the rest of the report layer, since write-report.js
+ * brings in the charts and @napi-rs/canvas (a native library), which a run with --no-charts
+ * never draws.
+ */
+type WorkbookFiles = typeof import("../report/workbook-files.js");
+
+const workbooks = (): Promise<WorkbookFiles> => import("../report/workbook-files.js");
+
+export const runWorkbookFile = async (
+  ...args: Parameters<WorkbookFiles["runWorkbookBytes"]>
+): Promise<Buffer> => Buffer.from(await (await workbooks()).runWorkbookBytes(...args));
+export const compareWorkbookFile = async (
+  ...args: Parameters<WorkbookFiles["compareWorkbookBytes"]>
+): Promise<Buffer> => Buffer.from(await (await workbooks()).compareWorkbookBytes(...args));
+export const sweepWorkbookFile = async (
+  ...args: Parameters<WorkbookFiles["sweepWorkbookBytes"]>
+): Promise<Buffer> => Buffer.from(await (await workbooks()).sweepWorkbookBytes(...args));

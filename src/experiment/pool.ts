@@ -10,6 +10,28 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops handing out work and terminates the workers. */
   signal?: AbortSignal;
+  /**
+   * Work, in arrivals simulated, a pool is asked for before it starts worker threads
+   * (default THREADS_FROM_ARRIVALS); 0 starts them with the first run. For tests.
+   */
+  threadsFrom?: number;
+}
+
+/**
+ * Work (arrivals simulated, summed over a pool's runs) below which a pool does it all on this
+ * thread. A worker thread takes about 0.1 s to load, and its first replication runs cold,
+ * several times slower than a warm one: for the example model that is the time of 10 or so
+ * replications on this thread, which has run them all by the time the thread could help. So
+ * a run under about 16 of its replications (250,000 arrivals; a 2-replication run above all)
+ * starts no thread; a larger model needs fewer replications to pay for one. Once started, the
+ * threads stay up for the pool's later runs, however small. Results are the same either way.
+ */
+export const THREADS_FROM_ARRIVALS = 250_000;
+
+/** Arrivals a replication of `pathway` simulates, roughly (growth and dated changes aside). */
+function arrivalsPerReplication(pathway: Pathway): number {
+  const years = (pathway.horizon.days + pathway.horizon.warmUpDays) / 365.25;
+  return pathway.cohorts.reduce((sum, cohort) => sum + cohort.arrivalsPerYear, 0) * years;
 }
 
 /**
@@ -50,7 +72,8 @@ type WorkerMessage = "ready" | { position: number; outcome: ReplicationOutcome }
  * A pool of size n works on this thread plus n − 1 worker threads: this thread starts at once
  * while the workers load, and a worker is given work only when it says it is ready, so a small
  * run is not kept waiting for threads that are still starting (a warm start), and a large one
- * keeps every core busy. Each replication is a pure function of (pathway, seed, index), so
+ * keeps every core busy. Threads start only once the pool's work is worth one
+ * (THREADS_FROM_ARRIVALS). Each replication is a pure function of (pathway, seed, index), so
  * results are identical for any number of workers; only the order in which they finish
  * differs, and `run` undoes it.
  */
@@ -62,15 +85,29 @@ export class ReplicationPool {
   private jobs = 0;
   /** Replications run on worker threads so far (the rest ran on this thread): for tests and the bench. */
   workerReplications = 0;
+  /** Arrivals the pool's runs have asked for so far, against `threadsFrom`. */
+  private work = 0;
 
-  private constructor(readonly size: number) {}
+  private constructor(
+    readonly size: number,
+    private readonly threadsFrom: number,
+  ) {}
+
+  /** Worker threads started (and still up): for tests. */
+  get threadCount(): number {
+    return this.threads.length;
+  }
 
   /** Runs `work` with a pool of `workers` threads (this one and workers − 1 more); always shuts it down. */
   static async with<T>(
     workers: number | undefined,
     work: (pool: ReplicationPool) => Promise<T>,
+    options: Pick<PoolOptions, "threadsFrom"> = {},
   ): Promise<T> {
-    const pool = new ReplicationPool(workerCount(workers));
+    const pool = new ReplicationPool(
+      workerCount(workers),
+      options.threadsFrom ?? THREADS_FROM_ARRIVALS,
+    );
     let finished = false;
     try {
       const result = await work(pool);
@@ -87,7 +124,7 @@ export class ReplicationPool {
     seed: number,
     indices: number[],
     take: TakeOutcome,
-    options: Omit<PoolOptions, "workers"> = {},
+    options: Omit<PoolOptions, "workers" | "threadsFrom"> = {},
   ): Promise<void> {
     const total = indices.length;
     /** Outcomes that arrived before their turn to be taken. */
@@ -131,7 +168,10 @@ export class ReplicationPool {
       feed(worker);
     };
     const detach: (() => void)[] = [];
-    const helpers = total > 1 ? this.startThreads(Math.min(this.size - 1, total - 1)) : [];
+    this.work += arrivalsPerReplication(pathway) * total;
+    const worthThreads = this.threads.length > 0 || this.work >= this.threadsFrom;
+    const helpers =
+      total > 1 && worthThreads ? this.startThreads(Math.min(this.size - 1, total - 1)) : [];
     for (const worker of helpers) {
       const onMessage = (message: WorkerMessage) => {
         if (message === "ready") return start(worker);
@@ -220,7 +260,11 @@ export function streamReplications(
   options: PoolOptions = {},
 ): Promise<void> {
   const workers = Math.min(workerCount(options.workers), indices.length);
-  return ReplicationPool.with(workers, (pool) => pool.run(pathway, seed, indices, take, options));
+  return ReplicationPool.with(
+    workers,
+    (pool) => pool.run(pathway, seed, indices, take, options),
+    options,
+  );
 }
 
 /** The same, with the outcomes returned in index order (for small batches and tests). */

@@ -30,11 +30,9 @@ import {
   runDocument,
   sweepDocument,
 } from "./report-document.js";
-import { compareWorkbookBytes, runWorkbookBytes, sweepWorkbookBytes } from "./workbook-files.js";
-import type { ReplicationKpis } from "./xlsx-run.js";
 
-// The Word and Excel writers (docx, exceljs) take about 0.4 s to load: they are imported
-// when a report is written, not on every start of the command line (workbook-files.ts).
+// The Word writer (docx) takes a while to load: it is imported when a report is written, not
+// on every start of the command line; the workbooks are workbook-files.ts's.
 
 export type { ReportFiles };
 
@@ -94,17 +92,3 @@ export function renderSweepReport(sweep: SweepInput): Promise<ReportFiles> {
 export { WORKBOOK } from "./workbook-name.js";
 
 /** results.xlsx of a run; `replications` (each replication's KPIs) fill its Replications sheet. */
-export async function runWorkbookFile(
-  summary: RunSummaryInput,
-  replications?: ReplicationKpis,
-): Promise<Buffer> {
-  return Buffer.from(await runWorkbookBytes(summary, replications));
-}
-
-export async function compareWorkbookFile(compare: CompareInput): Promise<Buffer> {
-  return Buffer.from(await compareWorkbookBytes(compare));
-}
-
-export async function sweepWorkbookFile(sweep: SweepInput): Promise<Buffer> {
-  return Buffer.from(await sweepWorkbookBytes(sweep));
-}

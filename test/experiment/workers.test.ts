@@ -46,7 +46,7 @@ describe("replications on worker threads (built code)", () => {
     const pathway = pathwayOf("scenarios/more-crisis-beds.yaml");
     const indices = [0, 1, 2, 3, 4];
     const one = await pool.runReplications(pathway, SEED, indices, { workers: 1 });
-    const two = await pool.runReplications(pathway, SEED, indices, { workers: 2 });
+    const two = await pool.runReplications(pathway, SEED, indices, { workers: 2, threadsFrom: 0 });
     expect(two).toHaveLength(indices.length);
     expect(two.map((o) => o.kpis)).toEqual(one.map((o) => o.kpis));
     expect(JSON.stringify(two.map((o) => o.kpis))).toBe(JSON.stringify(one.map((o) => o.kpis)));
@@ -63,7 +63,9 @@ describe("replications on worker threads (built code)", () => {
     const singles = await Promise.all(
       indices.map((i) => pool.runReplications(pathway, SEED, [i], { workers: 1 })),
     );
-    const pooled = await pool.ReplicationPool.with(2, (p) => collect(p, pathway, indices));
+    const pooled = await pool.ReplicationPool.with(2, (p) => collect(p, pathway, indices), {
+      threadsFrom: 0,
+    });
     expect(pooled.map((o) => o.kpis)).toEqual(singles.map(([o]) => o.kpis));
   }, 60_000);
 
@@ -72,10 +74,11 @@ describe("replications on worker threads (built code)", () => {
     const baseline = pathwayOf("scenarios/baseline.yaml");
     const other = pathwayOf("scenarios/more-crisis-beds.yaml");
     const indices = [0, 1, 2, 3];
-    const [first, second] = await pool.ReplicationPool.with(2, async (p) => [
-      await collect(p, baseline, indices),
-      await collect(p, other, indices),
-    ]);
+    const [first, second] = await pool.ReplicationPool.with(
+      2,
+      async (p) => [await collect(p, baseline, indices), await collect(p, other, indices)],
+      { threadsFrom: 0 },
+    );
     const expectedFirst = await pool.runReplications(baseline, SEED, indices, { workers: 1 });
     const expectedSecond = await pool.runReplications(other, SEED, indices, { workers: 1 });
     expect(first.map((o) => o.kpis)).toEqual(expectedFirst.map((o) => o.kpis));
@@ -95,6 +98,7 @@ describe("replications on worker threads (edge cases)", () => {
     try {
       const two = await pool.runReplications(pathway, SEED, [0, 1], {
         workers: 2,
+        threadsFrom: 0,
         signal: controller.signal,
       });
       expect(two).toHaveLength(2);
@@ -112,6 +116,7 @@ describe("replications on worker threads (edge cases)", () => {
     const one = await source.runReplications(pathway, SEED, indices, { workers: 1 });
     // This thread starts at once and a worker joins only when loaded (slowly, through tsx):
     // runs on one pool are repeated until the worker has taken part, as it must once ready.
+    // The default threadsFrom: these small runs add up to enough work to start a thread.
     const { two, onWorker } = await source.ReplicationPool.with(2, async (p) => {
       for (let attempt = 0; ; attempt++) {
         const outcomes = await collect(p, pathway, indices);
@@ -136,9 +141,67 @@ describe("replications on worker threads (edge cases)", () => {
       SEED,
       indices,
       (o) => seen.push(byEvents.get(o.events) ?? -1),
-      { workers: 2 },
+      { workers: 2, threadsFrom: 0 },
     );
     expect(seen).toEqual(indices);
+  }, 60_000);
+});
+
+describe("when a pool starts worker threads", () => {
+  // A worker thread costs more to start than a small run takes on this thread, so a pool
+  // starts threads only once it has been asked for enough work (THREADS_FROM_ARRIVALS).
+  const arrivalsOf = (p: ReturnType<typeof pathwayOf>) =>
+    p.cohorts.reduce((sum, c) => sum + c.arrivalsPerYear, 0) *
+    ((p.horizon.days + p.horizon.warmUpDays) / 365.25);
+
+  it("a 2-replication run on 2 workers starts no thread, and gives the 1-worker results", async () => {
+    const pathway = pathwayOf("scenarios/baseline.yaml");
+    expect(2 * arrivalsOf(pathway)).toBeLessThan(pool.THREADS_FROM_ARRIVALS);
+    const one = await pool.runReplications(pathway, SEED, [0, 1], { workers: 1 });
+    const { two, threads } = await pool.ReplicationPool.with(2, async (p) => ({
+      two: await collect(p, pathway, [0, 1]),
+      threads: p.threadCount,
+    }));
+    expect(threads).toBe(0);
+    expect(JSON.stringify(two.map((o) => o.kpis))).toBe(JSON.stringify(one.map((o) => o.kpis)));
+  }, 60_000);
+
+  it("starts a thread once the pool's runs add up to enough work, and keeps it", async () => {
+    const pathway = pathwayOf("scenarios/baseline.yaml");
+    const indices = [0, 1, 2];
+    const runsNeeded = Math.ceil(
+      pool.THREADS_FROM_ARRIVALS / (indices.length * arrivalsOf(pathway)),
+    );
+    expect(runsNeeded).toBeGreaterThan(1);
+    const threadsAfterEach = await pool.ReplicationPool.with(2, async (p) => {
+      const counts: number[] = [];
+      for (let i = 0; i < runsNeeded + 1; i++) {
+        await collect(p, pathway, indices);
+        counts.push(p.threadCount);
+      }
+      return counts;
+    });
+    expect(threadsAfterEach).toEqual([
+      ...new Array(runsNeeded - 1).fill(0),
+      ...new Array(2).fill(1),
+    ]);
+  }, 60_000);
+
+  it("a run of enough work starts its threads at once", async () => {
+    const pathway = pathwayOf("scenarios/baseline.yaml");
+    const many = Math.ceil(pool.THREADS_FROM_ARRIVALS / arrivalsOf(pathway));
+    const threads = await pool.ReplicationPool.with(2, async (p) => {
+      const run = collect(
+        p,
+        pathway,
+        Array.from({ length: many }, (_, i) => i),
+      );
+      // Asked for before the run's first replication has finished.
+      const started = p.threadCount;
+      await run;
+      return started;
+    });
+    expect(threads).toBe(1);
   }, 60_000);
 });
 

@@ -5,11 +5,12 @@
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+// The workbooks as the command line writes them (Buffers).
 import {
   compareWorkbookFile,
   runWorkbookFile,
   sweepWorkbookFile,
-} from "../../src/report/write-report.js";
+} from "../../src/cli/report-writers.js";
 import { comparison, runSummary, sweep } from "./load-fixtures.js";
 
 async function open(bytes: Buffer): Promise<ExcelJS.Workbook> {
