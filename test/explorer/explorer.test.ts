@@ -333,6 +333,13 @@ describe.skipIf(!existsSync(CHROMIUM))("the explorer page in Chromium", () => {
     expect(await page.textContent(".cm-content")).toContain(
       "name: Example ICB acute mental-health pathway",
     );
+    // Hover help: a key's meaning, from the schema's descriptions.
+    await page.locator(".cm-content").getByText("pathway", { exact: true }).first().hover();
+    await page.waitForSelector(".cm-tooltip-hover");
+    expect(await page.textContent(".cm-tooltip-hover")).toContain(
+      "How people move through acute care",
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, "explorer-hover.png") });
     // The last scenario that loaded stays the baseline: a run still works.
     await page.fill("#replications", "2");
     await runAndWait(page);
