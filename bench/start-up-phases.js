@@ -45,19 +45,19 @@ async function steps(out) {
   ]);
   const folder = {
     "summary.json": resultJson(simulated.summary),
-    "replications.csv": files.replicationsCsv(simulated.outcomes),
+    "replications.csv": files.replicationsCsv(simulated.outcomes.kpis()),
     "monthly.csv": files.monthlyCsv(simulated.summary),
     "financial-years.csv": files.financialYearsCsv(simulated.summary),
   };
   lap("summary.json and the CSVs, as text");
-  await import("exceljs");
+  await import("exceljs/dist/exceljs.bare.min.js");
   lap("load exceljs");
   const { runWorkbookFile, WORKBOOK } = await dist("cli/report-writers.js");
-  await Promise.all([dist("report/xlsx-run.js"), dist("report/charts/labels.js")]);
+  await dist("report/workbook-files.js");
   lap("load bedsim's workbook sheets");
   folder[WORKBOOK] = await runWorkbookFile(
     simulated.summary,
-    simulated.outcomes.map((o) => o.kpis),
+    Array.from({ length: simulated.outcomes.length }, (_, i) => simulated.outcomes.kpiRow(i)),
   );
   lap("build and zip results.xlsx");
   const { ResultsFolder } = await dist("results/results-folder.js");

