@@ -73,10 +73,14 @@ export class ShardRecorder implements ReplicationRunner {
       seed,
       mine,
       (o) => {
+        // Only the days the warm-up check reads, as doubles (an array of numbers took twice the memory).
         outcomes.push({
           ...o,
-          dailyOccupancy: Array.from(o.dailyOccupancy).slice(0, days),
-          dailyOtherOccupied: Array.from(o.dailyOtherOccupied).slice(0, days),
+          dailyOccupancy: Float64Array.from({ length: days }, (_, d) => o.dailyOccupancy[d]),
+          dailyOtherOccupied: Float64Array.from(
+            { length: days },
+            (_, d) => o.dailyOtherOccupied[d],
+          ),
         });
         take(o);
       },
